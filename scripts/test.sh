@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds Guichet and runs every test (ctest). Usage: bash scripts/test.sh [ctest args...]
+# Works from a fresh clone on Debian 12 as root: dependencies are installed first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+BUILD_DIR=${BUILD_DIR:-build}
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$BUILD_DIR" -j"$(nproc)"
+cd "$BUILD_DIR"
+# ctest's closing summary must be the last thing printed (CI reads it).
+ctest --output-on-failure -j"$(nproc)" "$@"
