@@ -1,0 +1,65 @@
+#include "drivers/usb/hotplug.hpp"
+
+#include <libusb.h>
+
+#include "drivers/usb/discovery.hpp"
+#include "drivers/usb/usb_error.hpp"
+
+namespace guichet::usb {
+namespace {
+
+int LIBUSB_CALL onHotplug(libusb_context*, libusb_device* device, libusb_hotplug_event event, void* user) {
+    auto* self = static_cast<HotplugMonitor*>(user);
+    // describeDevice only reads cached descriptors: no I/O in the callback.
+    if (auto info = describeDevice(device, self->matches())) {
+        auto kind = event == LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED ? HotplugEvent::Kind::Arrived : HotplugEvent::Kind::Left;
+        self->enqueue(HotplugEvent{kind, std::move(*info)});
+    }
+    return 0;  // stay registered
+}
+
+}  // namespace
+
+Result<std::unique_ptr<HotplugMonitor>> HotplugMonitor::start(std::shared_ptr<UsbContext> ctx, std::vector<DeviceMatch> matches) {
+    if (!libusb_has_capability(LIBUSB_CAP_HAS_HOTPLUG))
+        return makeError(ErrorCode::NotSupported, "libusb has no hotplug support here");
+    std::unique_ptr<HotplugMonitor> m(new HotplugMonitor(ctx, std::move(matches)));
+    int rc = libusb_hotplug_register_callback(
+        ctx->raw(), static_cast<libusb_hotplug_event>(LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED | LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT),
+        LIBUSB_HOTPLUG_ENUMERATE, LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY, onHotplug,
+        m.get(), &m->handle_);
+    if (rc != LIBUSB_SUCCESS) return fromLibusb(rc, "registering the hotplug callback");
+    m->registered_ = true;
+    ctx->startEventThread();
+    return m;
+}
+
+HotplugMonitor::~HotplugMonitor() { stop(); }
+
+void HotplugMonitor::stop() {
+    if (registered_) {
+        // Safe from any thread: libusb waits for a running callback to finish.
+        libusb_hotplug_deregister_callback(ctx_->raw(), handle_);
+        registered_ = false;
+    }
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    cv_.notify_all();
+}
+
+void HotplugMonitor::enqueue(HotplugEvent event) {
+    std::lock_guard lock(mutex_);
+    queue_.push_back(std::move(event));
+    cv_.notify_one();
+}
+
+std::optional<HotplugEvent> HotplugMonitor::next(Timeout timeout) {
+    std::unique_lock lock(mutex_);
+    cv_.wait_for(lock, timeout, [&] { return !queue_.empty() || stopped_; });
+    if (queue_.empty()) return std::nullopt;
+    HotplugEvent e = std::move(queue_.front());
+    queue_.pop_front();
+    return e;
+}
+
+}  // namespace guichet::usb
