@@ -97,6 +97,10 @@ FieldOutcome validateDate(const Field& f, const std::string& text, const Validat
     }
     if (f.past && d > ctx.today) return bad("Cette date est dans le futur. Vérifiez l'année et le mois.");
     if (f.future && d < ctx.today) return bad("Cette date est déjà passée. Choisissez une date à partir d'aujourd'hui.");
+    if (f.maxDaysAgo && ctx.today.daysSinceEpoch() - d.daysSinceEpoch() > *f.maxDaysAgo)
+        return bad(f.ageMessage.empty() ? "Ce document est trop ancien : il doit dater de moins de " + std::to_string(*f.maxDaysAgo) +
+                                              " jours. Apportez un document plus récent."
+                                        : f.ageMessage.in(ctx.language));
     int age = v::ageOn(d, ctx.today);
     if (f.minAge && age < *f.minAge)
         return bad(f.ageMessage.empty() ? "Il faut avoir au moins " + std::to_string(*f.minAge) + " ans pour cette démarche."

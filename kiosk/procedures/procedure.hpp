@@ -53,6 +53,7 @@ struct Field {
     bool past = false, future = false;
     std::optional<int> minAge, maxAge;
     LocalizedText ageMessage;
+    std::optional<int> maxDaysAgo;  // "less than 3 months old": 92
     // Choice
     std::vector<Choice> choices;
     bool multiple = false;

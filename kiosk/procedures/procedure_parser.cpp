@@ -26,7 +26,7 @@ Field parseField(const toml::table& t, const std::string& file, Diagnostics& d) 
     TomlReader r(t, file, d, "le champ « " + id + " »",
                  {"id", "type", "label", "help", "placeholder", "required", "condition", "min_length", "max_length",
                   "pattern", "pattern_message", "check", "min", "max", "integer", "past", "future", "min_age", "max_age",
-                  "age_message", "choices", "multiple", "mobile_only", "local_only", "calendar", "document_kind",
+                  "age_message", "max_days_ago", "choices", "multiple", "mobile_only", "local_only", "calendar", "document_kind",
                   "max_pages", "allow_later", "fallback_label", "fallback_pattern", "compute"});
     f.line = r.line();
     f.id = r.string("id", true).value_or("");
@@ -53,6 +53,7 @@ Field parseField(const toml::table& t, const std::string& file, Diagnostics& d) 
     if (auto v = r.integer("min_age")) f.minAge = static_cast<int>(*v);
     if (auto v = r.integer("max_age")) f.maxAge = static_cast<int>(*v);
     f.ageMessage = r.text("age_message");
+    if (auto v = r.integer("max_days_ago")) f.maxDaysAgo = static_cast<int>(*v);
     for (const auto* ct : r.tables("choices")) f.choices.push_back(parseChoice(*ct, file, d, f.id));
     f.multiple = r.boolean("multiple").value_or(false);
     f.mobileOnly = r.boolean("mobile_only").value_or(false);
