@@ -389,6 +389,7 @@ std::string WizardSession::paymentUrl() const {
         if (n == "reference") return submission_.reference;
         auto v = value(n);
         if (!v) return std::string();
+        if (v->is_object() && v->contains("value")) return (*v)["value"].get<std::string>();  // card identifier
         return v->is_string() ? v->get<std::string>() : v->dump();
     }, true);
 }
