@@ -8,6 +8,12 @@
 
 namespace guichet::speech {
 
+namespace {
+// Ids are unique in the process, not per engine: a sink outlives engines (reopened ones,
+// tests) and refuses ids it has already dropped.
+std::atomic<UtteranceId> nextUtteranceId{1};
+}  // namespace
+
 SpeechEngine::SpeechEngine(AudioSink& sink, SpeechLog* log, Options options)
     : sink_(sink), log_(log), options_(options) {
     sink_.setListener(this);
@@ -32,7 +38,7 @@ UtteranceId SpeechEngine::say(Utterance u, bool interruptFirst, bool remember) {
     std::unique_lock lock(mutex_);
     if (interruptFirst) interruptLocked(lock);
     if (u.language.empty()) u.language = language_;
-    UtteranceId id = nextId_++;
+    UtteranceId id = nextUtteranceId.fetch_add(1);
     lastIssued_ = id;
     if (log_) log_->requested(id, u.text, u.logText, u.language);
     if (remember) {

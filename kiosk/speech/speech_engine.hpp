@@ -83,7 +83,6 @@ private:
     std::condition_variable wake_;
     std::condition_variable idle_;
     std::deque<Item> queue_;
-    UtteranceId nextId_ = 1;
     UtteranceId lastIssued_ = 0;
     std::atomic<UtteranceId> cutUpTo_{0};  // utterances up to this one were interrupted
     bool busy_ = false;
