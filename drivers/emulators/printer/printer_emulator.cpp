@@ -227,6 +227,13 @@ bool PrinterEmulator::write(std::span<const std::uint8_t> data) {
     return true;
 }
 
+bool PrinterEmulator::wouldAccept(std::span<const std::uint8_t> data) const {
+    std::lock_guard lock(mutex_);
+    if (onlyRealtime(data)) return true;
+    const bool out = paperOut_ || (paperEndsAt_ && bytesReceived_ >= paperEndsAt_);
+    return !out && !coverOpen_;
+}
+
 Bytes PrinterEmulator::takeAnswers(std::size_t max) {
     std::lock_guard lock(mutex_);
     auto& a = handler_->answers_;

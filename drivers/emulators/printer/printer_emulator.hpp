@@ -25,6 +25,8 @@ public:
     // Bytes from the host. While the paper is out or the cover open, only real-time
     // commands (DLE EOT/ENQ) are taken: false = the data was refused (the host times out).
     bool write(std::span<const std::uint8_t> data);
+    // Whether write(data) would take it now (USB flow control asks before handing data over).
+    bool wouldAccept(std::span<const std::uint8_t> data) const;
     // Pending status answers for the host (at most `max` bytes).
     Bytes takeAnswers(std::size_t max);
     // End of a file stream: drops a truncated tail.
