@@ -86,22 +86,31 @@ BitImage blank(int w, int h) {
 
 BitImage ditherFloydSteinberg(const GrayImage& img) {
     BitImage out = blank(img.width, img.height);
-    // Two rows of accumulated error (in 1/16ths), with a guard cell on each side.
-    std::vector<int> cur(static_cast<std::size_t>(img.width) + 2, 0), next(cur.size(), 0);
+    const int w = img.width;
+    // Error in 1/16ths: `cur` holds what the previous row pushed down onto this one, `next`
+    // collects this row's push-down; the rightward share travels in a register. One guard
+    // cell on each side, so no bounds checks in the loop.
+    std::vector<int> cur(static_cast<std::size_t>(w) + 2, 0), next(cur.size(), 0);
     for (int y = 0; y < img.height; ++y) {
-        const std::uint8_t* row = img.pixels.data() + static_cast<std::size_t>(y) * img.width;
+        const std::uint8_t* row = img.pixels.data() + static_cast<std::size_t>(y) * w;
         std::uint8_t* bits = out.bits.data() + static_cast<std::size_t>(y) * out.bytesPerRow;
-        std::fill(next.begin(), next.end(), 0);
-        for (int x = 0; x < img.width; ++x) {
-            const int v = row[x] + cur[static_cast<std::size_t>(x) + 1] / 16;
+        int* below = next.data();
+        const int* above = cur.data() + 1;
+        below[0] = below[1] = 0;
+        int carry = 0;
+        std::uint8_t acc = 0;
+        for (int x = 0; x < w; ++x) {
+            const int v = row[x] + ((above[x] + carry) >> 4);
             const bool black = v < 128;
-            const int err = v - (black ? 0 : 255);
-            if (black) bits[x >> 3] |= static_cast<std::uint8_t>(0x80 >> (x & 7));
-            cur[static_cast<std::size_t>(x) + 2] += err * 7;
-            next[static_cast<std::size_t>(x)] += err * 3;
-            next[static_cast<std::size_t>(x) + 1] += err * 5;
-            next[static_cast<std::size_t>(x) + 2] += err;
+            const int err = black ? v : v - 255;
+            acc = static_cast<std::uint8_t>(acc << 1 | (black ? 1 : 0));
+            if ((x & 7) == 7) bits[x >> 3] = acc;
+            carry = err * 7;
+            below[x] += err * 3;
+            below[x + 1] += err * 5;
+            below[x + 2] = err;  // first touch of that cell for this row
         }
+        if (w & 7) bits[w >> 3] = static_cast<std::uint8_t>(acc << (8 - (w & 7)));
         std::swap(cur, next);
     }
     return out;
