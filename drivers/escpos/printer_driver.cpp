@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "drivers/common/log.hpp"
+#include "drivers/escpos/command_scanner.hpp"
 #include "drivers/escpos/commands.hpp"
 
 namespace guichet::escpos {
@@ -83,7 +84,7 @@ PrintFailure failureFromStatus(const PrinterStatus& s) {
 
 }  // namespace
 
-PrintOutcome PrinterDriver::print(std::span<const std::uint8_t> job) {
+PrintOutcome PrinterDriver::print(std::span<const std::uint8_t> job, std::size_t resyncPadding) {
     PrintOutcome o;
     state_ = State::CheckingBefore;
     auto before = queryStatus();
@@ -92,11 +93,24 @@ PrintOutcome PrinterDriver::print(std::span<const std::uint8_t> job) {
     if (o.before.known && !o.before.canPrint()) return fail(o, failureFromStatus(o.before), "before printing: " + o.before.describe());
 
     state_ = State::Sending;
+    if (resyncPadding > 0) {
+        // Finish the command an interrupted attempt left open; NUL prints nothing.
+        const Bytes zeros(resyncPadding, 0);
+        auto budget = std::max(timeouts_.minChunk, usb::Timeout(static_cast<long long>(zeros.size() / timeouts_.bytesPerMs)));
+        auto w = transport_.bulkWrite(zeros, budget);
+        if (!w) {
+            o.resyncBytes = resyncPadding;  // extra NULs are harmless: send them all again
+            return fail(o, w.error().code == ErrorCode::Disconnected ? PrintFailure::Disconnected : PrintFailure::Io,
+                        "resynchronising the printer: " + w.error().message);
+        }
+    }
     while (o.bytesSent < job.size()) {
         const std::size_t n = std::min(timeouts_.chunkBytes, job.size() - o.bytesSent);
         auto budget = std::max(timeouts_.minChunk, usb::Timeout(static_cast<long long>(n / timeouts_.bytesPerMs)));
         auto w = transport_.bulkWrite(job.subspan(o.bytesSent, n), budget);
         if (!w) {
+            // Somewhere in this chunk the printer stopped receiving: it may be mid-command.
+            o.resyncBytes = escpos::resyncPadding(job, o.bytesSent, o.bytesSent + n);
             if (w.error().code == ErrorCode::Disconnected) return fail(o, PrintFailure::Disconnected, w.error().message);
             // A printer that stops taking data usually ran out of paper or was opened: ask why.
             auto why = queryStatus();

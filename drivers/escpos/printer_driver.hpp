@@ -28,6 +28,9 @@ struct PrintOutcome {
     std::string detail;          // for the operator log
     PrinterStatus before, after;
     std::size_t bytesSent = 0;
+    // Cut off mid-job: NUL bytes to send before a retry so the printer leaves the command it
+    // may be stuck in (see command_scanner.hpp). Pass it back to print().
+    std::size_t resyncBytes = 0;
     bool ok() const { return failure == PrintFailure::None; }
     // Worth retrying the same job when the printer is back (vs. a job that cannot print).
     bool retryable() const { return failure != PrintFailure::None; }
@@ -42,7 +45,8 @@ public:
     // DLE EOT 1, 2, 4 (and 3 on error). Disconnected if the transport is gone; a printer
     // that does not answer gives `known == false`, never a hang.
     Result<PrinterStatus> queryStatus();
-    PrintOutcome print(std::span<const std::uint8_t> job);
+    // `resyncPadding`: from a previous attempt's PrintOutcome::resyncBytes.
+    PrintOutcome print(std::span<const std::uint8_t> job, std::size_t resyncPadding = 0);
     State state() const { return state_; }
 
 private:

@@ -117,8 +117,25 @@ void ReceiptPrinterWorker::run() {
             continue;
         }
 
+        // A job that already failed waits quietly while the printer still cannot print, so the
+        // screen keeps saying "paper out" instead of flickering to "printing" at each retry.
+        bool retrying;
+        {
+            std::lock_guard lock(mutex_);
+            retrying = jobs_.front().attempts > 0;
+        }
+        if (retrying) {
+            auto s = driver->queryStatus();
+            if (s && s->known && !s->canPrint()) {
+                setStatus(deviceStatusFor(*s), s->describe());
+                if (!waitFor(opt_.retryInterval)) break;
+                continue;
+            }
+        }
+
         // Lay the job out for the printer it is about to go to (a replug may bring another model).
         Bytes bytes;
+        std::size_t resync = 0;
         {
             std::lock_guard lock(mutex_);
             Job& j = jobs_.front();
@@ -131,15 +148,21 @@ void ReceiptPrinterWorker::run() {
             }
             ++j.attempts;
             bytes = j.bytes;
+            resync = j.resync;
         }
         setStatus(DeviceStatus::Busy, "printing");
-        escpos::PrintOutcome o = driver->print(bytes);
+        escpos::PrintOutcome o = driver->print(bytes, resync);
         secureWipe(bytes);
         lastStatusPoll = std::chrono::steady_clock::now();
         if (o.ok()) {
             setStatus(deviceStatusFor(o.after), o.after.describe());
             finishJob({});
             continue;
+        }
+        {
+            std::lock_guard lock(mutex_);
+            // Nothing sent this time (refused before sending): the old debt still stands.
+            jobs_.front().resync = o.bytesSent > 0 || o.resyncBytes > 0 ? o.resyncBytes : resync;
         }
         // Kept for later: printing never loses a receipt; the submission is saved anyway.
         log::warning("devices", std::string("receipt not printed yet (") + escpos::printFailureName(o.failure) + "), will retry");

@@ -47,6 +47,7 @@ private:
         Bytes bytes;  // laid out once for the profile it was printed on
         std::string profileName;
         int attempts = 0;
+        std::size_t resync = 0;  // NULs owed to the printer after an interrupted attempt
     };
     void run();
     void setStatus(DeviceStatus s, const std::string& detail);

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "drivers/escpos/command_scanner.hpp"
 #include "drivers/escpos/raster.hpp"
 
 using namespace guichet;
@@ -66,4 +67,20 @@ TEST_CASE("escpos.corrupt images are refused cleanly", "[escpos]") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().code == ErrorCode::Corrupt);
     CHECK_FALSE(loadImage("/nonexistent.png").ok());
+}
+
+
+
+TEST_CASE("escpos.resync padding finishes the command a cut-off job left open", "[escpos]") {
+    // ESC @ | "ab" | GS v 0 (2 bytes × 3 rows) | ESC d 3
+    const Bytes job{0x1B, 0x40, 'a', 'b', 0x1D, 0x76, 0x30, 0x00, 2, 0, 3, 0, 1, 2, 3, 4, 5, 6, 0x1B, 0x64, 3};
+    CHECK(resyncPadding(job, 0, 0) == 0);    // nothing sent
+    CHECK(resyncPadding(job, 1, 1) == 1);    // after ESC: one byte owed
+    CHECK(resyncPadding(job, 2, 4) == 0);    // between commands
+    CHECK(resyncPadding(job, 5, 5) == 13);   // inside the raster header: the rest of it and all rows
+    CHECK(resyncPadding(job, 12, 12) == 6);  // header done, rows owed
+    CHECK(resyncPadding(job, 4, 18) == 13);  // anywhere in a chunk: the worst case
+    CHECK(resyncPadding(job, 19, 19) == 2);
+    CHECK(resyncPadding(job, 21, 21) == 0);  // all sent
+    CHECK(commandLength(job.data() + 4, 10) == 0);  // truncated raster: not complete
 }

@@ -75,7 +75,11 @@ TEST_CASE("printer.paper out keeps the job and prints it after refill", "[printe
     d.devices->printer().print(test::referenceReceipt(), [&](Result<void> r) { outcome = std::move(r); });
     REQUIRE(d.pumpUntil([&] { return d.sawStatus(DeviceStatus::PaperOut); }));
     CHECK_FALSE(outcome.has_value());
-    CHECK(d.devices->printer().status() == DeviceStatus::PaperOut);
+    // While it stays out of paper, the state stays "paper out" (no flicker to "printing").
+    for (int i = 0; i < 20; ++i) {
+        std::this_thread::sleep_for(10ms);
+        CHECK(d.devices->printer().status() == DeviceStatus::PaperOut);
+    }
     d.devices->demoPrinter()->setPaperOut(false);
     REQUIRE(d.pumpUntil([&] { return outcome.has_value(); }));
     CHECK(outcome->ok());

@@ -17,7 +17,7 @@
 
 namespace guichet::emu {
 
-class PrinterEmulator {
+class PrinterEmulator : public std::enable_shared_from_this<PrinterEmulator> {
 public:
     explicit PrinterEmulator(escpos::PrinterProfile profile);
     ~PrinterEmulator();
