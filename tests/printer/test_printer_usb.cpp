@@ -133,3 +133,21 @@ TEST_CASE("printer.fake TM-T20III unplugged mid-job, replugged, job printed", "[
     CHECK(std::count(lines.begin(), lines.end(), "Mairie de Saint-Exemple") == 1);
     CHECK(lines.back() == "Conservez ce reçu. Merci !");
 }
+
+TEST_CASE("printer.fake POS58 is picked by its id and gets the 58 mm layout", "[printer][umockdev]") {
+    UsbRig rig;
+    auto emulator = std::make_shared<emu::PrinterEmulator>(test::printerProfile("pos58"));
+    auto fn = std::make_shared<test::EmulatedUsbPrinter>(emulator, 0x81);
+    rig.tb.plug(test::pos58(), fn, {.port = 3});
+    rig.startManager();
+    REQUIRE(rig.pumpUntil([&] { return rig.saw(DeviceStatus::Ready); }));
+    std::optional<Result<void>> outcome;
+    rig.devices->printer().print(test::referenceReceipt(), [&](Result<void> r) { outcome = std::move(r); });
+    REQUIRE(rig.pumpUntil([&] { return outcome.has_value(); }));
+    REQUIRE(outcome->ok());
+    CHECK(fn->jobBytes() == escpos::layoutReceipt(test::referenceReceipt(), test::printerProfile("pos58")));
+    emulator->finish();
+    const auto lines = emulator->wholeRoll().textLines();
+    CHECK(std::find(lines.begin(), lines.end(), "Frais " + std::string(32 - 13, '.') + " 0,00 €") != lines.end());
+    CHECK(rig.events.back().deviceId == "usb:0416:5011@1-3");
+}
