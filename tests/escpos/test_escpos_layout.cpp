@@ -52,6 +52,9 @@ TEST_CASE("escpos.layout rows get dot leaders to the profile width", "[escpos]")
     CHECK(out[1] == 0x40);
     CHECK(text.find(std::string(" ") + std::string(48 - 9 - 14 - 2, '.') + " SE-2026-000123\n") != std::string::npos);
 
+    Bytes t88 = layoutReceipt(r, test::profile("epson-tm-t88v"));  // 512 dots: 42 columns
+    CHECK(asText(t88).find(std::string(" ") + std::string(42 - 9 - 14 - 2, '.') + " SE-2026-000123\n") != std::string::npos);
+
     Bytes narrow = layoutReceipt(r, test::profile("pos58"));
     CHECK(asText(narrow).find(std::string(" ") + std::string(32 - 9 - 14 - 2, '.') + " SE-2026-000123\n") != std::string::npos);
 }
