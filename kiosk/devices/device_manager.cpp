@@ -43,6 +43,7 @@ Result<void> DeviceManager::start() {
         const auto* p = profiles_.find(name);
         if (!p) return makeError(ErrorCode::NotFound, "printer profile '" + name + "' not found in " + dir);
         auto link = std::make_unique<EmulatorPrinterLink>(*p);
+        link->printer()->setReceiptLimit(8);  // bounded memory, personal data not hoarded
         demoLink_ = link.get();
         if (!config_.receiptPngDir.empty()) {
             std::error_code ec;

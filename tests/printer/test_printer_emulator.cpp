@@ -202,3 +202,21 @@ TEST_CASE("printer.paper renders to a PNG of the printer's width", "[printer]") 
     stbi_image_free(px);
     std::filesystem::remove(path);
 }
+
+TEST_CASE("printer.emulator keeps a bounded number of receipts", "[printer]") {
+    const auto& p = test::printerProfile("generic-80mm");
+    emu::PrinterEmulator e(p);
+    e.setReceiptLimit(3);
+    int cuts = 0;
+    e.setOnCut([&](const emu::Paper&) { ++cuts; });
+    for (int i = 0; i < 10; ++i) {
+        doc::ReceiptDocument r;
+        r.line("Reçu " + std::to_string(i));
+        e.write(escpos::layoutReceipt(r, p));
+    }
+    CHECK(cuts == 10);  // every receipt was handed over (demo mode writes its PNG)
+    auto kept = e.takeReceipts();
+    REQUIRE(kept.size() == 3);
+    CHECK(kept.front().textLines() == std::vector<std::string>{"Reçu 7"});
+    CHECK(kept.back().textLines() == std::vector<std::string>{"Reçu 9"});
+}

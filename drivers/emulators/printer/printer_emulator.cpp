@@ -222,6 +222,8 @@ bool PrinterEmulator::write(std::span<const std::uint8_t> data) {
             finished.assign(receipts_.begin() + static_cast<std::ptrdiff_t>(before), receipts_.end());
             onCut = onCut_;
         }
+        if (receiptLimit_ && receipts_.size() > receiptLimit_)
+            receipts_.erase(receipts_.begin(), receipts_.end() - static_cast<std::ptrdiff_t>(receiptLimit_));
     }
     for (const auto& p : finished) onCut(p);  // outside the lock: it may write files
     return true;
@@ -311,6 +313,11 @@ Paper PrinterEmulator::wholeRoll() const {
     for (const auto& p : receipts_) append(p);
     append(handler_->paper_);
     return roll;
+}
+
+void PrinterEmulator::setReceiptLimit(std::size_t n) {
+    std::lock_guard lock(mutex_);
+    receiptLimit_ = n;
 }
 
 void PrinterEmulator::setOnCut(std::function<void(const Paper&)> onCut) {

@@ -48,6 +48,9 @@ public:
     Paper wholeRoll() const;
     // Called (on the writing thread) after each cut with the finished receipt.
     void setOnCut(std::function<void(const Paper&)> onCut);
+    // Keep at most `n` finished receipts (oldest dropped): a demo terminal runs for days and
+    // receipts carry personal data. 0 = keep all (tests).
+    void setReceiptLimit(std::size_t n);
 
     std::size_t bytesReceived() const;
     std::size_t unknownCommands() const;
@@ -64,6 +67,7 @@ private:
     std::size_t paperEndsAt_ = 0;
     std::function<void(const Paper&)> onCut_;
     std::vector<Paper> receipts_;  // cut, not yet taken
+    std::size_t receiptLimit_ = 0;
 };
 
 }  // namespace guichet::emu
