@@ -140,3 +140,28 @@ TEST_CASE("printer.unknown profile is an operator error", "[printer]") {
     REQUIRE(outcome.has_value());
     CHECK_FALSE(outcome->ok());
 }
+
+#include <toml++/toml.h>
+
+#include "kiosk/devices/device_config.hpp"
+
+TEST_CASE("printer.terminal config [printer] table", "[printer]") {
+    auto parse = [](const char* text) { return deviceConfigFromToml(toml::parse(text), "terminal.toml"); };
+    auto none = parse("town = \"X\"\n");
+    REQUIRE(none.ok());
+    CHECK_FALSE(none->demo);
+    auto demo = parse("[printer]\nmode = \"demo\"\nprofile = \"pos58\"\nreceipts_png = \"out\"\nretry_seconds = 2.5\n");
+    REQUIRE(demo.ok());
+    CHECK(demo->demo);
+    CHECK(demo->printerProfile == "pos58");
+    CHECK(demo->receiptPngDir == "out");
+    CHECK(demo->printer.retryInterval == 2500ms);
+    auto badMode = parse("[printer]\nmode = \"wifi\"\n");
+    REQUIRE_FALSE(badMode.ok());
+    CHECK(badMode.error().message == "terminal.toml:2: printer.mode must be \"usb\" or \"demo\"");
+    auto unknown = parse("[printer]\n\ncolour = 1\n");
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().message.rfind("terminal.toml:3: unknown key printer.colour", 0) == 0);
+    auto retry = parse("[printer]\nretry_seconds = -1\n");
+    CHECK_FALSE(retry.ok());
+}
