@@ -151,3 +151,38 @@ TEST_CASE("printer.fake POS58 is picked by its id and gets the 58 mm layout", "[
     CHECK(std::find(lines.begin(), lines.end(), "Frais " + std::string(32 - 13, '.') + " 0,00 €") != lines.end());
     CHECK(rig.events.back().deviceId == "usb:0416:5011@1-3");
 }
+
+TEST_CASE("printer.fake TM-T20III unplugged at each chunk of the job", "[printer][umockdev]") {
+    const Bytes expected = escpos::layoutReceipt(test::referenceReceipt(), test::printerProfile("epson-tm-t20iii"));
+    // The driver sends 4 KiB chunks; the fake stops taking data after 1, 2 or 3 of them
+    // (inside the logo's raster, inside the logo again, in the text and QR).
+    for (std::size_t hold : {std::size_t{4096}, std::size_t{8192}, std::size_t{12288}}) {
+        INFO("unplugged once " << hold << " job bytes were in");
+        UsbRig rig;
+        std::shared_ptr<test::FakeUsbDevice> dev;
+        auto first = rig.plugPrinter(&dev);
+        first->holdAfter(hold);
+        rig.startManager();
+        REQUIRE(rig.pumpUntil([&] { return rig.saw(DeviceStatus::Ready); }));
+        std::optional<Result<void>> outcome;
+        int calls = 0;
+        rig.devices->printer().print(test::referenceReceipt(), [&](Result<void> r) {
+            ++calls;
+            outcome = std::move(r);
+        });
+        REQUIRE(rig.pumpUntil([&] { return first->jobByteCount() >= hold; }));
+        std::this_thread::sleep_for(50ms);  // the next chunk is now pending in the fake
+        rig.tb.unplug(dev);
+        REQUIRE(rig.pumpUntil([&] { return rig.saw(DeviceStatus::Absent); }));
+        auto second = rig.plugPrinter(nullptr, first->printer().shared_from_this());
+        REQUIRE(rig.pumpUntil([&] { return outcome.has_value(); }, 10s));
+        CHECK(calls == 1);
+        CHECK(outcome->ok());
+        const Bytes got = second->jobBytes();
+        REQUIRE(got.size() >= expected.size());
+        CHECK(Bytes(got.end() - static_cast<long>(expected.size()), got.end()) == expected);
+        auto receipts = second->printer().takeReceipts();
+        REQUIRE_FALSE(receipts.empty());
+        CHECK(receipts.back().textLines().back() == "Conservez ce reçu. Merci !");
+    }
+}
