@@ -220,3 +220,33 @@ TEST_CASE("printer.emulator keeps a bounded number of receipts", "[printer]") {
     CHECK(kept.front().textLines() == std::vector<std::string>{"Reçu 7"});
     CHECK(kept.back().textLines() == std::vector<std::string>{"Reçu 9"});
 }
+
+TEST_CASE("printer.nonsense documents still encode to a well-formed stream", "[printer]") {
+    std::string controls;
+    for (int c = 0; c < 0x20; ++c) controls += static_cast<char>(c);
+    controls += "\x7F\xC2\x80\xC2\x9F\xFF\xFE";
+    const std::vector<doc::ReceiptDocument> docs = [&] {
+        std::vector<doc::ReceiptDocument> v(6);
+        v[1].elements.push_back(doc::Feed{0});
+        v[2].title(controls).row(controls, controls).line(controls).qr(controls, controls);
+        v[3].row(std::string(5000, 'x'), std::string(3000, 'y')).title(std::string(200, 'Z'));
+        v[4].line("👍🏽 ☃ ✓ 中文 ∑").row("€€€€", "œœœ").qr("", "");
+        v[5].logo("/dev/null").logo("").qr(std::string(9000, 'q'), "trop long");
+        return v;
+    }();
+    for (const char* name : {"epson-tm-t20iii", "pos58", "epson-tm-t88v"}) {
+        const auto& p = test::printerProfile(name);
+        for (const auto& d : docs) {
+            INFO(name);
+            const Bytes b = escpos::layoutReceipt(d, p);
+            emu::PrinterEmulator e(p);
+            e.write(b);
+            CHECK(e.unknownCommands() == 0);
+            e.finish();
+            for (const auto& line : e.wholeRoll().textLines()) {
+                for (unsigned char ch : line) CHECK((ch >= 0x20 || ch == 0) == true);
+                CHECK(line.find('\x1B') == std::string::npos);
+            }
+        }
+    }
+}
