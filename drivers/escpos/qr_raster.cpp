@@ -6,6 +6,16 @@
 
 namespace guichet::escpos {
 
+bool qrFits(std::string_view data) {
+    if (data.empty()) return false;
+    if (data.size() <= 1000) return true;  // far below QR's byte capacity at level M (2331)
+    const std::string text(data);
+    QRcode* qr = QRcode_encodeData(static_cast<int>(text.size()), reinterpret_cast<const unsigned char*>(text.data()), 0, QR_ECLEVEL_M);
+    if (!qr) return false;
+    QRcode_free(qr);
+    return true;
+}
+
 Result<BitImage> rasterQr(std::string_view data, int moduleDots, int paperWidth) {
     const std::string text(data);
     QRcode* qr = QRcode_encodeData(static_cast<int>(text.size()), reinterpret_cast<const unsigned char*>(text.data()), 0, QR_ECLEVEL_M);

@@ -200,7 +200,9 @@ Bytes layoutReceipt(const doc::ReceiptDocument& receipt, const PrinterProfile& p
             w.justify(cmd::Justify::Left);
             w.separator();
         } else if (const auto* q = std::get_if<doc::Qr>(&element)) {
-            if (profile.nativeQr) {
+            if (!qrFits(q->data)) {
+                log::warning("escpos", "QR skipped: " + std::to_string(q->data.size()) + " bytes do not fit a QR code");
+            } else if (profile.nativeQr) {
                 w.justify(cmd::Justify::Center);
                 cmd::qrModel2(out);
                 cmd::qrModuleSize(out, profile.qrModuleSize);

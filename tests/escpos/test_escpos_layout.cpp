@@ -134,3 +134,19 @@ TEST_CASE("escpos.layout logo is dithered to the paper width in bands", "[escpos
     CHECK(layoutReceipt(r, test::profile("generic-80mm"), o) == wide);
     CHECK(layoutReceipt(r, test::profile("generic-80mm"), o) == wide);
 }
+
+TEST_CASE("escpos.layout skips a QR whose data cannot fit, never a truncated one", "[escpos]") {
+    doc::ReceiptDocument r;
+    r.qr(std::string(3000, 'q'), "Suivi");
+    r.qr("", "");
+    r.cut = false;
+    for (const char* name : {"epson-tm-t20iii", "pos58"}) {
+        Bytes out = layoutReceipt(r, test::profile(name));
+        CHECK_FALSE(contains(out, Bytes{0x1D, 0x28, 0x6B}));  // no native QR
+        CHECK_FALSE(contains(out, Bytes{0x1D, 0x76, 0x30}));  // no raster QR
+        CHECK(asText(out).find("Suivi\n") != std::string::npos);  // the caption still prints
+    }
+    doc::ReceiptDocument ok;
+    ok.qr(std::string(1500, 'q'), "");
+    CHECK(contains(layoutReceipt(ok, test::profile("epson-tm-t20iii")), Bytes{0x1D, 0x28, 0x6B, 0xDF, 0x05, 0x31, 0x50, 0x30}));
+}
