@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "drivers/common/bytes.hpp"
 #include "kiosk/i18n/i18n.hpp"
 #include "ui/core/icons.hpp"
 #include "ui/core/keyboard.hpp"
@@ -24,6 +25,7 @@ Interaction interact(UiContext& ctx, const char* id, ImVec2 pos, ImVec2 size, a1
     ImGui::SetCursorScreenPos(pos);
     if (ctx.inert) {
         ImGui::Dummy(size);
+        if (!node.value.empty()) secureWipe(node.value);  // may be what a resident typed
         return r;
     }
     bool clicked = ImGui::InvisibleButton(id, size);
@@ -238,7 +240,7 @@ void textField(UiContext& ctx, const char* id, std::string_view label, std::stri
     a11y::Node node;
     node.role = a11y::Role::TextField;
     node.label = std::string(label);
-    node.value = buffer;
+    if (!ctx.inert) node.value = buffer;  // behind an overlay nothing is declared: no copy
     node.hint = hint.empty() ? std::string(_("Touchez pour écrire")) : std::string(hint);
     node.masked = kind == FieldKind::Secret;
     node.personal = true;

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "drivers/common/bytes.hpp"
 #include "drivers/common/log.hpp"
 #include "kiosk/i18n/i18n.hpp"
 #include "ui/core/icons.hpp"
@@ -105,6 +106,8 @@ void Shell::processInput() {
     // frames for ImGui to see a click, and a key acts on the screen as last drawn.
     while (!inputs_.empty()) {
         InputEvent ev = inputs_.front();
+        // Typed text is the resident's: overwrite the queued copy before it is released.
+        if (ev.kind == InputEvent::Kind::Text) secureWipe(inputs_.front().text, sizeof ev.text);
         inputs_.pop_front();
         settleFrames_ = std::max(settleFrames_, 2);
         switch (ev.kind) {
@@ -154,8 +157,10 @@ void Shell::processInput() {
                 if (keyboard_.isOpen()) {
                     session_.touch();
                     keyboard_.typeText(ev.text);
+                    secureWipe(ev.text, sizeof ev.text);
                     return;
                 }
+                secureWipe(ev.text, sizeof ev.text);
                 break;
         }
     }
@@ -324,6 +329,12 @@ void Shell::drawOverlays() {
                  col(p.background));
         y += drawWrappedText(dl, ctx_.fonts.title, ImVec2(x0 + pad + th, y), innerW - th, col(p.text), title, false) +
              ctx_.px(40);
+        a11y::Node t;
+        t.id = "help:title";
+        t.role = a11y::Role::Heading;
+        t.label = title;
+        t.rect = {x0 + pad, y0 + pad, innerW, th};
+        tree_.add(std::move(t));
         a11y::Node n;
         n.id = "help:text";
         n.role = a11y::Role::Text;
