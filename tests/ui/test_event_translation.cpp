@@ -84,3 +84,17 @@ TEST_CASE("ui.touch follows one finger; a second finger is ignored", "[ui]") {
     m.button.button = SDL_BUTTON_LEFT;
     CHECK(t.translate(m).action == Translated::Action::Ignore);
 }
+
+#include "ui/host/chime.hpp"
+
+TEST_CASE("ui.idle warning chime is short and gentle (A4, A18)", "[ui]") {
+    auto s = guichet::ui::Chime::samples(48000);
+    double seconds = s.size() / 48000.0;
+    CHECK(seconds > 0.3);
+    CHECK(seconds < 3.0);
+    float peak = 0;
+    for (float v : s) peak = std::max(peak, std::fabs(v));
+    CHECK(peak > 0.05f);
+    CHECK(peak <= 0.3f);
+    CHECK(std::fabs(s.back()) < 0.05f);  // fades out: no click
+}

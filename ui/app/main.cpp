@@ -2,6 +2,7 @@
 // then the window's loop — or, headless, a scenario or the demo tour with screenshots.
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <string>
 
@@ -36,7 +37,7 @@ void usage(FILE* out) {
 int main(int argc, char** argv) {
     using namespace guichet;
     std::string configPath, dataDir, scenario, outDir, localeDir = i18n::defaultLocaleDir();
-    bool headless = false, windowed = false, software = false, demo = false, noKiosk = false;
+    bool headless = false, windowed = false, software = false, demo = false, noKiosk = false, reportFirstFrame = false;
     int width = 0, height = 0;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
         else if (a == "--out") outDir = next("--out");
         else if (a == "--locale-dir") localeDir = next("--locale-dir");
         else if (a == "--no-kiosk") noKiosk = true;
+        else if (a == "--report-first-frame") reportFirstFrame = true;
         else if (a == "--size") {
             std::string s = next("--size");
             if (std::sscanf(s.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 320 ||
@@ -138,6 +140,14 @@ int main(int argc, char** argv) {
         return 2;
     }
     auto& app = **created;
+    if (reportFirstFrame) {  // bench/ui: wall-clock time of the first presented frame
+        app.onFirstFrame([] {
+            timespec ts{};
+            clock_gettime(CLOCK_REALTIME, &ts);
+            std::printf("first-frame-realtime-ns %lld\n", static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec);
+            std::fflush(stdout);
+        });
+    }
     if (headless) {
         if (steps.empty()) {
             app.settle();

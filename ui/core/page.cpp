@@ -64,8 +64,7 @@ void drawHeader(UiContext& ctx, const PageLayout& l, std::string_view title, std
 
 PageScope::PageScope(UiContext& ctx, const PageSpec& spec) : ctx_(ctx), spec_(spec) {
     layout_ = pageLayout(ctx, spec.footer, spec.customFooterHeight, spec.title, spec.subtitle);
-    const auto& p = ctx.colors();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.width, ctx.height), col(p.background));
+    ctx.clearColor = ctx.colors().background;
     drawHeader(ctx, layout_, spec.title, spec.subtitle);
     ImGui::SetCursorScreenPos(layout_.bodyMin);
     ImVec2 size(layout_.bodyMax.x - layout_.bodyMin.x, layout_.bodyMax.y - layout_.bodyMin.y);

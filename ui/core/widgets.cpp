@@ -129,9 +129,9 @@ bool button(UiContext& ctx, const char* id, std::string_view label, ImVec2 pos, 
         min.y += ctx.px(3);
         max.y += ctx.px(3);
     }
-    if (style.kind == ButtonKind::Tile && !hc)  // a soft shadow like a card
-        dl->AddRectFilled(ImVec2(min.x, min.y + ctx.px(5)), ImVec2(max.x, max.y + ctx.px(5)), col(p.surfaceBorder, 90),
-                          rounding);
+    if (style.kind == ButtonKind::Tile && !hc)  // a soft shadow like a card (only the visible strip)
+        dl->AddRectFilled(ImVec2(min.x, max.y - rounding), ImVec2(max.x, max.y + ctx.px(5)), col(p.surfaceBorder, 90),
+                          rounding, ImDrawFlags_RoundCornersBottom);
     dl->AddRectFilled(min, max, col(bg, style.disabled ? 110 : 255), rounding);
     float borderW = hc ? ctx.px(4) : ctx.px(style.kind == ButtonKind::Tile ? 1.5f : 3);
     dl->AddRect(min, max, col(border), rounding, 0, borderW);

@@ -372,6 +372,7 @@ void Shell::frame() {
     ctx_.palette = &paletteFor(session_.settings());
     ctx_.time = duration<double>(clock_() - start_).count();
     ctx_.frameRequested = false;
+    ctx_.clearColor = ctx_.palette->background;
 
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = 1.0f / 60.0f;  // fixed: nothing here animates with real time
