@@ -37,20 +37,39 @@ void drawHeader(UiContext& ctx, const PageLayout& l, std::string_view title, std
         dl->AddLine(ImVec2(0, l.headerMax.y - ctx.px(2)), ImVec2(ctx.width, l.headerMax.y - ctx.px(2)),
                     col(p.headerText), ctx.px(4));
     float logo = ctx.px(96);
-    float titleH = measureWrappedText(ctx.fonts.title, ctx.width - 3 * l.margin - logo, title).y;
-    float subH = subtitle.empty() ? 0 : measureWrappedText(ctx.fonts.body, ctx.width - 3 * l.margin - logo, subtitle).y;
-    float blockH = titleH + (subH > 0 ? subH + ctx.px(8) : 0);
-    // In the reach layout the header is tall: its text sits at the bottom, near the eyes
-    // of a seated reader and next to the controls.
+    // In the reach layout the header is tall: the page's name sits centred in it, under a
+    // large town logo, like a sign above the controls that stay within reach below.
     bool tall = l.headerMax.y > ctx.px(400);
-    float top = tall ? l.headerMax.y - blockH - ctx.px(40) : (l.headerMax.y - blockH) * 0.5f;
-    drawIcon(dl, "mairie", ImVec2(l.margin + logo * 0.5f, top + std::min(blockH, logo) * 0.5f), logo, col(p.headerBg),
-             col(p.headerBg), col(p.headerText));
-    float x = l.margin + logo + l.margin * 0.6f;
-    float w = ctx.width - x - l.margin;
-    drawWrappedText(dl, ctx.fonts.title, ImVec2(x, top), w, col(p.headerText), title, false);
-    if (!subtitle.empty())
-        drawWrappedText(dl, ctx.fonts.body, ImVec2(x, top + titleH + ctx.px(8)), w, col(p.headerText), subtitle, false);
+    float x, w, top, blockH;
+    if (tall) {
+        float big = std::min(ctx.px(200), l.headerMax.y * 0.3f);
+        w = ctx.width - 2 * l.margin;
+        x = l.margin;
+        float titleH = measureWrappedText(ctx.fonts.title, w, title).y;
+        float subH = subtitle.empty() ? 0 : measureWrappedText(ctx.fonts.body, w, subtitle).y;
+        blockH = titleH + (subH > 0 ? subH + ctx.px(12) : 0);
+        float total = big + ctx.px(40) + blockH;
+        float y0 = (l.headerMax.y - total) * 0.5f;
+        ImVec2 c(ctx.width * 0.5f, y0 + big * 0.5f);
+        dl->AddCircleFilled(c, big * 0.5f, col(p.headerText), 64);
+        drawIcon(dl, "mairie", c, big * 0.95f, col(p.headerBg), col(p.headerBg), col(p.headerText));
+        top = y0 + big + ctx.px(40);
+        drawWrappedText(dl, ctx.fonts.title, ImVec2(x, top), w, col(p.headerText), title, true);
+        if (!subtitle.empty())
+            drawWrappedText(dl, ctx.fonts.body, ImVec2(x, top + titleH + ctx.px(12)), w, col(p.headerText), subtitle, true);
+    } else {
+        float titleH = measureWrappedText(ctx.fonts.title, ctx.width - 3 * l.margin - logo, title).y;
+        float subH = subtitle.empty() ? 0 : measureWrappedText(ctx.fonts.body, ctx.width - 3 * l.margin - logo, subtitle).y;
+        blockH = titleH + (subH > 0 ? subH + ctx.px(8) : 0);
+        top = (l.headerMax.y - blockH) * 0.5f;
+        drawIcon(dl, "mairie", ImVec2(l.margin + logo * 0.5f, top + std::min(blockH, logo) * 0.5f), logo,
+                 col(p.headerBg), col(p.headerBg), col(p.headerText));
+        x = l.margin + logo + l.margin * 0.6f;
+        w = ctx.width - x - l.margin;
+        drawWrappedText(dl, ctx.fonts.title, ImVec2(x, top), w, col(p.headerText), title, false);
+        if (!subtitle.empty())
+            drawWrappedText(dl, ctx.fonts.body, ImVec2(x, top + titleH + ctx.px(8)), w, col(p.headerText), subtitle, false);
+    }
     if (!ctx.inert) {
         a11y::Node n;
         n.id = "page:title";

@@ -71,6 +71,16 @@ GUICHET_DEMO_CHAPTER(10, "attract and home, every mode, both orientations",
                          "shot help-landscape\n"
                          "key back\n"
                          "tap \"Accueil\"\n"
+                         "open shell.sample-form\n"
+                         "tap \"Nom de naissance\"\n"
+                         "type \"Dupré\"\n"
+                         "shot keyboard-landscape\n"
+                         "tap \"Valider\"\n"
+                         "tap \"Code postal\"\n"
+                         "type \"75012\"\n"
+                         "shot keypad-landscape\n"
+                         "tap \"Valider\"\n"
+                         "tap \"Accueil\"\n"
                          "size 1080x1920\n"
                          "shot attract-portrait\n" +
                          homeInEveryMode("portrait") +
