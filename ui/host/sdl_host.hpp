@@ -69,6 +69,7 @@ private:
     std::unique_ptr<EventTranslator> translator_;
     bool quit_ = false;
     bool dirty_ = true;
+    bool rasterize_ = false;  // headless: draw pixels for this frame (a screenshot)
     double firstFrameMs_ = -1;
     std::function<void()> onFirstFrame_;
     Chime chime_;
