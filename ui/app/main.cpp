@@ -29,7 +29,8 @@ void usage(FILE* out) {
                  "  --scenario FILE    run a scenario (headless) and exit 0 only if every step passed\n"
                  "  --out DIR          where `shot` steps and the demo tour write PNG files\n"
                  "  --locale-dir DIR   compiled catalogues (<lang>/LC_MESSAGES/guichet.mo)\n"
-                 "  --no-kiosk         let closing keys and window close quit (development)\n");
+                 "  --no-kiosk         let closing keys and window close quit (implied by --windowed)\n"
+                 "  --kiosk            keep the lock-down even in a window\n");
 }
 
 }  // namespace
@@ -37,7 +38,7 @@ void usage(FILE* out) {
 int main(int argc, char** argv) {
     using namespace guichet;
     std::string configPath, dataDir, scenario, outDir, localeDir = i18n::defaultLocaleDir();
-    bool headless = false, windowed = false, software = false, demo = false, noKiosk = false, reportFirstFrame = false;
+    bool headless = false, windowed = false, software = false, demo = false, noKiosk = false, reportFirstFrame = false, forceKiosk = false;
     int width = 0, height = 0;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
         else if (a == "--out") outDir = next("--out");
         else if (a == "--locale-dir") localeDir = next("--locale-dir");
         else if (a == "--no-kiosk") noKiosk = true;
+        else if (a == "--kiosk") forceKiosk = true;
         else if (a == "--report-first-frame") reportFirstFrame = true;
         else if (a == "--size") {
             std::string s = next("--size");
@@ -90,7 +92,9 @@ int main(int argc, char** argv) {
         }
         config = std::move(*loaded);
     }
-    if (noKiosk) config.kiosk = false;
+    // A window on a developer's desktop must close normally; the lock-down is for the
+    // full-screen terminal (--windowed --kiosk keeps it, to try it out).
+    if (noKiosk || (windowed && !forceKiosk)) config.kiosk = false;
     if (!i18n::init(localeDir))
         log::warning("i18n", localeDir + ": no compiled catalogues; the terminal will show French only");
     i18n::setLanguage(config.defaultLanguage);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <imgui_internal.h>
+
 #include "drivers/common/bytes.hpp"
 #include "kiosk/i18n/i18n.hpp"
 #include "ui/core/icons.hpp"
@@ -32,7 +34,11 @@ Interaction interact(UiContext& ctx, const char* id, ImVec2 pos, ImVec2 size, a1
     r.hovered = ImGui::IsItemHovered();
     r.held = ImGui::IsItemActive();
     auto fs = ctx.focus.item(id);
-    if (fs.justFocused) ImGui::SetScrollHereY(0.5f);
+    if (fs.justFocused) {  // bring it into view, but do not move what is already fully visible
+        ImGuiWindow* w = ImGui::GetCurrentWindow();
+        ImRect clip = w->InnerClipRect;
+        if (pos.y < clip.Min.y || pos.y + size.y > clip.Max.y) ImGui::SetScrollHereY(0.5f);
+    }
     if (clicked && !disabled) ctx.focus.setFocus(id, false);
     r.focused = fs.focused;
     r.activated = !disabled && (clicked || fs.activated);
