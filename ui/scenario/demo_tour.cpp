@@ -81,8 +81,10 @@ GUICHET_DEMO_CHAPTER(10, "attract and home, every mode, both orientations",
                          "shot keypad-landscape\n"
                          "tap \"Valider\"\n"
                          "tap \"Accueil\"\n"
+                         "end-session\n"
                          "size 1080x1920\n"
-                         "shot attract-portrait\n" +
+                         "shot attract-portrait\n"
+                         "tap \"Touchez l'écran pour commencer\"\n" +
                          homeInEveryMode("portrait") +
                          "mode reach\n"
                          "tap \"Accessibilité\"\n"

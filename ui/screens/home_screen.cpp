@@ -38,7 +38,7 @@ public:
         // Reserve the footer ourselves: languages + accessibility.
         float gap = ctx.px(28);
         float width = page.contentWidth();
-        float availH = ImGui::GetContentRegionAvail().y - ctx.px(30);  // the page keeps a bottom margin
+        float availH = ImGui::GetContentRegionAvail().y - ctx.px(64);  // the page keeps a bottom margin
         float scale = ctx.session.settings().textScale();
         ButtonStyle st;
         st.kind = ButtonKind::Tile;
