@@ -3,6 +3,7 @@
 // reach and large-text layouts, debounce, the on-screen keyboard.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "shell_harness.hpp"
@@ -330,4 +331,33 @@ TEST_CASE("ui.with speech on, a first touch explores and a second one activates 
     CHECK(h.focused() == "Informations pratiques");
     h.tap("Informations pratiques");
     CHECK(h.shell.screenId() == "information");
+}
+
+TEST_CASE("ui.an intent naming no registered screen keeps the current one", "[ui]") {
+    Harness h;
+    h.tap("Touchez l'écran pour commencer");
+    h.shell.navigate(Intent::push("no-such-screen"));
+    h.settle();
+    CHECK(h.shell.screenId() == "home");
+    h.shell.navigate(Intent::back());  // back on the root: stays
+    h.settle();
+    CHECK(h.shell.screenId() == "home");
+}
+
+TEST_CASE("ui.registries list what other areas plug in", "[ui]") {
+    auto screens = registeredScreens();
+    for (const char* id : {"attract", "home", "accessibility", "language", "information", "information.page",
+                           "unavailable", "shell.sample-form"})
+        CHECK(std::find(screens.begin(), screens.end(), id) != screens.end());
+    auto modes = registeredModes();
+    for (const char* m : {"standard", "large-text", "large-text-200", "high-contrast", "reach", "dyslexia", "literacy"})
+        CHECK(std::find(modes.begin(), modes.end(), m) != modes.end());
+    Harness h;
+    auto tiles = collectHomeTiles(h.shell.context());
+    REQUIRE_FALSE(tiles.empty());  // the sample démarches, or the catalogue's once it is linked in
+    for (const auto& t : tiles) {
+        CHECK_FALSE(t.title.empty());
+        CHECK_FALSE(t.icon.empty());
+        CHECK(static_cast<bool>(t.open));
+    }
 }
