@@ -65,7 +65,7 @@ GUICHET_DEMO_CHAPTER(10, "attract and home, every mode, both orientations",
                          "tap \"English\"\n"
                          "shot home-english-landscape\n"
                          "tap \"Français\"\n"
-                         "tap \"Informations pratiques\"\n"
+                         "open information\n"
                          "shot information-landscape\n"
                          "key help\n"
                          "shot help-landscape\n"
