@@ -15,6 +15,7 @@ using namespace guichet::ui;
 using namespace std::chrono;
 
 TEST_CASE("ui.a task posted from a worker wakes the sleeping loop and runs on the UI thread", "[ui]") {
+    std::filesystem::current_path(GUICHET_SOURCE_DIR);  // as the terminal runs (config/ relative)
     Shell shell(TerminalConfig::defaults(), ShellOptions{"", false, 800, 600});
     HostOptions o;
     o.headless = true;
@@ -49,6 +50,7 @@ TEST_CASE("ui.a task posted from a worker wakes the sleeping loop and runs on th
 }
 
 TEST_CASE("ui.headless screenshot writes the rendered frame as PNG", "[ui]") {
+    std::filesystem::current_path(GUICHET_SOURCE_DIR);
     Shell shell(TerminalConfig::defaults(), ShellOptions{"", false, 640, 480});
     HostOptions o;
     o.headless = true;
