@@ -32,7 +32,7 @@ void Shell::drawOverlays() {
         const char* title = _("Besoin de plus de temps ?");
         float titleH = measureWrappedText(ctx_.fonts.title, innerW, title).y;
         float msgH = measureWrappedText(ctx_.fonts.body, innerW, msg).y;
-        float numberH = ctx_.fonts.title->FontSize * 1.6f;
+        float numberH = ctx_.fonts.title->FontSize * 1.3f;
         float btnH = std::max(ctx_.px(120), ctx_.fonts.bold->FontSize + ctx_.px(56));
         float cardH = pad * 2 + titleH + msgH + numberH + btnH * 2 + ctx_.px(24) * 4;
         float x0 = (W - cardW) * 0.5f;
@@ -46,8 +46,8 @@ void Shell::drawOverlays() {
         // The countdown as a big number and a shrinking bar (no flashing, A22).
         char num[16];
         std::snprintf(num, sizeof num, "%d", left);
-        float nw = ctx_.fonts.title->CalcTextSizeA(ctx_.fonts.title->FontSize * 1.4f, FLT_MAX, 0, num).x;
-        dl->AddText(ctx_.fonts.title, ctx_.fonts.title->FontSize * 1.4f, ImVec2(x0 + (cardW - nw) * 0.5f, y),
+        float nw = ctx_.fonts.title->CalcTextSizeA(ctx_.fonts.title->FontSize, FLT_MAX, 0, num).x;
+        dl->AddText(ctx_.fonts.title, ctx_.fonts.title->FontSize, ImVec2(x0 + (cardW - nw) * 0.5f, y),
                     col(p.alertText), num);
         float frac = session_.effectiveWarning().count() > 0
                          ? std::clamp(left * 1000.0f / session_.effectiveWarning().count(), 0.0f, 1.0f)
