@@ -35,6 +35,7 @@ struct Node {
     bool disabled = false;
     bool masked = false;         // PIN, codes: value never spoken nor shown (A3)
     bool personal = false;       // value is personal data: spoken only through a headset (A3)
+    bool visible = true;         // false: scrolled out of view (focus can still reach it)
     int positionInSet = 0;       // 1-based among focusable siblings; 0 = unknown
     int setSize = 0;
     Rect rect;                   // screen pixels
@@ -51,6 +52,10 @@ public:
     const std::string& screenId() const { return screenId_; }
     const std::string& title() const { return title_; }
     const std::string& instruction() const { return instruction_; }
+    // The screen's texts carry personal data (the review of answers, the receipt): speech
+    // reads them only through a headset (A3). Reset by beginFrame.
+    void markPersonalContent() { personalContent_ = true; }
+    bool personalContent() const { return personalContent_; }
     const std::vector<Node>& nodes() const { return nodes_; }
 
     const Node* focused() const;
@@ -65,6 +70,7 @@ public:
 private:
     std::string screenId_, title_, instruction_;
     std::vector<Node> nodes_;
+    bool personalContent_ = false;
 };
 
 }  // namespace guichet::a11y
