@@ -84,8 +84,16 @@ Result<void> migrate(Db& db) {
                                                       "): upgrade Guichet, do not downgrade");
     for (int next = current + 1; next <= kSchemaVersion; ++next) {
         if (auto r = db.exec("BEGIN IMMEDIATE"); !r) return r;
-        auto r = db.exec(kMigrations[next]);
-        if (r) r = db.exec("PRAGMA user_version = " + std::to_string(next));
+        // Re-read under the write lock: another process starting at the same moment may
+        // have applied this step already.
+        auto again = v.step();
+        const int now = again && *again ? static_cast<int>(v.i64(0)) : -1;
+        v.reset();
+        Result<void> r;
+        if (now < next) {
+            r = db.exec(kMigrations[next]);
+            if (r) r = db.exec("PRAGMA user_version = " + std::to_string(next));
+        }
         if (r) r = db.exec("COMMIT");
         if (!r) {
             (void)db.exec("ROLLBACK");

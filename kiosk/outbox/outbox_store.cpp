@@ -89,17 +89,6 @@ Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const StoreOptions& o) {
     s->path_ = o.path;
     s->routes_ = o.routes;
     const bool fresh = !fileExists(o.path);
-    const std::string keyFile = o.keyFile.empty() ? o.path + ".key" : o.keyFile;
-    // A new key is only made for a new database: a lost key must never silently make the
-    // queued submissions unreadable.
-    auto key = crypto::loadOrCreateKeyFile(keyFile, o.createKey && fresh);
-    if (!key) {
-        if (!fresh && key.error().code == ErrorCode::NotFound)
-            return makeError(ErrorCode::NotFound, key.error().message +
-                                                      " (the database exists: restore its key file, it cannot be decrypted without it)");
-        return key.error();
-    }
-    s->key_ = *key;
 
     if (fresh) {  // the queue is readable by its owner only (SQLite would create it 0644)
         int fd = ::open(o.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -133,22 +122,38 @@ Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const StoreOptions& o) {
         if (r.error().code == ErrorCode::Corrupt) return moveAside(db, o.path, r.error().message);
         return r.error();
     }
-    // The key file must be the one this database was sealed with.
+    // The key comes after the integrity check: a corrupt file is reported as such first.
+    // A key is only created while the database has none bound to it (no key_check yet, so
+    // nothing sealed): a lost key must never silently make queued submissions unreadable.
+    bool bound = false;
     {
+        Stmt get = db.prepare("SELECT 1 FROM meta WHERE key = 'key_check'");
+        auto row = get.step();
+        if (!row) return row.error();
+        bound = *row;
+    }
+    const std::string keyFile = o.keyFile.empty() ? o.path + ".key" : o.keyFile;
+    auto key = crypto::loadOrCreateKeyFile(keyFile, o.createKey && !bound);
+    if (!key) {
+        if (bound && key.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::NotFound, key.error().message +
+                                                      " (the database exists: restore its key file, it cannot be decrypted without it)");
+        return key.error();
+    }
+    s->key_ = *key;
+    // Bind the key to the database (first start), then check it is the one bound.
+    {
+        Stmt put = db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('key_check', ?1)");
+        Bytes sealed = crypto::seal(s->key_, kKeyCheckPlain, "key-check");
+        put.bindBlob(1, sealed);
+        if (auto r = put.run(); !r) return r.error();
         Stmt get = db.prepare("SELECT value FROM meta WHERE key = 'key_check'");
         auto row = get.step();
         if (!row) return row.error();
-        if (*row) {
-            Bytes plain;
-            if (!crypto::open(s->key_, get.blob(0), static_cast<std::size_t>(get.blobSize(0)), "key-check", plain))
-                return makeError(ErrorCode::PermissionDenied,
-                                 keyFile + ": this key file does not belong to the outbox database " + o.path);
-        } else {
-            Bytes sealed = crypto::seal(s->key_, kKeyCheckPlain, "key-check");
-            Stmt put = db.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?1)");
-            put.bindBlob(1, sealed);
-            if (auto r = put.run(); !r) return r.error();
-        }
+        Bytes plain;
+        if (!*row || !crypto::open(s->key_, get.blob(0), static_cast<std::size_t>(get.blobSize(0)), "key-check", plain))
+            return makeError(ErrorCode::PermissionDenied,
+                             keyFile + ": this key file does not belong to the outbox database " + o.path);
     }
     if (auto r = s->prepareStatements(); !r) return r.error();
     return s;
