@@ -91,7 +91,7 @@ class Handler(BaseHTTPRequestHandler):
         if ARGS.statuses and n < len(ARGS.statuses):
             return ("status", ARGS.statuses[n])
         if ARGS.faults > 0 and RNG.random() < ARGS.faults:
-            return (RNG.choice(["500", "reset", "hang", "slow"]), None)
+            return (RNG.choice(ARGS.fault_kinds), None)
         return (None, None)
 
     # ---------------------------------------------------------------- webhook
@@ -242,11 +242,13 @@ def main():
     p.add_argument("--hang", type=float, default=3.0)
     p.add_argument("--slow", type=float, default=0.3)
     p.add_argument("--statuses", default="")
+    p.add_argument("--fault-kinds", default="500,reset,hang,slow")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--tls-cert", default="")
     ARGS = p.parse_args()
     ARGS.services = set(ARGS.services.split(","))
     ARGS.statuses = [s for s in ARGS.statuses.split(",") if s]
+    ARGS.fault_kinds = ARGS.fault_kinds.split(",")
     RNG.seed(ARGS.seed)
     server = ThreadingHTTPServer(("127.0.0.1", ARGS.port), Handler)
     server.daemon_threads = True
