@@ -8,7 +8,7 @@ namespace {
 // Index = version reached after the migration. Never edit a released entry: append one.
 const char* const kMigrations[] = {
     nullptr,
-    // v1: submissions (metadata in clear, personal data sealed), attachments in sealed chunks.
+    // v1: submissions (metadata in clear), their sealed payloads, attachments in sealed chunks.
     R"sql(
     CREATE TABLE submissions (
         id INTEGER PRIMARY KEY,
@@ -32,8 +32,13 @@ const char* const kMigrations[] = {
         last_error TEXT,
         payload_bytes INTEGER NOT NULL,
         attachment_bytes INTEGER NOT NULL,
-        attachment_count INTEGER NOT NULL,
-        sealed BLOB
+        attachment_count INTEGER NOT NULL
+    );
+    -- Sealed personal data apart from the metadata: scans of the queue (start-up, stats)
+    -- stay small, and purging is a DELETE here.
+    CREATE TABLE payloads (
+        submission_id INTEGER PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
+        sealed BLOB NOT NULL
     );
     CREATE INDEX submissions_due ON submissions (state, connector, next_attempt_at_ms);
     CREATE TABLE attachments (
