@@ -87,6 +87,14 @@ void ConnectorWorker::pollTokens(std::int64_t now) {
     nextTokenPollMs_ = nowMs() + (cfg_.open311 ? cfg_.open311->tokenPollMs : 60000);
 }
 
+void ConnectorWorker::purgeIfDue(std::int64_t now) {
+    if (!purges_ || now < nextPurgeMs_) return;
+    nextPurgeMs_ = now + 3600000;  // hourly: retention is counted in days
+    auto n = store_->purge(cfg_.retentionDays, now);
+    if (!n) log::error("upload", "retention purge failed: " + n.error().message);
+    else if (*n > 0) log::info("upload", "retention: personal data of " + std::to_string(*n) + " sent submission(s) erased");
+}
+
 void ConnectorWorker::networkUp() {
     offline_ = false;
     auto n = store_->makeAllDue(nowMs());
@@ -105,6 +113,7 @@ std::int64_t ConnectorWorker::step(SendReport& report) {
     }
     if (sendOne(report, now)) return 0;
     pollTokens(now);
+    purgeIfDue(now);
     now = nowMs();
     std::int64_t wait = 60000;
     if (auto due = store_->nextDueMs(name_)) wait = std::clamp<std::int64_t>(*due - now, 0, wait);
@@ -212,6 +221,7 @@ Result<void> Uploader::start() {
     }
     report_ = rep;
     workers_ = std::move(*workers);
+    if (!workers_.empty()) workers_.front()->takeRetentionDuty();
     for (auto& w : workers_) threads_.emplace_back([this, &w] { run(*w); });
     return {};
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -204,4 +205,32 @@ TEST_CASE("upload.TLS verification is always on, a configured CA bundle makes it
     CHECK(entryOf(*store, sub.uuid).state == outbox::State::Sent);
     REQUIRE(receiver->requests().size() == 1);
     CHECK(receiver->requests()[0]["signature_ok"] == true);
+}
+
+TEST_CASE("upload.uploader wakes on store and applies the retention, leaving tombstones") {
+    UploadBench b;
+    std::filesystem::create_directory(b.dir / "depot");
+    b.cfg.directory = outbox::DirectoryConfig{b.dir / "depot"};
+    b.cfg.retentionDays = 0;
+    auto store = b.open();
+    auto old = sampleSubmission(1, "directory", "p", 1000);
+    REQUIRE(store->store(old).ok());
+    REQUIRE(upload::Uploader::sendOnce(b.options(), b.cfg)->sent == 1);
+    REQUIRE(store->loadSubmission(entryOf(*store, old.uuid)).ok());
+
+    upload::Uploader up(b.options(), b.cfg);
+    REQUIRE(up.start().ok());
+    // The first idle pass applies the retention (0 days here).
+    CHECK(waitUntil([&] { return entryOf(*store, old.uuid).purgedAtMs > 0; }, std::chrono::seconds(5)));
+    CHECK_FALSE(store->loadSubmission(entryOf(*store, old.uuid)).ok());
+    CHECK(entryOf(*store, old.uuid).remoteId == old.uuid);  // the tombstone keeps the remote id
+
+    // Idle, the uploader sleeps up to a minute; a stored submission wakes it at once.
+    store->setOnStored([&] { up.wake(); });
+    auto fresh = sampleSubmission(2, "directory", "p", 1000);
+    const auto t0 = Clock::now();
+    REQUIRE(store->store(fresh).ok());
+    CHECK(waitUntil([&] { return entryOf(*store, fresh.uuid).state == outbox::State::Sent; }, std::chrono::seconds(5)));
+    CHECK(std::chrono::duration<double>(Clock::now() - t0).count() < 2.0);
+    up.stop();
 }
