@@ -153,10 +153,10 @@ TEST_CASE("upload.networkUp() from the system retries at once even between probe
 
 TEST_CASE("upload.storing never waits for a hanging back office (the UI thread is not blocked)") {
     UploadBench b;
-    auto receiver = ReceiverProcess::start({"--mode", "webhook", "--faults", "1", "--fault-kinds", "hang", "--hang", "4"},
+    auto receiver = ReceiverProcess::start({"--mode", "webhook", "--faults", "1", "--fault-kinds", "hang", "--hang", "8"},
                                            b.dir / "log.jsonl");
     b.cfg.webhook = outbox::WebhookConfig{receiver->url("/hook"), "s3cret"};
-    b.cfg.http.requestTimeoutMs = 3000;
+    b.cfg.http.requestTimeoutMs = 5000;
     auto store = b.open();
     upload::Uploader up(b.options(), b.cfg);
     REQUIRE(up.start().ok());
@@ -170,10 +170,10 @@ TEST_CASE("upload.storing never waits for a hanging back office (the UI thread i
         REQUIRE(store->store(sampleSubmission(i, "webhook", "p", 50000)).ok());
         worst = std::max(worst, std::chrono::duration<double>(Clock::now() - t0).count());
     }
-    CHECK(worst < 0.5);
+    CHECK(worst < 2.0);  // an fsync on a busy disk, never the 5 s request
     const auto t0 = Clock::now();
     up.stop();  // waits for the in-flight request's timeout at most
-    CHECK(std::chrono::duration<double>(Clock::now() - t0).count() < 4.0);
+    CHECK(std::chrono::duration<double>(Clock::now() - t0).count() < 6.0);
 }
 
 TEST_CASE("upload.TLS verification is always on, a configured CA bundle makes it pass") {
