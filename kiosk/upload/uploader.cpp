@@ -72,7 +72,7 @@ bool ConnectorWorker::sendOne(SendReport& report, std::int64_t claimBefore) {
 }
 
 void ConnectorWorker::pollTokens(std::int64_t now) {
-    if (now < nextTokenPollMs_) return;
+    if (!connector_->answersWithTokens() || now < nextTokenPollMs_) return;
     auto pending = store_->awaitingToken(name_);
     if (pending.empty()) {
         nextTokenPollMs_ = now + (cfg_.open311 ? cfg_.open311->tokenPollMs : 60000);
@@ -117,7 +117,7 @@ std::int64_t ConnectorWorker::step(SendReport& report) {
     now = nowMs();
     std::int64_t wait = 60000;
     if (auto due = store_->nextDueMs(name_)) wait = std::clamp<std::int64_t>(*due - now, 0, wait);
-    if (!store_->awaitingToken(name_).empty()) wait = std::min(wait, std::max<std::int64_t>(0, nextTokenPollMs_ - now));
+    if (connector_->answersWithTokens() && !store_->awaitingToken(name_).empty()) wait = std::min(wait, std::max<std::int64_t>(0, nextTokenPollMs_ - now));
     return wait;
 }
 
