@@ -16,6 +16,10 @@ namespace guichet::upload {
 
 using outbox::nowMs;
 
+namespace {
+constexpr std::int64_t kIdlePollMs = 1000;
+}
+
 ConnectorWorker::ConnectorWorker(std::unique_ptr<outbox::OutboxStore> store, std::unique_ptr<Connector> connector,
                                  outbox::OutboxConfig cfg)
     : store_(std::move(store)), connector_(std::move(connector)), cfg_(std::move(cfg)), name_(connector_->name()) {}
@@ -72,7 +76,7 @@ bool ConnectorWorker::sendOne(SendReport& report, std::int64_t claimBefore) {
 }
 
 void ConnectorWorker::pollTokens(std::int64_t now) {
-    if (now < nextTokenPollMs_) return;
+    if (!connector_->answersWithTokens() || now < nextTokenPollMs_) return;
     auto pending = store_->awaitingToken(name_);
     if (pending.empty()) {
         nextTokenPollMs_ = now + (cfg_.open311 ? cfg_.open311->tokenPollMs : 60000);
@@ -85,6 +89,14 @@ void ConnectorWorker::pollTokens(std::int64_t now) {
         }
     }
     nextTokenPollMs_ = nowMs() + (cfg_.open311 ? cfg_.open311->tokenPollMs : 60000);
+}
+
+void ConnectorWorker::purgeIfDue(std::int64_t now) {
+    if (!purges_ || now < nextPurgeMs_) return;
+    nextPurgeMs_ = now + 3600000;  // hourly: retention is counted in days
+    auto n = store_->purge(cfg_.retentionDays, now);
+    if (!n) log::error("upload", "retention purge failed: " + n.error().message);
+    else if (*n > 0) log::info("upload", "retention: personal data of " + std::to_string(*n) + " sent submission(s) erased");
 }
 
 void ConnectorWorker::networkUp() {
@@ -103,12 +115,15 @@ std::int64_t ConnectorWorker::step(SendReport& report) {
         }
         networkUp();
     }
-    if (sendOne(report, now)) return 0;
+    // A read first: the claim is a write transaction, taken only when something is due.
+    auto due = store_->nextDueMs(name_);
+    if (due && *due <= now && sendOne(report, now)) return 0;
     pollTokens(now);
+    purgeIfDue(now);
     now = nowMs();
-    std::int64_t wait = 60000;
-    if (auto due = store_->nextDueMs(name_)) wait = std::clamp<std::int64_t>(*due - now, 0, wait);
-    if (!store_->awaitingToken(name_).empty()) wait = std::min(wait, std::max<std::int64_t>(0, nextTokenPollMs_ - now));
+    // Rows stored by another process (guichetctl enqueue) do not wake us: poll each second.
+    std::int64_t wait = kIdlePollMs;
+    if (due) wait = std::clamp<std::int64_t>(*due - now, 0, wait);
     return wait;
 }
 
@@ -212,6 +227,7 @@ Result<void> Uploader::start() {
     }
     report_ = rep;
     workers_ = std::move(*workers);
+    if (!workers_.empty()) workers_.front()->takeRetentionDuty();
     for (auto& w : workers_) threads_.emplace_back([this, &w] { run(*w); });
     return {};
 }
