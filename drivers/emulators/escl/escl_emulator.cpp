@@ -260,6 +260,11 @@ EmulatorResponse EsclEmulator::nextDocument(int id) {
     if (!page) return respond(500, "Internal Server Error", "", {});
     ++job.pagesServed;
     ++stats_.pagesServed;
+    if (!feeder) {
+        // A flatbed job is over once its one page is out: the glass is free again.
+        job.state = "Completed";
+        job.reason = "JobCompletedSuccessfully";
+    }
     job.busyLeft = b_.busyBeforeEachPage;
     auto r = respond(200, "OK", "image/jpeg", std::move(*page));
     r.delay = b_.pageDelay;
