@@ -24,14 +24,53 @@ DeviceStatus statusOf(escl::ScannerCondition c) {
 
 EsclScannerService::EsclScannerService(ScannerConfig config, MainThreadQueue& ui, Opener open)
     : config_(std::move(config)), ui_(ui), open_(std::move(open)) {
+    auto address = escl::parseScannerAddress(config_.device);
     if (!open_) {
-        open_ = [device = config_.device, timeout = config_.requestTimeout]() -> Result<std::unique_ptr<escl::ScannerConnection>> {
-            auto address = escl::parseScannerAddress(device);
-            if (!address) return address.error();
-            return escl::openScanner(*address, nullptr, std::min(timeout, escl::Millis(5000)));
+        if (address && address->kind != escl::ScannerAddress::Kind::Network) {
+            auto ctx = usb::UsbContext::create();
+            if (ctx) usb_ = *ctx;
+            else log::warning("scan", "USB unavailable: " + ctx.error().message);
+        }
+        open_ = [this, timeout = config_.requestTimeout]() -> Result<std::unique_ptr<escl::ScannerConnection>> {
+            auto a = escl::parseScannerAddress(config_.device);
+            if (!a) return a.error();
+            return escl::openScanner(*a, usb_, std::min(timeout, escl::Millis(5000)));
         };
     }
+    if (usb_ && address) {
+        usb::DeviceMatch match = usb::DeviceMatch::byClass(usb::kClassPrinter, 1, 4, "scanner");
+        match.vendorId = address->vendorId;
+        match.productId = address->productId;
+        auto monitor = usb::HotplugMonitor::start(usb_, {match});
+        if (monitor) {
+            hotplug_ = std::move(*monitor);
+            hotplugThread_ = std::thread([this] { watchHotplug(); });
+        } else {
+            log::warning("scan", "no USB hotplug (" + monitor.error().message + "): relying on status polls");
+        }
+    }
     worker_ = std::thread([this] { run(); });
+}
+
+void EsclScannerService::watchHotplug() {
+    for (;;) {
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_) return;
+        }
+        auto ev = hotplug_->next(usb::Timeout(200));
+        if (!ev) continue;
+        {
+            std::lock_guard lock(mutex_);
+            if (ev->kind == usb::HotplugEvent::Kind::Left) {
+                // Only our device matters; before the first connection any departure does.
+                if (deviceId_.empty() || ev->device.id() == deviceId_) unplugged_ = true;
+            } else {
+                pollRequested_ = true;
+            }
+        }
+        wake_.notify_all();
+    }
 }
 
 EsclScannerService::~EsclScannerService() {
@@ -42,6 +81,9 @@ EsclScannerService::~EsclScannerService() {
     cancel_ = true;
     wake_.notify_all();
     if (worker_.joinable()) worker_.join();
+    if (hotplugThread_.joinable()) hotplugThread_.join();
+    if (hotplug_) hotplug_->stop();
+    hotplug_.reset();
 }
 
 void EsclScannerService::scan(const ScanRequest& request, std::function<void(float)> progress,
@@ -96,8 +138,17 @@ void EsclScannerService::setStatus(DeviceStatus s, std::string detail) {
 void EsclScannerService::run() {
     std::unique_lock lock(mutex_);
     while (!stopping_) {
-        wake_.wait_for(lock, config_.statusPoll, [this] { return stopping_ || !jobs_.empty() || pollRequested_; });
+        wake_.wait_for(lock, config_.statusPoll,
+                       [this] { return stopping_ || !jobs_.empty() || pollRequested_ || unplugged_; });
         if (stopping_) break;
+        if (unplugged_) {
+            unplugged_ = false;
+            lock.unlock();
+            if (connection_) dropConnection(makeError(ErrorCode::Disconnected, "scanner unplugged"));
+            else setStatus(DeviceStatus::Absent, "scanner unplugged");
+            lock.lock();
+            continue;
+        }
         if (!jobs_.empty()) {
             Job job = std::move(jobs_.front());
             lock.unlock();

@@ -1,7 +1,8 @@
 // The terminal's scanner: implements ScannerService over eSCL on one worker thread that
 // owns the device connection (USB interfaces or TCP), runs scan jobs, polls the scanner's
-// status between jobs (which is also how an unplugged or replugged scanner is noticed),
-// and posts progress, results and DeviceEvents to the UI thread.
+// status between jobs, and posts progress, results and DeviceEvents to the UI thread.
+// USB scanners are also followed by libusb hotplug (unplug → Absent at once, plug → Ready);
+// network ones are noticed gone or back by the status poll.
 #pragma once
 
 #include <atomic>
@@ -13,6 +14,7 @@
 #include <thread>
 
 #include "drivers/escl/scanner_connection.hpp"
+#include "drivers/usb/hotplug.hpp"
 #include "kiosk/app/main_thread_queue.hpp"
 #include "kiosk/devices/device_services.hpp"
 #include "kiosk/scan/scanner_config.hpp"
@@ -50,6 +52,7 @@ private:
     };
 
     void run();
+    void watchHotplug();
     bool ensureConnected();
     void dropConnection(const Error& why);
     void runJob(Job& job);
@@ -68,6 +71,7 @@ private:
     std::condition_variable wake_;
     std::deque<Job> jobs_;
     bool pollRequested_ = true;
+    bool unplugged_ = false;  // hotplug said our device left
     bool stopping_ = false;
     StatusListener listener_;
     std::string deviceId_;
@@ -78,6 +82,9 @@ private:
     std::unique_ptr<escl::EsclClient> jobClient_, statusClient_;
     std::optional<escl::ScannerCapabilities> caps_;
 
+    std::shared_ptr<usb::UsbContext> usb_;  // USB addresses only
+    std::unique_ptr<usb::HotplugMonitor> hotplug_;
+    std::thread hotplugThread_;
     std::thread worker_;  // last: started once everything above exists
 };
 
