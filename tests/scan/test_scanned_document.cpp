@@ -45,3 +45,31 @@ TEST_CASE("scan.document keep, retry, remove and wipe pages") {
     CHECK(doc.totalBytes() == 0);
     CHECK_FALSE(doc.toAttachment({}).ok());
 }
+
+#include "kiosk/scan/page_preview.hpp"
+
+TEST_CASE("scan.preview a 300 dpi page shrinks to the largest decoder scale that fits") {
+    auto page = test::testPage(300);  // 2480 x 3508
+    auto p = makePagePreview(page.jpeg, 700, 1000);
+    REQUIRE(p.ok());
+    CHECK(p->width == 620);   // 1/4: the 1/2 scale (1240 x 1754) does not fit
+    CHECK(p->height == 877);
+    REQUIRE(p->rgba.size() == 620u * 877u * 4u);
+    // Paper is light, and the blue block of the test page survives the reduction.
+    CHECK(p->rgba[(10 * 620 + 310) * 4] > 200);
+    const int bx = (2480 - 200 - 3 * 150 + 40) / 4, by = (200 + 40) / 4;
+    const std::uint8_t* blue = &p->rgba[(static_cast<std::size_t>(by) * 620 + bx) * 4];
+    CHECK(blue[2] > 100);
+    CHECK(blue[0] < 80);
+    CHECK(blue[3] == 255);
+    auto big = makePagePreview(page.jpeg, 4000, 4000);
+    REQUIRE(big.ok());
+    CHECK(big->width == 2480);  // never upscaled, and no reduction when it fits
+    auto tiny = makePagePreview(page.jpeg, 10, 10);
+    REQUIRE(tiny.ok());
+    CHECK(tiny->width == 310);  // 1/8 is the smallest the decoder offers
+    p->wipe();
+    CHECK(p->rgba.empty());
+    CHECK_FALSE(makePagePreview(Bytes{1, 2, 3}, 100, 100).ok());
+    CHECK_FALSE(makePagePreview(page.jpeg, 0, 100).ok());
+}
