@@ -153,7 +153,10 @@ Result<int> EsclClient::scan(const ScanSettings& settings, const PageSink& sink,
         return e;
     };
     for (;;) {
+        if (pageProgress_)
+            http_.setProgress([this, pages](std::size_t got, std::size_t total) { pageProgress_(pages, got, total); });
         auto doc = nextDocument(*job, cancel);
+        http_.setProgress({});
         if (!doc) {
             if (doc.error().code == ErrorCode::Cancelled) {
                 condition_ = ScannerCondition::Ready;

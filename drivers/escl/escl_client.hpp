@@ -50,6 +50,10 @@ public:
     // Returns the number of pages delivered to `sink`.
     Result<int> scan(const ScanSettings& settings, const PageSink& sink, CancelFlag cancel = nullptr);
 
+    // Progress of the page being transferred (index, bytes so far, total or 0).
+    using PageProgress = std::function<void(int pageIndex, std::size_t received, std::size_t expected)>;
+    void setPageProgress(PageProgress progress) { pageProgress_ = std::move(progress); }
+
     ScannerCondition lastCondition() const { return condition_; }
     int busyAnswers() const { return busyAnswers_; }  // 503s seen since construction
 
@@ -64,6 +68,7 @@ private:
     Options options_;
     ScannerCondition condition_ = ScannerCondition::Unknown;
     int busyAnswers_ = 0;
+    PageProgress pageProgress_;
 };
 
 }  // namespace guichet::escl

@@ -58,6 +58,7 @@ Result<HttpMessage> HttpClient::exchange(std::string_view method, std::string_vi
         }
         auto used = parser_.feed(std::span<const std::uint8_t>(readBuffer_.data(), *n));
         if (!used) return used.error();
+        if (progress_ && parser_.bodyReceived() > 0) progress_(parser_.bodyReceived(), parser_.bodyExpected());
         if (*used < *n) {
             // Bytes after the end of the response: the peer is out of step with us.
             log::warning("escl", stream_.describe() + ": stray bytes after a response");

@@ -3,6 +3,7 @@
 // is reset so the next request starts on a clean boundary.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,11 @@ public:
     Result<HttpMessage> request(std::string_view method, std::string_view target,
                                 std::vector<HttpHeader> headers = {}, const Bytes& body = {});
 
+    // Called while a response body arrives (bytes so far, announced total or 0), at most
+    // once per read; for progress bars. Runs on the caller's thread.
+    using ProgressFn = std::function<void(std::size_t received, std::size_t expected)>;
+    void setProgress(ProgressFn progress) { progress_ = std::move(progress); }
+
     // Requests sent and resets done so far (tests and operator diagnostics).
     int requestCount() const { return requests_; }
     int resetCount() const { return resets_; }
@@ -40,6 +46,7 @@ private:
     HttpParser parser_;
     Bytes readBuffer_;
     bool needsReset_ = false;
+    ProgressFn progress_;
     int requests_ = 0;
     int resets_ = 0;
 };

@@ -52,6 +52,7 @@ void HttpParser::reset() {
     noBody_ = false;
     head_.clear();
     remaining_ = 0;
+    expected_ = 0;
     message_ = HttpMessage{};
 }
 
@@ -124,6 +125,7 @@ Result<void> HttpParser::startBody() {
         if (*length > limits_.maxBodyBytes) return fail("body larger than the limit");
         message_.body.reserve(*length);  // one allocation: the page is never held twice
         remaining_ = *length;
+        expected_ = *length;
         state_ = remaining_ ? State::Body : State::Done;
     } else if (kind_ == Kind::Response) {
         state_ = State::UntilClose;

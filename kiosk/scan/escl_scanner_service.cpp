@@ -265,6 +265,7 @@ void EsclScannerService::runJob(Job& job) {
     progress(0.1f);
     std::vector<ScannedPage> pages;
     const int dpi = settings->xResolution;
+    float shown = 0.1f;  // progress only ever goes forward
     auto sink = [&](Bytes&& jpeg, int index) -> Result<void> {
         auto info = inspectJpeg(jpeg);
         if (!info) {
@@ -273,10 +274,26 @@ void EsclScannerService::runJob(Job& job) {
         }
         pages.push_back(ScannedPage{std::move(jpeg), info->width, info->height, dpi});
         // The feeder does not say how many sheets it holds: creep towards the end.
-        progress(job.request.feeder ? std::min(0.95f, 0.1f + 0.2f * static_cast<float>(index + 1)) : 0.95f);
+        const float f = job.request.feeder ? std::min(0.95f, 0.1f + 0.2f * static_cast<float>(index + 1)) : 0.95f;
+        if (f > shown) {
+            shown = f;
+            progress(f);
+        }
         return {};
     };
+    // Byte progress of each page: the bar moves while a slow USB link brings the image in.
+    jobClient_->setPageProgress([&](int index, std::size_t got, std::size_t total) {
+        if (total == 0) return;
+        const float base = job.request.feeder ? std::min(0.75f, 0.1f + 0.2f * static_cast<float>(index)) : 0.1f;
+        const float span = job.request.feeder ? 0.2f : 0.85f;
+        const float f = base + span * static_cast<float>(got) / static_cast<float>(total);
+        if (f >= shown + 0.02f) {  // a few dozen updates a page, not one per read
+            shown = f;
+            progress(f);
+        }
+    });
     auto n = jobClient_->scan(*settings, sink, &cancel_);
+    jobClient_->setPageProgress({});
     if (!n) {
         for (auto& p : pages) secureWipe(p.jpeg);
         pages.clear();

@@ -84,6 +84,18 @@ TEST_CASE("scan.service becomes Ready and scans one page from the platen") {
     CHECK(rig.service->status() == DeviceStatus::Ready);
 }
 
+TEST_CASE("scan.service progress moves while a 300 dpi page arrives") {
+    emu::EmulatorBehaviour b;
+    b.paperGrain = 6;  // a realistic ~800 KiB page
+    ServiceRig rig(b);
+    auto o = rig.scan(ScanRequest{false, true, 300});
+    REQUIRE(o.result->ok());
+    CHECK(std::is_sorted(o.progress.begin(), o.progress.end()));
+    auto during = std::count_if(o.progress.begin(), o.progress.end(), [](float f) { return f > 0.1f && f < 0.95f; });
+    CHECK(during >= 3);
+    CHECK(o.progress.size() < 60);  // throttled
+}
+
 TEST_CASE("scan.service resolution and colour follow what the scanner offers") {
     ServiceRig rig;
     auto o = rig.scan(ScanRequest{false, false, 160});  // 150 is the nearest offered
