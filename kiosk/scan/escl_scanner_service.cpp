@@ -255,7 +255,13 @@ void EsclScannerService::runJob(Job& job) {
         return;
     }
     setStatus(DeviceStatus::Busy, {});
-    auto settings = chooseSettings(job.request);
+    ScanRequest request = job.request;
+    if (!request.feeder && config_.feederWhenLoaded) {
+        // Sheets in the feeder mean the resident put the document there: scan them all.
+        auto st = statusClient_->status();
+        if (st && st->adf == escl::AdfState::Loaded) request.feeder = true;
+    }
+    auto settings = chooseSettings(request);
     if (!settings) {
         if (settings.error().code == ErrorCode::Disconnected) dropConnection(settings.error());
         else setStatus(DeviceStatus::Ready, {});
@@ -274,7 +280,7 @@ void EsclScannerService::runJob(Job& job) {
         }
         pages.push_back(ScannedPage{std::move(jpeg), info->width, info->height, dpi});
         // The feeder does not say how many sheets it holds: creep towards the end.
-        const float f = job.request.feeder ? std::min(0.95f, 0.1f + 0.2f * static_cast<float>(index + 1)) : 0.95f;
+        const float f = request.feeder ? std::min(0.95f, 0.1f + 0.2f * static_cast<float>(index + 1)) : 0.95f;
         if (f > shown) {
             shown = f;
             progress(f);
@@ -284,8 +290,8 @@ void EsclScannerService::runJob(Job& job) {
     // Byte progress of each page: the bar moves while a slow USB link brings the image in.
     jobClient_->setPageProgress([&](int index, std::size_t got, std::size_t total) {
         if (total == 0) return;
-        const float base = job.request.feeder ? std::min(0.75f, 0.1f + 0.2f * static_cast<float>(index)) : 0.1f;
-        const float span = job.request.feeder ? 0.2f : 0.85f;
+        const float base = request.feeder ? std::min(0.75f, 0.1f + 0.2f * static_cast<float>(index)) : 0.1f;
+        const float span = request.feeder ? 0.2f : 0.85f;
         const float f = base + span * static_cast<float>(got) / static_cast<float>(total);
         if (f >= shown + 0.02f) {  // a few dozen updates a page, not one per read
             shown = f;

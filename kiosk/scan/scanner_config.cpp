@@ -59,6 +59,13 @@ Result<ScannerConfig> parseScannerConfig(std::string_view text, const std::strin
         c.requestTimeout = escl::Millis(timeout);
         c.retry = {static_cast<int>(retries), escl::Millis(wait)};
         c.statusPoll = escl::Millis(poll);
+        if (const toml::node* sourceNode = s->get("source")) {
+            auto v = sourceNode->value<std::string>();
+            if (v && *v == "auto") c.feederWhenLoaded = true;
+            else if (v && *v == "platen") c.feederWhenLoaded = false;
+            else return makeError(ErrorCode::InvalidArgument,
+                                  where(src, sourceNode->source()) + ": source must be \"auto\" or \"platen\"");
+        }
         if (const toml::node* col = s->get("color")) {
             if (!col->is_boolean())
                 return makeError(ErrorCode::InvalidArgument, where(src, col->source()) + ": color must be true or false");

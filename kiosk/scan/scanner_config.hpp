@@ -13,6 +13,9 @@ struct ScannerConfig {
     std::string device = "auto";  // auto | usb:VID:PID | http://HOST:PORT/eSCL
     int dpi = 300;
     bool color = true;
+    // A platen request scans the feeder instead when sheets are waiting in it (the resident
+    // may put a recto-verso or several pages there): "auto"; "platen" never does.
+    bool feederWhenLoaded = true;
     escl::Millis requestTimeout{30000};
     escl::RetryPolicy retry{30, escl::Millis(1000)};
     escl::Millis statusPoll{5000};

@@ -36,6 +36,7 @@ TEST_CASE("scan.config mistakes are reported as file:line: what") {
         {"[scanner]\ndevice = \"usb:12\"\n", "s.toml:2: scanner 'usb:12': expected usb:VID:PID"},
         {"[scanner]\ndevice = \"smb://x\"\n", "s.toml:2: scanner 'smb://x': expected auto, usb:VID:PID or http://HOST:PORT/eSCL"},
         {"[scanner]\ncolor = \"yes\"\n", "s.toml:2: color must be true or false"},
+        {"[scanner]\nsource = \"adf\"\n", "s.toml:2: source must be \"auto\" or \"platen\""},
         {"[attachment]\nformat = \"tiff\"\n", "s.toml:2: format must be \"pdf\" or \"auto\""},
         {"[attachment]\nname = \"../etc\"\n", "s.toml:2: name must be a plain file name"},
         {"[scanner\n", "s.toml:1: "},

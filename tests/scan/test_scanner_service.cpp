@@ -117,6 +117,31 @@ TEST_CASE("scan.service feeder: every sheet, then feeder empty is a status") {
     CHECK(rig.sawStatus(DeviceStatus::FeederEmpty));
 }
 
+TEST_CASE("scan.service a platen request takes the sheets waiting in the feeder (source auto)") {
+    emu::EmulatorBehaviour b;
+    b.feederSheets = 2;
+    ServiceRig rig(b);
+    auto o = rig.scan(ScanRequest{false, true, 100});
+    REQUIRE(o.result->ok());
+    CHECK((*o.result)->size() == 2);  // recto and verso from the feeder
+    auto again = rig.scan(ScanRequest{false, true, 100});  // feeder now empty: the glass
+    REQUIRE(again.result->ok());
+    CHECK((*again.result)->size() == 1);
+    CHECK(rig.emulator.stats().lastScanSettings.find("Platen") != std::string::npos);
+}
+
+TEST_CASE("scan.service source platen ignores the feeder") {
+    emu::EmulatorBehaviour b;
+    b.feederSheets = 2;
+    ScannerConfig config;
+    config.feederWhenLoaded = false;
+    ServiceRig rig(b, config);
+    auto o = rig.scan(ScanRequest{false, true, 100});
+    REQUIRE(o.result->ok());
+    CHECK((*o.result)->size() == 1);
+    CHECK(rig.emulator.behaviour().feederSheets == 2);
+}
+
 TEST_CASE("scan.service jam: pages so far are dropped, status Jam") {
     emu::EmulatorBehaviour b;
     b.feederSheets = 3;
