@@ -36,7 +36,7 @@ struct ScannerConnection {
     ByteStream& statusStream() { return *streams[streams.size() > 1 ? 1 : 0]; }
 };
 
-// The IPP-over-USB interfaces (7/1/4 with bulk IN and OUT) of every attached device that
+// The IPP-over-USB interfaces (7/1/4, or HP's 255/9/1, with bulk IN and OUT) of every attached device that
 // has one; `only` narrows to a VID:PID. One entry per device, listing all its interfaces.
 struct IppUsbDevice {
     usb::UsbDeviceInfo first;                  // bus/address/ids, first interface

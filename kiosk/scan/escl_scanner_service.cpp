@@ -39,9 +39,10 @@ EsclScannerService::EsclScannerService(ScannerConfig config, MainThreadQueue& ui
     }
     if (usb_ && address) {
         usb::DeviceMatch match = usb::DeviceMatch::byClass(usb::kClassPrinter, 1, 4, "scanner");
-        match.vendorId = address->vendorId;
-        match.productId = address->productId;
-        auto monitor = usb::HotplugMonitor::start(usb_, {match});
+        usb::DeviceMatch hp = usb::DeviceMatch::byClass(usb::kClassVendor, 9, 1, "scanner");
+        match.vendorId = hp.vendorId = address->vendorId;
+        match.productId = hp.productId = address->productId;
+        auto monitor = usb::HotplugMonitor::start(usb_, {match, hp});
         if (monitor) {
             hotplug_ = std::move(*monitor);
             hotplugThread_ = std::thread([this] { watchHotplug(); });

@@ -144,6 +144,29 @@ TEST_CASE("escl.umockdev unplug during a job: Disconnected, no hang", "[umockdev
     CHECK(pages.empty());
 }
 
+TEST_CASE("escl.umockdev HP-style vendor interfaces 255/9/1 are IPP over USB too", "[umockdev]") {
+    test::UmockdevTestbed tb;
+    emu::EsclEmulator emulator;
+    auto spec = test::fakeIppUsbScannerSpec();
+    spec.vendorId = 0x03f0;  // HP
+    for (auto& i : spec.interfaces)
+        if (i.protocol == 4) { i.cls = 0xFF; i.subClass = 9; i.protocol = 1; }
+    auto fn = std::make_shared<test::IppUsbScannerFunction>(emulator);
+    tb.plug(spec, fn, {.port = 6});
+    auto ctx = newContext();
+    auto found = findIppUsbDevices(*ctx);
+    REQUIRE(found.ok());
+    REQUIRE(found->size() == 1);
+    CHECK(found->front().interfaces.size() == 3);
+    auto conn = openIppUsb(ctx, found->front());
+    REQUIRE(conn.ok());
+    HttpClient http((*conn)->jobStream());
+    EsclClient client(http);
+    auto caps = client.capabilities();
+    REQUIRE(caps.ok());
+    CHECK(caps->makeAndModel == "Guichet eSCL Emulator");
+}
+
 TEST_CASE("escl.umockdev no scanner attached: a clear NotFound", "[umockdev]") {
     test::UmockdevTestbed tb;
     tb.plug(test::epsonTmT20iii(), std::make_shared<test::ScriptedUsbFunction>(), {.port = 5});
