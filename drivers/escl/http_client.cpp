@@ -19,6 +19,8 @@ Result<HttpMessage> HttpClient::request(std::string_view method, std::string_vie
     }
     ++requests_;
     auto result = exchange(method, target, headers, body);
+    // The read buffer held the last piece of the answer (maybe a page): do not keep it.
+    secureWipe(readBuffer_.data(), readBuffer_.size());
     if (!result) {
         // Whatever happened, the stream may hold part of a response: never reuse it as is.
         needsReset_ = true;

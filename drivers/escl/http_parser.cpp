@@ -48,6 +48,8 @@ Error HttpParser::fail(std::string message) {
 }
 
 void HttpParser::reset() {
+    // A body dropped half-way (a cut page, an error) may be a resident's document.
+    secureWipe(message_.body);
     state_ = State::Head;
     noBody_ = false;
     head_.clear();
@@ -58,6 +60,7 @@ void HttpParser::reset() {
 
 HttpMessage HttpParser::take() {
     HttpMessage m = std::move(message_);
+    message_.body = Bytes();  // moved-from: make sure reset() has nothing left to wipe
     reset();
     return m;
 }
@@ -136,8 +139,18 @@ Result<void> HttpParser::startBody() {
 }
 
 Result<void> HttpParser::appendBody(std::span<const std::uint8_t> data) {
-    if (message_.body.size() + data.size() > limits_.maxBodyBytes) return fail("body larger than the limit");
-    message_.body.insert(message_.body.end(), data.begin(), data.end());
+    Bytes& body = message_.body;
+    if (body.size() + data.size() > limits_.maxBodyBytes) return fail("body larger than the limit");
+    if (body.size() + data.size() > body.capacity()) {
+        // Grow by hand so that the old buffer is wiped, not just freed: vector's own
+        // reallocation would leave a copy of the page behind in freed memory.
+        Bytes bigger;
+        bigger.reserve(std::max(body.capacity() * 2, body.size() + data.size()));
+        bigger.assign(body.begin(), body.end());
+        secureWipe(body);
+        body.swap(bigger);
+    }
+    body.insert(body.end(), data.begin(), data.end());
     return {};
 }
 
