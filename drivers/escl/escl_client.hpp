@@ -58,6 +58,7 @@ public:
     int busyAnswers() const { return busyAnswers_; }  // 503s seen since construction
 
 private:
+    Result<int> scanJob(const ScanSettings& settings, const PageSink& sink, CancelFlag cancel);
     // Sleeps the retry wait in small slices; false if cancelled meanwhile.
     bool waitBeforeRetry(CancelFlag cancel) const;
     // After a failed or empty feeder job: ask the device why.

@@ -105,8 +105,15 @@ void EsclScannerService::scan(const ScanRequest& request, std::function<void(flo
 void EsclScannerService::cancel() { cancel_ = true; }
 
 void EsclScannerService::setStatusListener(StatusListener listener) {
-    std::lock_guard lock(mutex_);
-    listener_ = std::move(listener);
+    DeviceEvent now{DeviceKind::Scanner, {}, DeviceStatus::Unknown, {}};
+    {
+        std::lock_guard lock(mutex_);
+        listener_ = listener;
+        now.deviceId = deviceId_.empty() ? config_.device : deviceId_;
+        now.status = status_.load();
+    }
+    // A listener set after the first poll still learns where things stand.
+    if (listener && now.status != DeviceStatus::Unknown) ui_.post([listener, now] { listener(now); });
 }
 
 void EsclScannerService::pollNow() {

@@ -38,7 +38,7 @@ public:
               std::function<void(Result<std::vector<ScannedPage>>)> done) override;
     void cancel() override;
 
-    // Receives a DeviceEvent (on the UI thread) each time the status changes.
+    // Receives a DeviceEvent (on the UI thread) with the current status, then each change.
     void setStatusListener(StatusListener listener);
     // Asks for a status poll now instead of at the next interval.
     void pollNow();

@@ -167,6 +167,21 @@ TEST_CASE("scan.service cancel while the scanner is busy") {
     CHECK(rig.emulator.stats().jobsCancelled == 1);
 }
 
+TEST_CASE("scan.service shutting down during a slow page does not wait for it") {
+    emu::EmulatorBehaviour b;
+    b.pageDelay = std::chrono::milliseconds(5000);
+    ScannerConfig config;
+    ServiceRig rig(b, config);
+    bool done = false;
+    rig.service->scan(ScanRequest{false, true, 100}, {}, [&](Result<std::vector<ScannedPage>>) { done = true; });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    auto start = std::chrono::steady_clock::now();
+    rig.service.reset();
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(2000));
+    rig.ui.runPending();  // the cancelled job's answer is delivered, never lost
+    CHECK(done);
+}
+
 TEST_CASE("scan.service one scan at a time") {
     emu::EmulatorBehaviour b;
     b.pageDelay = std::chrono::milliseconds(300);
