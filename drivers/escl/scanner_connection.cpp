@@ -120,6 +120,9 @@ Result<std::unique_ptr<ScannerConnection>> openScanner(const ScannerAddress& add
         auto conn = std::make_unique<ScannerConnection>();
         conn->id = "http://" + address.host + ":" + std::to_string(address.port) + address.basePath;
         conn->basePath = address.basePath;
+        const bool v6 = address.host.find(':') != std::string::npos;
+        conn->hostHeader = (v6 ? "[" + address.host + "]" : address.host) +
+                           (address.port == 80 ? "" : ":" + std::to_string(address.port));
         conn->streams.push_back(std::move(*s));
         return conn;
     }

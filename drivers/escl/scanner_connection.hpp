@@ -29,6 +29,9 @@ Result<ScannerAddress> parseScannerAddress(std::string_view text);
 struct ScannerConnection {
     std::string id;        // "usb:04a9:1913@1-2" or "http://127.0.0.1:60000/eSCL"
     std::string basePath;  // "/eSCL"
+    // The Host header: "localhost" on USB (IPP-over-USB wants exactly that), the address
+    // the operator gave for a network scanner ("192.168.1.20:8080").
+    std::string hostHeader = "localhost";
     std::vector<std::unique_ptr<ByteStream>> streams;  // never empty
     // The stream for jobs, and another one (when the device has it) for status polls
     // while a job runs.

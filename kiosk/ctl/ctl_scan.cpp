@@ -89,7 +89,9 @@ Result<Session> connect(const std::string& device) {
     if (!conn) return conn.error();
     Session s;
     s.connection = std::move(*conn);
-    s.http = std::make_unique<escl::HttpClient>(s.connection->jobStream());
+    escl::HttpClient::Options o;
+    o.hostHeader = s.connection->hostHeader;
+    s.http = std::make_unique<escl::HttpClient>(s.connection->jobStream(), o);
     s.client = std::make_unique<escl::EsclClient>(*s.http, escl::EsclClient::Options{s.connection->basePath, {}});
     return s;
 }

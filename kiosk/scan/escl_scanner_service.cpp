@@ -188,6 +188,7 @@ bool EsclScannerService::ensureConnected() {
     }
     escl::HttpClient::Options o;
     o.ioTimeout = config_.requestTimeout;
+    o.hostHeader = connection_->hostHeader;
     jobHttp_ = std::make_unique<escl::HttpClient>(connection_->jobStream(), o);
     statusHttp_ = std::make_unique<escl::HttpClient>(connection_->statusStream(), o);
     escl::EsclClient::Options co{connection_->basePath, config_.retry};

@@ -51,6 +51,7 @@ TEST_CASE("escl.umockdev discovery finds the scanner and all its IPP-over-USB in
     auto conn = openScanner(*addr, ctx, Millis(1000));
     REQUIRE(conn.ok());
     CHECK((*conn)->streams.size() == 3);
+    CHECK((*conn)->hostHeader == "localhost");
     CHECK((*conn)->id == "usb:1d6b:5c4e@1-4");
 }
 

@@ -82,6 +82,8 @@ TEST_CASE("scan.service becomes Ready and scans one page from the platen") {
     CHECK(o.progress.back() == 1.0f);
     CHECK(std::is_sorted(o.progress.begin(), o.progress.end()));
     CHECK(rig.service->status() == DeviceStatus::Ready);
+    // A network scanner is addressed by the host:port the operator configured.
+    CHECK(rig.emulator.stats().lastHostHeader == "127.0.0.1:" + std::to_string(rig.server->port()));
 }
 
 TEST_CASE("scan.service progress moves while a 300 dpi page arrives") {
