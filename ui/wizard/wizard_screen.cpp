@@ -60,8 +60,24 @@ private:
     std::string procedureId_;
     WizardSession* session_;
     std::string confirmError_;
+    std::string pageKey_;
 
     std::string lang() const { return session_->options().language; }
+
+    // A new page starts at its top, not where the previous one was scrolled to.
+    void scrollToTopOnChange(UiContext& ctx) {
+        std::string key = std::to_string(static_cast<int>(session_->state()));
+        if (session_->state() == State::Question) key += ":" + std::to_string(session_->pageIndex());
+        if (key != pageKey_) {
+            ImGui::SetScrollY(0);
+            pageKey_ = key;
+            ctx.requestFrame();  // the scroll applies next frame: draw it so rects are right
+        }
+    }
+    static std::string bareLabel(std::string label) {
+        while (!label.empty() && (label.back() == ' ' || label.back() == ':')) label.pop_back();
+        return label;
+    }
 
     static ButtonStyle primary(const char* icon = nullptr) {
         ButtonStyle st;
@@ -95,6 +111,7 @@ private:
     Intent question(UiContext& ctx) {
         std::string t = title(), sub = instruction();
         PageScope page(ctx, {.title = t, .subtitle = sub});
+        scrollToTopOnChange(ctx);
         const auto& step = session_->currentStep();
         if (!step.help.empty() && !largeTextMode(ctx)) paragraph(ctx, step.help.in(lang()), true);
         for (const auto* field : session_->currentFields()) drawField(ctx, *session_, *field);
@@ -108,15 +125,16 @@ private:
     Intent review(UiContext& ctx) {
         std::string t = _("Vérifiez vos réponses");
         PageScope page(ctx, {.title = t, .subtitle = title()});
+        scrollToTopOnChange(ctx);
         std::string lastStep;
         for (const auto& item : session_->review()) {
             if (item.stepTitle != lastStep) {
                 heading(ctx, item.stepTitle);
                 lastStep = item.stepTitle;
             }
-            paragraph(ctx, item.label + " : " + item.value);
+            paragraph(ctx, bareLabel(item.label) + " : " + item.value);
             std::string id = "change:" + item.fieldId + "##review";
-            std::string label = std::string(_("Modifier")) + " : " + item.label;
+            std::string label = std::string(_("Modifier")) + " : " + bareLabel(item.label);
             if (bigButton(ctx, id.c_str(), label, quiet())) session_->change(item.fieldId);
         }
         spacing(ctx, 16);
@@ -134,6 +152,7 @@ private:
     Intent confirmCancel(UiContext& ctx) {
         std::string t = _("Arrêter la démarche ?");
         PageScope page(ctx, {.title = t, .subtitle = title(), .back = false, .home = false});
+        scrollToTopOnChange(ctx);
         paragraph(ctx, _("Si vous arrêtez, toutes vos réponses sont effacées. Rien n'est envoyé à la mairie."));
         Intent intent;
         if (bigButton(ctx, "resume##cancel", _("Non, je continue"), primary("back"))) session_->resumeAfterCancelRequest();
@@ -153,6 +172,7 @@ private:
     Intent done(UiContext& ctx) {
         std::string t = session_->procedure().anonymous() ? _("Merci !") : _("Demande enregistrée");
         PageScope page(ctx, {.title = t, .subtitle = title(), .back = false, .home = false});
+        scrollToTopOnChange(ctx);
         if (!session_->procedure().anonymous())
             heading(ctx, std::string(_("Votre référence : ")) + session_->submission().reference);
         drawReceipt(ctx, session_->receipt());
