@@ -26,6 +26,10 @@ public:
     virtual Result<void> reset(Millis timeout) = 0;
     // For logs: "tcp 127.0.0.1:60000", "usb 1-2 if1". Never personal data.
     virtual std::string describe() const = 0;
+    // True when a read that times out loses nothing (a socket), so a caller may read in
+    // short slices to notice a cancellation. A USB bulk read that times out is cancelled
+    // and may lose a packet: there, reads run to their full timeout.
+    virtual bool shortReadsAreSafe() const { return false; }
 };
 
 }  // namespace guichet::escl

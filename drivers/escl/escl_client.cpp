@@ -143,17 +143,32 @@ Result<void> EsclClient::cancelJob(const std::string& jobPath) {
 }
 
 Result<int> EsclClient::scan(const ScanSettings& settings, const PageSink& sink, CancelFlag cancel) {
+    http_.setCancelFlag(cancel);
+    auto result = scanJob(settings, sink, cancel);
+    http_.setCancelFlag(nullptr);
+    return result;
+}
+
+Result<int> EsclClient::scanJob(const ScanSettings& settings, const PageSink& sink, CancelFlag cancel) {
     auto job = createJob(settings, cancel);
     if (!job) return job.error();
     const bool feeder = settings.source == InputSource::Feeder;
     int pages = 0;
     auto abandon = [&](Error e) -> Error {
         // Best effort: a job left open keeps some scanners busy until they time it out.
-        if (e.code != ErrorCode::Disconnected) (void)cancelJob(*job);
+        // The DELETE itself must not be cancelled by the flag that stopped the job.
+        if (e.code != ErrorCode::Disconnected) {
+            http_.setCancelFlag(nullptr);
+            (void)cancelJob(*job);
+            http_.setCancelFlag(cancel);
+        }
         return e;
     };
     for (;;) {
+        if (pageProgress_)
+            http_.setProgress([this, pages](std::size_t got, std::size_t total) { pageProgress_(pages, got, total); });
         auto doc = nextDocument(*job, cancel);
+        http_.setProgress({});
         if (!doc) {
             if (doc.error().code == ErrorCode::Cancelled) {
                 condition_ = ScannerCondition::Ready;

@@ -50,10 +50,15 @@ public:
     // Returns the number of pages delivered to `sink`.
     Result<int> scan(const ScanSettings& settings, const PageSink& sink, CancelFlag cancel = nullptr);
 
+    // Progress of the page being transferred (index, bytes so far, total or 0).
+    using PageProgress = std::function<void(int pageIndex, std::size_t received, std::size_t expected)>;
+    void setPageProgress(PageProgress progress) { pageProgress_ = std::move(progress); }
+
     ScannerCondition lastCondition() const { return condition_; }
     int busyAnswers() const { return busyAnswers_; }  // 503s seen since construction
 
 private:
+    Result<int> scanJob(const ScanSettings& settings, const PageSink& sink, CancelFlag cancel);
     // Sleeps the retry wait in small slices; false if cancelled meanwhile.
     bool waitBeforeRetry(CancelFlag cancel) const;
     // After a failed or empty feeder job: ask the device why.
@@ -64,6 +69,7 @@ private:
     Options options_;
     ScannerCondition condition_ = ScannerCondition::Unknown;
     int busyAnswers_ = 0;
+    PageProgress pageProgress_;
 };
 
 }  // namespace guichet::escl

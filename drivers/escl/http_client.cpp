@@ -19,6 +19,8 @@ Result<HttpMessage> HttpClient::request(std::string_view method, std::string_vie
     }
     ++requests_;
     auto result = exchange(method, target, headers, body);
+    // The read buffer held the last piece of the answer (maybe a page): do not keep it.
+    secureWipe(readBuffer_.data(), readBuffer_.size());
     if (!result) {
         // Whatever happened, the stream may hold part of a response: never reuse it as is.
         needsReset_ = true;
@@ -46,11 +48,20 @@ Result<HttpMessage> HttpClient::exchange(std::string_view method, std::string_vi
     parser_.reset();
     if (method == "HEAD") parser_.expectNoBody();
     const auto deadline = Clock::now() + options_.totalTimeout;
+    const bool sliced = cancel_ && stream_.shortReadsAreSafe();
+    auto lastByte = Clock::now();
     while (!parser_.done()) {
+        if (cancel_ && cancel_->load()) return makeError(ErrorCode::Cancelled, "HTTP: cancelled");
         auto left = std::chrono::duration_cast<Millis>(deadline - Clock::now());
         if (left <= Millis(0)) return makeError(ErrorCode::Timeout, "HTTP: response took longer than allowed");
-        auto n = stream_.readSome(readBuffer_, std::min(left, options_.ioTimeout));
+        auto idleLeft = options_.ioTimeout - std::chrono::duration_cast<Millis>(Clock::now() - lastByte);
+        if (idleLeft <= Millis(0)) return makeError(ErrorCode::Timeout, "HTTP: no answer within the timeout");
+        Millis wait = std::min(left, idleLeft);
+        if (sliced) wait = std::min(wait, Millis(100));
+        auto n = stream_.readSome(readBuffer_, wait);
+        if (!n && n.error().code == ErrorCode::Timeout && sliced) continue;  // look at the flag, read on
         if (!n) return n.error();
+        lastByte = Clock::now();
         if (*n == 0) {
             if (auto r = parser_.finishAtEof(); !r) return r.error();
             needsReset_ = true;  // the peer closed: reconnect before the next request
@@ -58,6 +69,7 @@ Result<HttpMessage> HttpClient::exchange(std::string_view method, std::string_vi
         }
         auto used = parser_.feed(std::span<const std::uint8_t>(readBuffer_.data(), *n));
         if (!used) return used.error();
+        if (progress_ && parser_.bodyReceived() > 0) progress_(parser_.bodyReceived(), parser_.bodyExpected());
         if (*used < *n) {
             // Bytes after the end of the response: the peer is out of step with us.
             log::warning("escl", stream_.describe() + ": stray bytes after a response");

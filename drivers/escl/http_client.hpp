@@ -3,6 +3,8 @@
 // is reset so the next request starts on a clean boundary.
 #pragma once
 
+#include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,14 @@ public:
     Result<HttpMessage> request(std::string_view method, std::string_view target,
                                 std::vector<HttpHeader> headers = {}, const Bytes& body = {});
 
+    // Called while a response body arrives (bytes so far, announced total or 0), at most
+    // once per read; for progress bars. Runs on the caller's thread.
+    using ProgressFn = std::function<void(std::size_t received, std::size_t expected)>;
+    void setProgress(ProgressFn progress) { progress_ = std::move(progress); }
+    // While set and true, a request in progress gives up with Cancelled (within ~100 ms on
+    // streams whose short reads are safe; at the next read timeout otherwise).
+    void setCancelFlag(const std::atomic<bool>* cancel) { cancel_ = cancel; }
+
     // Requests sent and resets done so far (tests and operator diagnostics).
     int requestCount() const { return requests_; }
     int resetCount() const { return resets_; }
@@ -40,6 +50,8 @@ private:
     HttpParser parser_;
     Bytes readBuffer_;
     bool needsReset_ = false;
+    ProgressFn progress_;
+    const std::atomic<bool>* cancel_ = nullptr;
     int requests_ = 0;
     int resets_ = 0;
 };

@@ -48,15 +48,19 @@ Error HttpParser::fail(std::string message) {
 }
 
 void HttpParser::reset() {
+    // A body dropped half-way (a cut page, an error) may be a resident's document.
+    secureWipe(message_.body);
     state_ = State::Head;
     noBody_ = false;
     head_.clear();
     remaining_ = 0;
+    expected_ = 0;
     message_ = HttpMessage{};
 }
 
 HttpMessage HttpParser::take() {
     HttpMessage m = std::move(message_);
+    message_.body = Bytes();  // moved-from: make sure reset() has nothing left to wipe
     reset();
     return m;
 }
@@ -124,6 +128,7 @@ Result<void> HttpParser::startBody() {
         if (*length > limits_.maxBodyBytes) return fail("body larger than the limit");
         message_.body.reserve(*length);  // one allocation: the page is never held twice
         remaining_ = *length;
+        expected_ = *length;
         state_ = remaining_ ? State::Body : State::Done;
     } else if (kind_ == Kind::Response) {
         state_ = State::UntilClose;
@@ -134,8 +139,18 @@ Result<void> HttpParser::startBody() {
 }
 
 Result<void> HttpParser::appendBody(std::span<const std::uint8_t> data) {
-    if (message_.body.size() + data.size() > limits_.maxBodyBytes) return fail("body larger than the limit");
-    message_.body.insert(message_.body.end(), data.begin(), data.end());
+    Bytes& body = message_.body;
+    if (body.size() + data.size() > limits_.maxBodyBytes) return fail("body larger than the limit");
+    if (body.size() + data.size() > body.capacity()) {
+        // Grow by hand so that the old buffer is wiped, not just freed: vector's own
+        // reallocation would leave a copy of the page behind in freed memory.
+        Bytes bigger;
+        bigger.reserve(std::max(body.capacity() * 2, body.size() + data.size()));
+        bigger.assign(body.begin(), body.end());
+        secureWipe(body);
+        body.swap(bigger);
+    }
+    body.insert(body.end(), data.begin(), data.end());
     return {};
 }
 

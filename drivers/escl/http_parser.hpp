@@ -34,6 +34,9 @@ public:
     void expectNoBody() { noBody_ = true; }
 
     bool done() const { return state_ == State::Done; }
+    // Body bytes received so far, and the announced total (Content-Length; 0 if unknown).
+    std::size_t bodyReceived() const { return message_.body.size(); }
+    std::size_t bodyExpected() const { return expected_; }
     bool started() const { return state_ != State::Head || !head_.empty(); }
     // Hands over the complete message and gets ready for the next one.
     HttpMessage take();
@@ -53,6 +56,7 @@ private:
     bool noBody_ = false;
     std::string head_;   // header block, or the current chunk-size / trailer line
     std::size_t remaining_ = 0;  // bytes left in the body or in the current chunk
+    std::size_t expected_ = 0;   // Content-Length, when there is one
     HttpMessage message_;
 };
 

@@ -15,8 +15,11 @@ namespace guichet::escl {
 
 namespace {
 
+// IPP over USB is class 7/1/4; some HP devices expose the same thing as vendor 255/9/1.
 bool isIppUsb(const usb::InterfaceInfo& i) {
-    return i.cls == usb::kClassPrinter && i.subClass == 1 && i.protocol == 4 && i.bulkIn && i.bulkOut;
+    const bool standard = i.cls == usb::kClassPrinter && i.subClass == 1 && i.protocol == 4;
+    const bool hpVendor = i.cls == usb::kClassVendor && i.subClass == 9 && i.protocol == 1;
+    return (standard || hpVendor) && i.bulkIn && i.bulkOut;
 }
 
 std::optional<std::uint16_t> hex16(std::string_view s) {
@@ -61,9 +64,10 @@ Result<ScannerAddress> parseScannerAddress(std::string_view text) {
 Result<std::vector<IppUsbDevice>> findIppUsbDevices(usb::UsbContext& ctx, std::optional<std::uint16_t> vendorId,
                                                     std::optional<std::uint16_t> productId) {
     usb::DeviceMatch match = usb::DeviceMatch::byClass(usb::kClassPrinter, 1, 4, "ipp-usb");
-    match.vendorId = vendorId;
-    match.productId = productId;
-    const usb::DeviceMatch matches[] = {match};
+    usb::DeviceMatch hp = usb::DeviceMatch::byClass(usb::kClassVendor, 9, 1, "ipp-usb-hp");
+    match.vendorId = hp.vendorId = vendorId;
+    match.productId = hp.productId = productId;
+    const usb::DeviceMatch matches[] = {match, hp};
     libusb_device** list = nullptr;
     ssize_t n = libusb_get_device_list(ctx.raw(), &list);
     if (n < 0) return makeError(ErrorCode::Io, "USB: cannot list devices");
@@ -116,6 +120,9 @@ Result<std::unique_ptr<ScannerConnection>> openScanner(const ScannerAddress& add
         auto conn = std::make_unique<ScannerConnection>();
         conn->id = "http://" + address.host + ":" + std::to_string(address.port) + address.basePath;
         conn->basePath = address.basePath;
+        const bool v6 = address.host.find(':') != std::string::npos;
+        conn->hostHeader = (v6 ? "[" + address.host + "]" : address.host) +
+                           (address.port == 80 ? "" : ":" + std::to_string(address.port));
         conn->streams.push_back(std::move(*s));
         return conn;
     }

@@ -29,6 +29,9 @@ Result<ScannerAddress> parseScannerAddress(std::string_view text);
 struct ScannerConnection {
     std::string id;        // "usb:04a9:1913@1-2" or "http://127.0.0.1:60000/eSCL"
     std::string basePath;  // "/eSCL"
+    // The Host header: "localhost" on USB (IPP-over-USB wants exactly that), the address
+    // the operator gave for a network scanner ("192.168.1.20:8080").
+    std::string hostHeader = "localhost";
     std::vector<std::unique_ptr<ByteStream>> streams;  // never empty
     // The stream for jobs, and another one (when the device has it) for status polls
     // while a job runs.
@@ -36,7 +39,7 @@ struct ScannerConnection {
     ByteStream& statusStream() { return *streams[streams.size() > 1 ? 1 : 0]; }
 };
 
-// The IPP-over-USB interfaces (7/1/4 with bulk IN and OUT) of every attached device that
+// The IPP-over-USB interfaces (7/1/4, or HP's 255/9/1, with bulk IN and OUT) of every attached device that
 // has one; `only` narrows to a VID:PID. One entry per device, listing all its interfaces.
 struct IppUsbDevice {
     usb::UsbDeviceInfo first;                  // bus/address/ids, first interface

@@ -20,6 +20,7 @@ public:
     Result<std::size_t> readSome(std::span<std::uint8_t> buffer, Millis timeout) override;
     Result<void> reset(Millis timeout) override;  // closes and reconnects
     std::string describe() const override;
+    bool shortReadsAreSafe() const override { return true; }
 
 private:
     TcpStream(std::string host, int port) : host_(std::move(host)), port_(port) {}

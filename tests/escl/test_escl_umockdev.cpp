@@ -51,6 +51,7 @@ TEST_CASE("escl.umockdev discovery finds the scanner and all its IPP-over-USB in
     auto conn = openScanner(*addr, ctx, Millis(1000));
     REQUIRE(conn.ok());
     CHECK((*conn)->streams.size() == 3);
+    CHECK((*conn)->hostHeader == "localhost");
     CHECK((*conn)->id == "usb:1d6b:5c4e@1-4");
 }
 
@@ -112,7 +113,7 @@ TEST_CASE("escl.umockdev timeout mid-answer: SOFT_RESET on that interface, then 
     std::this_thread::sleep_for(std::chrono::milliseconds(700));
     auto st = client.status();  // the late page was dropped by the reset: a clean answer
     REQUIRE(st.ok());
-    CHECK(st->state == ScannerState::Processing);
+    CHECK(st->job("/eSCL/ScanJobs/1") != nullptr);  // a ScannerStatus, not the stale JPEG
 }
 
 TEST_CASE("escl.umockdev unplug during a job: Disconnected, no hang", "[umockdev]") {
@@ -142,6 +143,29 @@ TEST_CASE("escl.umockdev unplug during a job: Disconnected, no hang", "[umockdev
     CHECK(n.error().code == ErrorCode::Disconnected);
     CHECK(Clock::now() - start < std::chrono::milliseconds(2500));
     CHECK(pages.empty());
+}
+
+TEST_CASE("escl.umockdev HP-style vendor interfaces 255/9/1 are IPP over USB too", "[umockdev]") {
+    test::UmockdevTestbed tb;
+    emu::EsclEmulator emulator;
+    auto spec = test::fakeIppUsbScannerSpec();
+    spec.vendorId = 0x03f0;  // HP
+    for (auto& i : spec.interfaces)
+        if (i.protocol == 4) { i.cls = 0xFF; i.subClass = 9; i.protocol = 1; }
+    auto fn = std::make_shared<test::IppUsbScannerFunction>(emulator);
+    tb.plug(spec, fn, {.port = 6});
+    auto ctx = newContext();
+    auto found = findIppUsbDevices(*ctx);
+    REQUIRE(found.ok());
+    REQUIRE(found->size() == 1);
+    CHECK(found->front().interfaces.size() == 3);
+    auto conn = openIppUsb(ctx, found->front());
+    REQUIRE(conn.ok());
+    HttpClient http((*conn)->jobStream());
+    EsclClient client(http);
+    auto caps = client.capabilities();
+    REQUIRE(caps.ok());
+    CHECK(caps->makeAndModel == "Guichet eSCL Emulator");
 }
 
 TEST_CASE("escl.umockdev no scanner attached: a clear NotFound", "[umockdev]") {

@@ -167,6 +167,27 @@ TEST_CASE("escl.flow cancel during a busy wait deletes the job") {
     CHECK(st->job("/eSCL/ScanJobs/1")->state == "Canceled");
 }
 
+TEST_CASE("escl.flow cancel while a slow page is on its way returns at once") {
+    emu::EmulatorBehaviour b;
+    b.pageDelay = std::chrono::milliseconds(4000);
+    b.feederSheets = 2;  // a feeder job stays open until its last page: the DELETE shows
+    TcpRig rig(b, Millis(30000));
+    std::atomic<bool> cancel{false};
+    std::thread canceller([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        cancel = true;
+    });
+    auto start = Clock::now();
+    auto pages = rig.client->scan(settingsAt(75, InputSource::Feeder), [](Bytes&&, int) -> Result<void> { return {}; },
+                                  &cancel);
+    canceller.join();
+    REQUIRE_FALSE(pages.ok());
+    CHECK(pages.error().code == ErrorCode::Cancelled);
+    CHECK(Clock::now() - start < std::chrono::milliseconds(1500));
+    CHECK(rig.emulator.stats().jobsCancelled == 1);  // DELETE still sent, on a fresh connection
+    CHECK(rig.client->status().ok());
+}
+
 TEST_CASE("escl.flow feeder empty is reported as such") {
     emu::EmulatorBehaviour b;
     b.feederSheets = 0;

@@ -56,7 +56,7 @@ TEST_CASE("escl.usb timeout mid-answer: soft reset, then the interface works aga
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     auto st = client.status();
     REQUIRE(st.ok());
-    CHECK(st->state == ScannerState::Processing);
+    CHECK(st->job("/eSCL/ScanJobs/1") != nullptr);  // a ScannerStatus, not the stale JPEG
 }
 
 TEST_CASE("escl.usb unplug gives Disconnected at once") {

@@ -15,6 +15,7 @@ public:
     Result<std::size_t> readSome(std::span<std::uint8_t> buffer, escl::Millis timeout) override;
     Result<void> reset(escl::Millis timeout) override;
     std::string describe() const override { return "emulator (in-process)"; }
+    bool shortReadsAreSafe() const override { return true; }
 
     int resets() const { return resets_; }
 

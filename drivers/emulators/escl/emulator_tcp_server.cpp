@@ -78,20 +78,22 @@ void EmulatorTcpServer::run() {
         fds.clear();
         fds.push_back({wakeRead_, POLLIN, 0});
         fds.push_back({listenFd_, POLLIN, 0});
-        int timeoutMs = unplugged ? 50 : -1;
+        // Wake at least every 50 ms so that an unplug takes effect even on an idle connection.
+        int timeoutMs = 50;
         for (auto& c : clients) {
             short ev = POLLIN;
             if (c.sent < c.pending.size()) ev |= POLLOUT;
             else if (auto at = c.connection.readyAt()) {
                 auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(*at - Clock::now()).count();
                 if (ms <= 0) ev |= POLLOUT;
-                else timeoutMs = timeoutMs < 0 ? static_cast<int>(ms) : std::min(timeoutMs, static_cast<int>(ms));
+                else timeoutMs = std::min(timeoutMs, static_cast<int>(ms));
             }
             fds.push_back({c.fd, ev, 0});
         }
         int n = ::poll(fds.data(), fds.size(), timeoutMs);
         if (n < 0 && errno != EINTR) break;
         if (stopping_.load()) break;
+        if (emulator_.unplugged() != unplugged) continue;  // changed while we slept: look again
         if (fds[1].revents & POLLIN) {
             int fd = ::accept4(listenFd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
             if (fd >= 0) {

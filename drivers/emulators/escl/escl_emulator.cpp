@@ -256,10 +256,23 @@ EmulatorResponse EsclEmulator::nextDocument(int id) {
     spec.pageNumber = job.pagesServed + 1;
     spec.date = b_.date.empty() ? todayUtc() : b_.date;
     spec.jpegQuality = b_.jpegQuality;
-    auto page = renderTestPage(spec);
+    spec.paperGrain = b_.paperGrain;
+    const std::string key = std::to_string(spec.dpi) + "/" + std::to_string(spec.widthPx) + "x" +
+                            std::to_string(spec.heightPx) + "/" + escl::colorModeName(spec.colorMode) + "/" +
+                            std::to_string(spec.jpegQuality) + "/" + std::to_string(spec.paperGrain);
+    Result<Bytes> page = b_.reuseRenderedPage && key == cachedKey_ ? Result<Bytes>(cachedPage_) : renderTestPage(spec);
     if (!page) return respond(500, "Internal Server Error", "", {});
+    if (b_.reuseRenderedPage && key != cachedKey_) {
+        cachedKey_ = key;
+        cachedPage_ = *page;
+    }
     ++job.pagesServed;
     ++stats_.pagesServed;
+    if (!feeder) {
+        // A flatbed job is over once its one page is out: the glass is free again.
+        job.state = "Completed";
+        job.reason = "JobCompletedSuccessfully";
+    }
     job.busyLeft = b_.busyBeforeEachPage;
     auto r = respond(200, "OK", "image/jpeg", std::move(*page));
     r.delay = b_.pageDelay;

@@ -32,6 +32,8 @@ struct EmulatorBehaviour {
     std::string makeAndModel = "Guichet eSCL Emulator";
     std::string date;              // printed on pages; today (UTC) when empty
     int jpegQuality = 85;
+    int paperGrain = 0;              // see TestPageSpec::paperGrain
+    bool reuseRenderedPage = false;  // benchmarks: render once per settings, serve it again
 };
 
 // One answer and how to deliver it.
@@ -89,6 +91,8 @@ private:
     std::map<int, Job> jobs_;
     int nextJobId_ = 1;
     bool jammed_ = false;
+    std::string cachedKey_;  // settings of cachedPage_ (reuseRenderedPage)
+    Bytes cachedPage_;
 };
 
 }  // namespace guichet::emu

@@ -62,7 +62,7 @@ Result<Bytes> renderTestPage(const TestPageSpec& spec) {
     Canvas c{spec.widthPx, spec.heightPx, colour ? 3 : 1, {}};
     c.px.assign(static_cast<std::size_t>(c.w) * c.h * c.channels, 250);  // slightly off-white paper
 
-    const int unit = std::max(1, spec.dpi / 100);  // ~0.25 mm font dots: 3.5 mm capitals at any dpi
+    const int unit = std::max(1, spec.dpi * 3 / 200);  // font dots ~0.34 mm: 2.4 mm capitals, like 11 pt text
     const int margin = spec.dpi * 2 / 3;           // ~17 mm
     // Tricolour block top right: blue, white, red.
     const int flagW = spec.dpi / 2, flagH = spec.dpi * 2 / 3, fx = c.w - margin - 3 * flagW, fy = margin;
@@ -94,6 +94,16 @@ Result<Bytes> renderTestPage(const TestPageSpec& spec) {
     c.fill(0, 0, unit, c.h, 0, 0, 0);
     c.fill(c.w - unit, 0, c.w, c.h, 0, 0, 0);
 
+    if (spec.paperGrain > 0) {
+        // Deterministic xorshift noise: the same page every time, as large as a real scan.
+        std::uint32_t x = 0x9E3779B9u;
+        const int amp = std::min(spec.paperGrain, 60);
+        for (auto& p : c.px) {
+            x ^= x << 13; x ^= x >> 17; x ^= x << 5;
+            int v = p + static_cast<int>(x % (2 * amp + 1)) - amp;
+            p = static_cast<std::uint8_t>(std::clamp(v, 0, 255));
+        }
+    }
     if (spec.colorMode == escl::ColorMode::BlackAndWhite1)
         for (auto& p : c.px) p = p < 160 ? 0 : 255;
 

@@ -19,6 +19,7 @@ struct TestPageSpec {
     int pageNumber = 1;
     std::string date;   // "2026-11-28"
     int jpegQuality = 85;
+    int paperGrain = 0;  // 0 = clean; 4..12 = the noise of real paper under a scanner (bigger JPEGs)
 };
 
 Result<Bytes> renderTestPage(const TestPageSpec& spec);

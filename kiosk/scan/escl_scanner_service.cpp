@@ -1,0 +1,326 @@
+#include "kiosk/scan/escl_scanner_service.hpp"
+
+#include <algorithm>
+
+#include "drivers/common/log.hpp"
+#include "kiosk/scan/jpeg_tools.hpp"
+
+namespace guichet::scan {
+
+namespace {
+
+DeviceStatus statusOf(escl::ScannerCondition c) {
+    switch (c) {
+    case escl::ScannerCondition::Ready: return DeviceStatus::Ready;
+    case escl::ScannerCondition::Busy: return DeviceStatus::Busy;
+    case escl::ScannerCondition::FeederEmpty: return DeviceStatus::FeederEmpty;
+    case escl::ScannerCondition::Jam: return DeviceStatus::Jam;
+    case escl::ScannerCondition::Unknown: break;
+    }
+    return DeviceStatus::Error;
+}
+
+}  // namespace
+
+EsclScannerService::EsclScannerService(ScannerConfig config, MainThreadQueue& ui, Opener open)
+    : config_(std::move(config)), ui_(ui), open_(std::move(open)) {
+    auto address = escl::parseScannerAddress(config_.device);
+    if (!open_) {
+        if (address && address->kind != escl::ScannerAddress::Kind::Network) {
+            auto ctx = usb::UsbContext::create();
+            if (ctx) usb_ = *ctx;
+            else log::warning("scan", "USB unavailable: " + ctx.error().message);
+        }
+        open_ = [this, timeout = config_.requestTimeout]() -> Result<std::unique_ptr<escl::ScannerConnection>> {
+            auto a = escl::parseScannerAddress(config_.device);
+            if (!a) return a.error();
+            return escl::openScanner(*a, usb_, std::min(timeout, escl::Millis(5000)));
+        };
+    }
+    if (usb_ && address) {
+        usb::DeviceMatch match = usb::DeviceMatch::byClass(usb::kClassPrinter, 1, 4, "scanner");
+        usb::DeviceMatch hp = usb::DeviceMatch::byClass(usb::kClassVendor, 9, 1, "scanner");
+        match.vendorId = hp.vendorId = address->vendorId;
+        match.productId = hp.productId = address->productId;
+        auto monitor = usb::HotplugMonitor::start(usb_, {match, hp});
+        if (monitor) {
+            hotplug_ = std::move(*monitor);
+            hotplugThread_ = std::thread([this] { watchHotplug(); });
+        } else {
+            log::warning("scan", "no USB hotplug (" + monitor.error().message + "): relying on status polls");
+        }
+    }
+    worker_ = std::thread([this] { run(); });
+}
+
+void EsclScannerService::watchHotplug() {
+    for (;;) {
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_) return;
+        }
+        auto ev = hotplug_->next(usb::Timeout(200));
+        if (!ev) continue;
+        {
+            std::lock_guard lock(mutex_);
+            if (ev->kind == usb::HotplugEvent::Kind::Left) {
+                // Only our device matters; before the first connection any departure does.
+                if (deviceId_.empty() || ev->device.id() == deviceId_) unplugged_ = true;
+            } else {
+                pollRequested_ = true;
+            }
+        }
+        wake_.notify_all();
+    }
+}
+
+EsclScannerService::~EsclScannerService() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    cancel_ = true;
+    wake_.notify_all();
+    if (worker_.joinable()) worker_.join();
+    if (hotplugThread_.joinable()) hotplugThread_.join();
+    if (hotplug_) hotplug_->stop();
+    hotplug_.reset();
+}
+
+void EsclScannerService::scan(const ScanRequest& request, std::function<void(float)> progress,
+                              std::function<void(Result<std::vector<ScannedPage>>)> done) {
+    {
+        std::lock_guard lock(mutex_);
+        if (!jobs_.empty()) {
+            // One scan at a time: a second press while one runs is refused, not queued.
+            ui_.post([done = std::move(done)] { done(makeError(ErrorCode::Busy, "scan: a scan is already running")); });
+            return;
+        }
+        cancel_ = false;
+        jobs_.push_back(Job{request, std::move(progress), std::move(done)});
+    }
+    wake_.notify_all();
+}
+
+void EsclScannerService::cancel() { cancel_ = true; }
+
+void EsclScannerService::setStatusListener(StatusListener listener) {
+    DeviceEvent now{DeviceKind::Scanner, {}, DeviceStatus::Unknown, {}};
+    {
+        std::lock_guard lock(mutex_);
+        listener_ = listener;
+        now.deviceId = deviceId_.empty() ? config_.device : deviceId_;
+        now.status = status_.load();
+    }
+    // A listener set after the first poll still learns where things stand.
+    if (listener && now.status != DeviceStatus::Unknown) ui_.post([listener, now] { listener(now); });
+}
+
+void EsclScannerService::pollNow() {
+    {
+        std::lock_guard lock(mutex_);
+        pollRequested_ = true;
+    }
+    wake_.notify_all();
+}
+
+std::string EsclScannerService::deviceId() const {
+    std::lock_guard lock(mutex_);
+    return deviceId_;
+}
+
+void EsclScannerService::setStatus(DeviceStatus s, std::string detail) {
+    DeviceStatus old = status_.exchange(s);
+    if (old == s) return;
+    StatusListener listener;
+    DeviceEvent ev{DeviceKind::Scanner, {}, s, std::move(detail)};
+    {
+        std::lock_guard lock(mutex_);
+        listener = listener_;
+        ev.deviceId = deviceId_.empty() ? config_.device : deviceId_;
+    }
+    log::info("scan", ev.deviceId + ": " + deviceStatusName(s) + (ev.detail.empty() ? "" : " (" + ev.detail + ")"));
+    if (listener) ui_.post([listener, ev] { listener(ev); });
+}
+
+void EsclScannerService::run() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+        wake_.wait_for(lock, config_.statusPoll,
+                       [this] { return stopping_ || !jobs_.empty() || pollRequested_ || unplugged_; });
+        if (stopping_) break;
+        if (unplugged_) {
+            unplugged_ = false;
+            lock.unlock();
+            if (connection_) dropConnection(makeError(ErrorCode::Disconnected, "scanner unplugged"));
+            else setStatus(DeviceStatus::Absent, "scanner unplugged");
+            lock.lock();
+            continue;
+        }
+        if (!jobs_.empty()) {
+            Job job = std::move(jobs_.front());
+            lock.unlock();
+            runJob(job);
+            lock.lock();
+            jobs_.pop_front();
+            continue;
+        }
+        pollRequested_ = false;
+        lock.unlock();
+        pollStatus();
+        lock.lock();
+    }
+    lock.unlock();
+    connection_.reset();
+}
+
+bool EsclScannerService::ensureConnected() {
+    if (connection_) return true;
+    auto c = open_();
+    if (!c) {
+        setStatus(DeviceStatus::Absent, c.error().message);
+        return false;
+    }
+    connection_ = std::move(*c);
+    {
+        std::lock_guard lock(mutex_);
+        deviceId_ = connection_->id;
+    }
+    escl::HttpClient::Options o;
+    o.ioTimeout = config_.requestTimeout;
+    o.hostHeader = connection_->hostHeader;
+    jobHttp_ = std::make_unique<escl::HttpClient>(connection_->jobStream(), o);
+    statusHttp_ = std::make_unique<escl::HttpClient>(connection_->statusStream(), o);
+    escl::EsclClient::Options co{connection_->basePath, config_.retry};
+    jobClient_ = std::make_unique<escl::EsclClient>(*jobHttp_, co);
+    statusClient_ = std::make_unique<escl::EsclClient>(*statusHttp_, co);
+    caps_.reset();
+    return true;
+}
+
+void EsclScannerService::dropConnection(const Error& why) {
+    jobClient_.reset();
+    statusClient_.reset();
+    jobHttp_.reset();
+    statusHttp_.reset();
+    connection_.reset();
+    caps_.reset();
+    setStatus(DeviceStatus::Absent, why.message);
+}
+
+void EsclScannerService::pollStatus() {
+    if (!ensureConnected()) return;
+    auto st = statusClient_->status();
+    if (!st) {
+        if (st.error().code == ErrorCode::Disconnected || st.error().code == ErrorCode::Timeout) dropConnection(st.error());
+        else setStatus(DeviceStatus::Error, st.error().message);
+        return;
+    }
+    if (st->adf == escl::AdfState::Jam) setStatus(DeviceStatus::Jam, "paper jam in the feeder");
+    else if (st->state == escl::ScannerState::Processing) setStatus(DeviceStatus::Busy, {});
+    else if (st->state == escl::ScannerState::Stopped || st->state == escl::ScannerState::Down)
+        setStatus(DeviceStatus::Error, std::string("scanner state ") + escl::scannerStateName(st->state));
+    else setStatus(DeviceStatus::Ready, {});
+}
+
+Result<escl::ScanSettings> EsclScannerService::chooseSettings(const ScanRequest& request) {
+    if (!caps_) {
+        auto caps = jobClient_->capabilities();
+        if (!caps) return caps.error();
+        caps_ = std::move(*caps);
+    }
+    escl::ScanSettings s;
+    s.source = request.feeder ? escl::InputSource::Feeder : escl::InputSource::Platen;
+    const escl::InputCaps* in = caps_->input(s.source);
+    if (!in) return makeError(ErrorCode::NotSupported, request.feeder ? "scan: this scanner has no feeder"
+                                                                      : "scan: this scanner has no flatbed");
+    if (!in->supportsFormat("image/jpeg"))
+        return makeError(ErrorCode::NotSupported, "scan: the scanner does not offer JPEG pages");
+    using escl::ColorMode;
+    s.colorMode = request.color ? ColorMode::RGB24 : ColorMode::Grayscale8;
+    if (!in->supportsColorMode(s.colorMode)) {
+        s.colorMode = in->supportsColorMode(ColorMode::Grayscale8) ? ColorMode::Grayscale8 : ColorMode::RGB24;
+        if (!in->supportsColorMode(s.colorMode)) return makeError(ErrorCode::NotSupported, "scan: no usable colour mode");
+    }
+    int dpi = in->nearestResolution(request.dpi > 0 ? request.dpi : config_.dpi);
+    if (dpi <= 0) return makeError(ErrorCode::NotSupported, "scan: no usable resolution");
+    s.xResolution = s.yResolution = dpi;
+    // A4, clipped to what the glass or the feeder can take.
+    if (in->maxWidth > 0) s.width = std::min(s.width, in->maxWidth);
+    if (in->maxHeight > 0) s.height = std::min(s.height, in->maxHeight);
+    return s;
+}
+
+void EsclScannerService::runJob(Job& job) {
+    auto progress = [this, &job](float f) {
+        if (job.progress) ui_.post([p = job.progress, f] { p(f); });
+    };
+    auto finish = [this, &job](Result<std::vector<ScannedPage>> r) {
+        ui_.post([done = std::move(job.done), r = std::move(r)]() mutable { done(std::move(r)); });
+    };
+    progress(0.0f);
+    if (!ensureConnected()) {
+        finish(makeError(ErrorCode::Disconnected, "scan: no scanner is connected"));
+        return;
+    }
+    setStatus(DeviceStatus::Busy, {});
+    ScanRequest request = job.request;
+    if (!request.feeder && config_.feederWhenLoaded) {
+        // Sheets in the feeder mean the resident put the document there: scan them all.
+        auto st = statusClient_->status();
+        if (st && st->adf == escl::AdfState::Loaded) request.feeder = true;
+    }
+    auto settings = chooseSettings(request);
+    if (!settings) {
+        if (settings.error().code == ErrorCode::Disconnected) dropConnection(settings.error());
+        else setStatus(DeviceStatus::Ready, {});
+        finish(settings.error());
+        return;
+    }
+    progress(0.1f);
+    std::vector<ScannedPage> pages;
+    const int dpi = settings->xResolution;
+    float shown = 0.1f;  // progress only ever goes forward
+    auto sink = [&](Bytes&& jpeg, int index) -> Result<void> {
+        auto info = inspectJpeg(jpeg);
+        if (!info) {
+            secureWipe(jpeg);
+            return info.error();
+        }
+        pages.push_back(ScannedPage{std::move(jpeg), info->width, info->height, dpi});
+        // The feeder does not say how many sheets it holds: creep towards the end.
+        const float f = request.feeder ? std::min(0.95f, 0.1f + 0.2f * static_cast<float>(index + 1)) : 0.95f;
+        if (f > shown) {
+            shown = f;
+            progress(f);
+        }
+        return {};
+    };
+    // Byte progress of each page: the bar moves while a slow USB link brings the image in.
+    jobClient_->setPageProgress([&](int index, std::size_t got, std::size_t total) {
+        if (total == 0) return;
+        const float base = request.feeder ? std::min(0.75f, 0.1f + 0.2f * static_cast<float>(index)) : 0.1f;
+        const float span = request.feeder ? 0.2f : 0.85f;
+        const float f = base + span * static_cast<float>(got) / static_cast<float>(total);
+        if (f >= shown + 0.02f) {  // a few dozen updates a page, not one per read
+            shown = f;
+            progress(f);
+        }
+    });
+    auto n = jobClient_->scan(*settings, sink, &cancel_);
+    jobClient_->setPageProgress({});
+    if (!n) {
+        for (auto& p : pages) secureWipe(p.jpeg);
+        pages.clear();
+        const Error& e = n.error();
+        if (e.code == ErrorCode::Disconnected) dropConnection(e);
+        else setStatus(e.code == ErrorCode::Cancelled ? DeviceStatus::Ready : statusOf(jobClient_->lastCondition()), e.message);
+        finish(e);
+        return;
+    }
+    setStatus(DeviceStatus::Ready, {});
+    progress(1.0f);
+    finish(std::move(pages));
+}
+
+}  // namespace guichet::scan

@@ -1,0 +1,91 @@
+// The terminal's scanner: implements ScannerService over eSCL on one worker thread that
+// owns the device connection (USB interfaces or TCP), runs scan jobs, polls the scanner's
+// status between jobs, and posts progress, results and DeviceEvents to the UI thread.
+// USB scanners are also followed by libusb hotplug (unplug → Absent at once, plug → Ready);
+// network ones are noticed gone or back by the status poll.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "drivers/escl/scanner_connection.hpp"
+#include "drivers/usb/hotplug.hpp"
+#include "kiosk/app/main_thread_queue.hpp"
+#include "kiosk/devices/device_services.hpp"
+#include "kiosk/scan/scanner_config.hpp"
+
+namespace guichet::scan {
+
+class EsclScannerService final : public ScannerService {
+public:
+    using Opener = std::function<Result<std::unique_ptr<escl::ScannerConnection>>()>;
+    using StatusListener = std::function<void(const DeviceEvent&)>;
+
+    // `open` is called on the worker whenever a connection is needed (first use, after an
+    // unplug). The default one resolves config.device (USB or TCP).
+    EsclScannerService(ScannerConfig config, MainThreadQueue& ui, Opener open = {});
+    ~EsclScannerService() override;  // cancels a running job and joins the worker
+    EsclScannerService(const EsclScannerService&) = delete;
+    EsclScannerService& operator=(const EsclScannerService&) = delete;
+
+    DeviceStatus status() const override { return status_.load(); }
+    void scan(const ScanRequest& request, std::function<void(float)> progress,
+              std::function<void(Result<std::vector<ScannedPage>>)> done) override;
+    void cancel() override;
+
+    // Receives a DeviceEvent (on the UI thread) with the current status, then each change.
+    void setStatusListener(StatusListener listener);
+    // Asks for a status poll now instead of at the next interval.
+    void pollNow();
+    std::string deviceId() const;
+
+private:
+    struct Job {
+        ScanRequest request;
+        std::function<void(float)> progress;
+        std::function<void(Result<std::vector<ScannedPage>>)> done;
+    };
+
+    void run();
+    void watchHotplug();
+    bool ensureConnected();
+    void dropConnection(const Error& why);
+    void runJob(Job& job);
+    void pollStatus();
+    void setStatus(DeviceStatus s, std::string detail);
+    Result<escl::ScanSettings> chooseSettings(const ScanRequest& request);
+
+    ScannerConfig config_;
+    MainThreadQueue& ui_;
+    Opener open_;
+
+    std::atomic<DeviceStatus> status_{DeviceStatus::Unknown};
+    std::atomic<bool> cancel_{false};
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<Job> jobs_;
+    bool pollRequested_ = true;
+    bool unplugged_ = false;  // hotplug said our device left
+    bool stopping_ = false;
+    StatusListener listener_;
+    std::string deviceId_;
+
+    // Worker-thread only.
+    std::unique_ptr<escl::ScannerConnection> connection_;
+    std::unique_ptr<escl::HttpClient> jobHttp_, statusHttp_;
+    std::unique_ptr<escl::EsclClient> jobClient_, statusClient_;
+    std::optional<escl::ScannerCapabilities> caps_;
+
+    std::shared_ptr<usb::UsbContext> usb_;  // USB addresses only
+    std::unique_ptr<usb::HotplugMonitor> hotplug_;
+    std::thread hotplugThread_;
+    std::thread worker_;  // last: started once everything above exists
+};
+
+}  // namespace guichet::scan

@@ -1,0 +1,58 @@
+#include "kiosk/scan/jpeg_tools.hpp"
+
+#include <turbojpeg.h>
+
+namespace guichet::scan {
+
+namespace {
+
+// A tjhandle that is always destroyed.
+struct Tj {
+    tjhandle h;
+    explicit Tj(tjhandle handle) : h(handle) {}
+    ~Tj() { if (h) tjDestroy(h); }
+    Tj(const Tj&) = delete;
+    Tj& operator=(const Tj&) = delete;
+};
+
+}  // namespace
+
+Result<JpegInfo> inspectJpeg(const Bytes& jpeg) {
+    Tj tj(tjInitDecompress());
+    if (!tj.h) return makeError(ErrorCode::Io, "JPEG: decoder init failed");
+    int w = 0, h = 0, subsamp = 0, colorspace = 0;
+    if (jpeg.empty() || tjDecompressHeader3(tj.h, jpeg.data(), static_cast<unsigned long>(jpeg.size()), &w, &h,
+                                            &subsamp, &colorspace) != 0)
+        return makeError(ErrorCode::Protocol, "JPEG: the scanner sent an unreadable image");
+    return JpegInfo{w, h, colorspace == TJCS_GRAY};
+}
+
+Result<Bytes> recompressJpeg(const Bytes& jpeg, int quality, int scaleDenominator) {
+    if (scaleDenominator != 1 && scaleDenominator != 2 && scaleDenominator != 4)
+        return makeError(ErrorCode::InvalidArgument, "JPEG: scale must be 1, 2 or 4");
+    auto info = inspectJpeg(jpeg);
+    if (!info) return info.error();
+    const int w = TJSCALED(info->width, (tjscalingfactor{1, scaleDenominator}));
+    const int h = TJSCALED(info->height, (tjscalingfactor{1, scaleDenominator}));
+    const int pf = info->gray ? TJPF_GRAY : TJPF_RGB;
+    Bytes pixels(static_cast<std::size_t>(w) * h * tjPixelSize[pf]);
+    Tj dec(tjInitDecompress());
+    Result<Bytes> result = makeError(ErrorCode::Io, "JPEG: re-encoding failed");
+    if (dec.h && tjDecompress2(dec.h, jpeg.data(), static_cast<unsigned long>(jpeg.size()), pixels.data(), w, 0, h, pf,
+                               TJFLAG_FASTDCT) == 0) {
+        Tj enc(tjInitCompress());
+        unsigned char* out = nullptr;
+        unsigned long size = 0;
+        if (enc.h && tjCompress2(enc.h, pixels.data(), w, 0, h, pf, &out, &size, info->gray ? TJSAMP_GRAY : TJSAMP_420,
+                                 quality, TJFLAG_FASTDCT) == 0)
+            result = Bytes(out, out + size);
+        if (out) {
+            secureWipe(out, size);
+            tjFree(out);
+        }
+    }
+    secureWipe(pixels);
+    return result;
+}
+
+}  // namespace guichet::scan
