@@ -187,6 +187,12 @@ void CardService::run() {
             pendingAttach_.reset();
             detach.swap(pendingDetach_);
             if (pendingRead_) {
+                if (reading_) {
+                    // Still waiting for a card for an older request: that one is superseded.
+                    ui_.post([old = std::move(reading_)] {
+                        old(makeError(ErrorCode::Cancelled, "card: replaced by a newer read"));
+                    });
+                }
                 reading_ = std::move(pendingRead_);
                 pendingRead_ = nullptr;
             }

@@ -92,3 +92,22 @@ TEST_CASE("card.identifier resident messages are French and say what to do", "[c
     CHECK(residentMessage(makeError(ErrorCode::NotFound, "x")).rfind("Aucun lecteur de carte", 0) == 0);
     CHECK(residentMessage(makeError(ErrorCode::Protocol, "x")).rfind("La lecture de la carte a échoué", 0) == 0);
 }
+
+#include "kiosk/card/take_card_back.hpp"
+
+TEST_CASE("card.take back chimes until the card leaves the slot", "[card]") {
+    using namespace std::chrono_literals;
+    TakeCardBack t(5s);
+    const auto t0 = TakeCardBack::Clock::now();
+    auto s = t.update(DeviceStatus::CardPresent, t0);
+    CHECK_FALSE(s.done);
+    CHECK(s.chime);  // at once
+    CHECK_FALSE(t.update(DeviceStatus::CardPresent, t0 + 4s).chime);
+    CHECK(t.update(DeviceStatus::CardPresent, t0 + 5s).chime);
+    CHECK_FALSE(t.update(DeviceStatus::Error, t0 + 6s).done);  // a faulty slot still holds the card
+    CHECK(t.chimes() == 2);
+    auto gone = t.update(DeviceStatus::NoCard, t0 + 7s);
+    CHECK(gone.done);
+    CHECK_FALSE(gone.chime);
+    CHECK(TakeCardBack().update(DeviceStatus::Absent, t0).done);  // reader unplugged: nothing to take
+}

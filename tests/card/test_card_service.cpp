@@ -218,3 +218,18 @@ TEST_CASE("card.service never writes the identifier to the log", "[card][service
     CHECK(logged.str().find("75056") == std::string::npos);
     CHECK(logged.str().find("004217") == std::string::npos);
 }
+
+TEST_CASE("card.service a newer read supersedes one still waiting for the card", "[card][service]") {
+    Rig rig;
+    rig.attach();
+    std::optional<Result<std::string>> first, second;
+    rig.service->readIdentifier([&](Result<std::string> r) { first = std::move(r); });
+    pump(rig.ui, [&] { return false; }, 250ms);  // the worker has taken the first request
+    rig.service->readIdentifier([&](Result<std::string> r) { second = std::move(r); });
+    REQUIRE(pump(rig.ui, [&] { return first.has_value(); }));
+    CHECK(first->error().code == ErrorCode::Cancelled);
+    rig.reader->insertCard(emu::cityCardT0());
+    REQUIRE(pump(rig.ui, [&] { return second.has_value(); }));
+    REQUIRE(second->ok());
+    CHECK(second->value() == "CV-75056-004217");
+}

@@ -66,7 +66,7 @@ public:
 private:
     void answer(const ccid::Response& r, int timeExtensions = 0);
     void onPowerOn(const ccid::Response& base, std::uint8_t powerSelect);
-    void onXfrBlock(const ccid::Response& base, std::span<const std::uint8_t> data, int timeExtensions);
+    void onXfrBlock(const ccid::Response& base, std::span<const std::uint8_t> data);
     void notifySlot(bool present);
     std::uint8_t slotStatusByte() const;
 
