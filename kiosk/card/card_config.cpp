@@ -23,6 +23,18 @@ Result<CardConfig> parseCardConfig(std::string_view text, const std::string& fil
     } catch (const toml::parse_error& e) {
         return bad(where(file, e.source()), std::string(e.description()));
     }
+    return cardConfigFromToml(root, file);
+}
+
+CardConfig demoCardConfig() {
+    CardConfig c;
+    c.aid = Bytes{0xF0, 'G', 'U', 'I', 'C', 'H', 'E', 'T'};
+    c.fileId = 0xE101;
+    c.length = 15;
+    return c;
+}
+
+Result<CardConfig> cardConfigFromToml(const toml::table& root, const std::string& file) {
     CardConfig c;
     const toml::table* t = root["card"].as_table();
     if (!t) return bad(file + ":1", "missing [card] table");

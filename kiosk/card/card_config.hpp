@@ -10,6 +10,8 @@
 #include "drivers/common/bytes.hpp"
 #include "drivers/common/result.hpp"
 
+namespace toml { inline namespace v3 { class table; } }
+
 namespace guichet::card {
 
 enum class IdentifierSource { ApplicationFile, ContactlessUid };
@@ -29,6 +31,10 @@ struct CardConfig {
 
 // Errors are "file:line: what is wrong" (InvalidArgument); `sourceName` names the file.
 Result<CardConfig> parseCardConfig(std::string_view toml, const std::string& sourceName);
+// The same from an already parsed file holding a [card] table (terminal.toml may carry it).
+Result<CardConfig> cardConfigFromToml(const toml::table& root, const std::string& sourceName);
+// The emulator's city card (demo mode): AID F0 "GUICHET", EF E101, 15 ASCII bytes.
+CardConfig demoCardConfig();
 Result<CardConfig> loadCardConfig(const std::string& path);
 
 }  // namespace guichet::card
