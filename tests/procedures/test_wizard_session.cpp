@@ -15,19 +15,21 @@ const std::map<std::string, json> kNaissance = {
 TEST_CASE("procedures.wizard birth act from first page to stored submission", "[wizard]") {
     Fixture fx;
     auto& s = fx.start("acte-naissance");
-    // Steps that depend on answers not given yet are not counted: 5 now, 6 once the act
-    // type calls for the parents.
+    // Steps that depend on answers not given yet are not counted: 5 now, 7 once the act
+    // type calls for the parents (one page per parent: one yes/no a page).
     CHECK(s.indicator().text == "Étape 1 sur 5");
     CHECK(fx.pageIds() == std::vector<std::string>{"qualite"});  // justification only for professionals
     REQUIRE(fx.fill(kNaissance));
     CHECK(s.indicator().text == "Étape 2 sur 5");
     REQUIRE(fx.fill(kNaissance));
-    CHECK(s.indicator().text == "Étape 3 sur 6");
+    CHECK(s.indicator().text == "Étape 3 sur 7");
     CHECK(fx.pageIds() == std::vector<std::string>{"nom_naissance", "prenoms", "sexe", "date_naissance", "commune_naissance"});
     REQUIRE(fx.fill(kNaissance));
-    CHECK(fx.pageIds() == std::vector<std::string>{"parent1_connu", "parent2_connu"});
+    CHECK(fx.pageIds() == std::vector<std::string>{"parent1_connu"});
     s.setAnswer("parent1_connu", true);  // the names of the first parent appear on the same page
-    CHECK(fx.pageIds() == std::vector<std::string>{"parent1_connu", "parent1_nom", "parent1_prenom", "parent2_connu"});
+    CHECK(fx.pageIds() == std::vector<std::string>{"parent1_connu", "parent1_nom", "parent1_prenom"});
+    REQUIRE(fx.fill(kNaissance));
+    CHECK(fx.pageIds() == std::vector<std::string>{"parent2_connu"});  // "inconnu": no names asked
     REQUIRE(fx.fill(kNaissance));
     CHECK(fx.pageIds() == std::vector<std::string>{"mode_reception"});  // no address for a pick-up
     REQUIRE(fx.fill(kNaissance));
@@ -154,8 +156,10 @@ TEST_CASE("procedures.wizard change from review asks newly needed questions firs
     s.change("type_acte");
     REQUIRE(fx.fill({{"type_acte", "copie_integrale"}}));
     CHECK(s.state() == State::Question);
-    CHECK(fx.pageIds() == std::vector<std::string>{"parent1_connu", "parent2_connu"});
-    REQUIRE(fx.fill({{"parent1_connu", false}, {"parent2_connu", false}}));  // "inconnu" is allowed
+    CHECK(fx.pageIds() == std::vector<std::string>{"parent1_connu"});
+    REQUIRE(fx.fill({{"parent1_connu", false}}));  // "inconnu" is allowed
+    CHECK(s.state() == State::Question);
+    REQUIRE(fx.fill({{"parent2_connu", false}}));
     CHECK(s.state() == State::Review);
     // Mail needs an address, which appears on the same page as the choice.
     s.change("mode_reception");
@@ -181,7 +185,7 @@ TEST_CASE("procedures.wizard large text asks one question a page", "[wizard]") {
     CHECK(pages == 15);  // qualité, type, copies, 5 about the person, 4 about the parents, reception, phone, e-mail
     s.back();
     CHECK(fx.pageIds() == std::vector<std::string>{"email"});
-    CHECK(s.indicator().text == "Étape 6 sur 6 — question 2 sur 2");
+    CHECK(s.indicator().text == "Étape 7 sur 7 — question 2 sur 2");
 }
 
 TEST_CASE("procedures.wizard switching text size keeps the question in view", "[wizard]") {
@@ -203,7 +207,7 @@ TEST_CASE("procedures.wizard the contact rule needs a phone or an e-mail", "[wiz
     auto& s = fx.start("acte-naissance");
     auto answers = kNaissance;
     answers["telephone"] = "";
-    while (s.state() == State::Question && s.indicator().step < 6) REQUIRE(fx.fill(answers));
+    while (s.state() == State::Question && s.indicator().step < 7) REQUIRE(fx.fill(answers));
     CHECK_FALSE(fx.fill(answers));
     CHECK(s.errors().at("email").find("au moins un numéro de téléphone ou une adresse e-mail") != std::string::npos);
     REQUIRE(fx.fill({{"email", "marie.lefevre@orange.fr"}}));
