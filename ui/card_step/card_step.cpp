@@ -23,9 +23,13 @@ const std::function<void()>& cardChime() { return chimeSlot(); }
 struct CardStepPanel::Shared {
     enum class Phase { Idle, Reading, Identified, Failed, Typing } phase = Phase::Idle;
     std::string identifier;
+    std::string tail;     // its last four characters, the only part ever shown
     std::string message;  // the resident-facing failure text
     bool alive = true;
-    ~Shared() { card::wipeStorage(identifier); }
+    ~Shared() {
+        card::wipeStorage(identifier);
+        card::wipeStorage(tail);
+    }
 };
 
 CardStepPanel::CardStepPanel(std::string idSuffix, std::string fallbackLabel)
@@ -34,9 +38,11 @@ CardStepPanel::CardStepPanel(std::string idSuffix, std::string fallbackLabel)
 CardStepPanel::~CardStepPanel() {
     shared_->alive = false;
     card::wipeStorage(shared_->identifier);
+    card::wipeStorage(shared_->tail);
 }
 
 void CardStepPanel::cancel() {
+    if (shared_->phase == Shared::Phase::Reading && reader_) reader_->cancel();
     shared_->phase = Shared::Phase::Typing;
 }
 
@@ -47,6 +53,7 @@ void CardStepPanel::start(UiContext& ctx) {
         shared_->message = card::residentMessage(makeError(ErrorCode::NotFound, ""));
         return;
     }
+    reader_ = reader;
     shared_->phase = Shared::Phase::Reading;
     shared_->message.clear();
     std::weak_ptr<Shared> weak = shared_;
@@ -59,6 +66,8 @@ void CardStepPanel::start(UiContext& ctx) {
         if (r.ok()) {
             s->identifier = std::move(r.value());
             card::wipeStorage(r.value());
+            const std::string& id = s->identifier;
+            s->tail = id.size() > 4 ? id.substr(id.size() - 4) : id;
             s->phase = Shared::Phase::Identified;
         } else if (r.error().code != ErrorCode::Cancelled) {
             s->message = card::residentMessage(r.error());
@@ -66,6 +75,8 @@ void CardStepPanel::start(UiContext& ctx) {
         }
     });
 }
+
+bool CardStepPanel::hasIdentifier() const { return !shared_->identifier.empty(); }
 
 std::string CardStepPanel::takeIdentifier() {
     std::string out = std::move(shared_->identifier);
@@ -94,10 +105,8 @@ CardStepPanel::Outcome CardStepPanel::draw(UiContext& ctx) {
             break;
         case Phase::Identified: {
             heading(ctx, _("Carte lue"));
-            const std::string& id = shared_->identifier;
-            const std::string tail = id.size() > 4 ? id.substr(id.size() - 4) : id;
-            // Only the last digits are shown: the screen may be seen by others.
-            paragraph(ctx, std::string(_("Numéro se terminant par ")) + tail);
+            // Only the last characters are shown: the screen may be seen by others.
+            paragraph(ctx, std::string(_("Numéro se terminant par ")) + shared_->tail);
             out = Outcome::Identified;
             break;
         }

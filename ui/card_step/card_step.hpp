@@ -26,8 +26,11 @@ public:
 
     // Draws in the page body. Starts the read on first draw (and on "Réessayer").
     Outcome draw(UiContext& ctx);
-    // The identifier after Outcome::Identified (moved out; the panel keeps nothing).
+    // The identifier after Outcome::Identified, once (moved out; then empty: the panel
+    // keeps only the last four characters it shows).
     std::string takeIdentifier();
+    bool hasIdentifier() const;
+    // The resident left the step: a read still waiting for a card is cancelled.
     void cancel();
 
 private:
@@ -35,6 +38,7 @@ private:
     void start(UiContext& ctx);
     std::string suffix_, fallbackLabel_;
     std::shared_ptr<Shared> shared_;
+    CardReaderService* reader_ = nullptr;  // the one the read was started on
 };
 
 class TakeCardBackPanel {

@@ -24,8 +24,7 @@ public:
         Intent intent;
         switch (panel_.draw(ctx)) {
             case CardStepPanel::Outcome::Identified: {
-                std::string& buffer = ctx.session.field(bufferKey());
-                buffer = panel_.takeIdentifier();
+                if (panel_.hasIdentifier()) ctx.session.field(bufferKey()) = panel_.takeIdentifier();
                 ButtonStyle next;
                 next.kind = ButtonKind::Primary;
                 next.icon = "check";
