@@ -51,9 +51,13 @@ function(guichet_add_test name)
     endif()
     set_target_properties(${name} PROPERTIES CROSSCOMPILING_EMULATOR "${_emu}")
   endif()
+  set(_props TIMEOUT 300)
+  if(ARG_LABELS)
+    list(APPEND _props LABELS "${ARG_LABELS}")
+  endif()
   catch_discover_tests(${name}
     TEST_PREFIX ""
-    PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT 300
+    PROPERTIES ${_props}
     WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
 endfunction()
 

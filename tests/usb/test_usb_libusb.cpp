@@ -208,3 +208,23 @@ TEST_CASE("usb.unplugged device answers Disconnected, never hangs", "[usb][umock
     (*t)->close();
     (*t)->close();  // idempotent
 }
+
+TEST_CASE("usb.NAKed write times out, later writes go through", "[usb][umockdev]") {
+    test::UmockdevTestbed tb;
+    auto fn = std::make_shared<test::ScriptedUsbFunction>();
+    auto dev = tb.plug(test::epsonTmT20iii(), fn);
+    auto ctx = newContext();
+    auto t = LibusbTransport::open(ctx, findOne(*ctx));
+    REQUIRE(t.ok());
+
+    fn->setNak(0x03, true);  // a printer out of paper stops taking data
+    auto w = (*t)->bulkWrite(Bytes{'a', 'b'}, 200ms);
+    REQUIRE_FALSE(w.ok());
+    CHECK(w.error().code == ErrorCode::Timeout);
+    CHECK(fn->received(0x03).empty());
+    CHECK(dev->discards() == 1);
+
+    fn->setNak(0x03, false);
+    REQUIRE((*t)->bulkWrite(Bytes{'c'}, 500ms).ok());
+    CHECK(fn->received(0x03) == Bytes{'c'});
+}

@@ -40,6 +40,7 @@ FakeUsbDevice::~FakeUsbDevice() {
     // The testbed (which outlives no device) has detached the handler by now.
     g_signal_handlers_disconnect_by_data(handler_, this);
     for (auto& u : pendingIn_) release(u);
+    for (auto& u : pendingOut_) release(u);
     for (auto& u : completed_) release(u);
     g_object_unref(handler_);
 }
@@ -61,6 +62,7 @@ void FakeUsbDevice::onVanishedThunk(UMockdevIoctlBase*, UMockdevIoctlClient* cli
         }
     };
     drop(dev->pendingIn_);
+    drop(dev->pendingOut_);
     drop(dev->completed_);
 }
 
@@ -192,13 +194,15 @@ void FakeUsbDevice::submit(UMockdevIoctlClient* client, UMockdevIoctlData* arg) 
         control(urb, bytes, u->buffer_length);
         completed_.push_back(urb);
     } else if ((ep & 0x80) == 0) {
-        if (halted_[ep] || !function_->onOut(ep, std::span<const std::uint8_t>(bytes, bytes ? u->buffer_length : 0))) {
-            halted_[ep] = true;
-            urb.status = -EPIPE;
+        const std::span<const std::uint8_t> data(bytes, bytes ? static_cast<std::size_t>(u->buffer_length) : 0);
+        if (!halted_[ep] && !pendingOut_.empty()) {
+            pendingOut_.push_back(urb);  // keep order behind a NAKed transfer
+        } else if (!halted_[ep] && !function_->acceptsOut(ep, data)) {
+            pendingOut_.push_back(urb);
         } else {
-            urb.actual = u->buffer_length;
+            completeOut(urb);
+            completed_.push_back(urb);
         }
-        completed_.push_back(urb);
     } else {
         pendingIn_.push_back(urb);
     }
@@ -248,7 +252,34 @@ void FakeUsbDevice::control(Urb& urb, std::uint8_t* buffer, int length) {
     }
 }
 
+void FakeUsbDevice::completeOut(Urb& urb) {
+    usbdevfs_urb* u = urbStruct(urb.urb);
+    const std::uint8_t ep = u->endpoint;
+    const std::span<const std::uint8_t> data(urb.buffer ? urb.buffer->data : nullptr,
+                                             urb.buffer ? static_cast<std::size_t>(u->buffer_length) : 0);
+    if (halted_[ep] || !function_->onOut(ep, data)) {
+        halted_[ep] = true;
+        urb.status = -EPIPE;
+    } else {
+        urb.actual = u->buffer_length;
+    }
+}
+
 void FakeUsbDevice::pollPendingIns() {
+    while (!pendingOut_.empty()) {
+        Urb& urb = pendingOut_.front();
+        usbdevfs_urb* u = urbStruct(urb.urb);
+        if (gone_) {
+            urb.status = -ENODEV;
+        } else {
+            const std::span<const std::uint8_t> data(urb.buffer ? urb.buffer->data : nullptr,
+                                                     urb.buffer ? static_cast<std::size_t>(u->buffer_length) : 0);
+            if (!halted_[u->endpoint] && !function_->acceptsOut(u->endpoint, data)) break;
+            completeOut(urb);
+        }
+        completed_.push_back(urb);
+        pendingOut_.pop_front();
+    }
     for (auto it = pendingIn_.begin(); it != pendingIn_.end();) {
         usbdevfs_urb* u = urbStruct(it->urb);
         const std::uint8_t ep = u->endpoint;
@@ -303,14 +334,16 @@ void FakeUsbDevice::reap(UMockdevIoctlClient* client, UMockdevIoctlData* arg) {
 void FakeUsbDevice::discard(UMockdevIoctlClient* client, UMockdevIoctlData* arg) {
     gulong addr = 0;
     std::memcpy(&addr, arg->data, sizeof addr);
-    for (auto it = pendingIn_.begin(); it != pendingIn_.end(); ++it) {
-        if (it->client == client && it->urb->client_addr == addr) {
-            it->status = -ENOENT;  // how libusb sees its own timeout/cancel
-            completed_.push_back(*it);
-            pendingIn_.erase(it);
-            ++discards_;
-            umockdev_ioctl_client_complete(client, 0, 0);
-            return;
+    for (auto* queue : {&pendingIn_, &pendingOut_}) {
+        for (auto it = queue->begin(); it != queue->end(); ++it) {
+            if (it->client == client && it->urb->client_addr == addr) {
+                it->status = -ENOENT;  // how libusb sees its own timeout/cancel
+                completed_.push_back(*it);
+                queue->erase(it);
+                ++discards_;
+                umockdev_ioctl_client_complete(client, 0, 0);
+                return;
+            }
         }
     }
     umockdev_ioctl_client_complete(client, -1, EINVAL);

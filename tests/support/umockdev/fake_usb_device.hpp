@@ -58,6 +58,7 @@ private:
     void discard(UMockdevIoctlClient* client, UMockdevIoctlData* arg);
     void control(Urb& urb, std::uint8_t* buffer, int length);
     void pollPendingIns();
+    void completeOut(Urb& urb);
     void release(Urb& urb);
 
     FakeDeviceSpec spec_;
@@ -68,6 +69,7 @@ private:
     std::atomic<int> claims_{0}, detaches_{0}, clearHalts_{0}, discards_{0};
     // Worker-thread state (umockdev calls handle-ioctl on one thread).
     std::deque<Urb> pendingIn_;
+    std::deque<Urb> pendingOut_;  // NAKed by the function (acceptsOut == false)
     std::deque<Urb> completed_;
     std::map<std::uint8_t, bool> halted_;
     bool driverBound_ = false;

@@ -28,6 +28,13 @@ public:
     virtual ~FakeUsbFunction() = default;
     // The host sent `data` on bulk/interrupt OUT `endpoint`. false = STALL the endpoint.
     virtual bool onOut(std::uint8_t endpoint, std::span<const std::uint8_t> data) = 0;
+    // Flow control: false keeps the OUT transfer pending (the device NAKs, as a printer out
+    // of paper does); it is asked again at every reap until true or the host times out.
+    virtual bool acceptsOut(std::uint8_t endpoint, std::span<const std::uint8_t> data) {
+        (void)endpoint;
+        (void)data;
+        return true;
+    }
     // The host waits for at most `max` bytes on IN `endpoint`. Polled again (every reap)
     // while Pending, until it answers or the host gives up (timeout → discard).
     virtual InReply onIn(std::uint8_t endpoint, std::size_t max) = 0;

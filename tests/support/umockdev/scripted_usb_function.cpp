@@ -27,6 +27,16 @@ void ScriptedUsbFunction::stallNextIn(std::uint8_t endpoint) {
     stallIn_[endpoint] = true;
 }
 
+void ScriptedUsbFunction::setNak(std::uint8_t endpoint, bool nak) {
+    std::lock_guard lock(mutex_);
+    nak_[endpoint] = nak;
+}
+
+bool ScriptedUsbFunction::acceptsOut(std::uint8_t endpoint, std::span<const std::uint8_t>) {
+    std::lock_guard lock(mutex_);
+    return !nak_[endpoint];
+}
+
 Bytes ScriptedUsbFunction::received(std::uint8_t endpoint) const {
     std::lock_guard lock(mutex_);
     auto it = received_.find(endpoint);

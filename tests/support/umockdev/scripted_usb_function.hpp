@@ -26,6 +26,7 @@ public:
     void queueIn(std::uint8_t endpoint, Bytes data);  // one IN transfer's answer
     void stallNextOut(std::uint8_t endpoint);         // the next OUT on it stalls (once)
     void stallNextIn(std::uint8_t endpoint);
+    void setNak(std::uint8_t endpoint, bool nak);     // true: OUT transfers stay pending (host times out)
 
     Bytes received(std::uint8_t endpoint) const;      // everything written so far
     void clearReceived(std::uint8_t endpoint);
@@ -33,6 +34,7 @@ public:
     bool waitForOut(std::uint8_t endpoint, std::size_t bytes, std::chrono::milliseconds timeout) const;
 
     bool onOut(std::uint8_t endpoint, std::span<const std::uint8_t> data) override;
+    bool acceptsOut(std::uint8_t endpoint, std::span<const std::uint8_t> data) override;
     InReply onIn(std::uint8_t endpoint, std::size_t max) override;
     std::optional<Bytes> onControl(const SetupPacket& setup, std::span<const std::uint8_t> outData) override;
 
@@ -41,7 +43,7 @@ private:
     mutable std::condition_variable cv_;
     std::map<std::uint8_t, Bytes> received_;
     std::map<std::uint8_t, std::deque<Bytes>> inQueues_;
-    std::map<std::uint8_t, bool> stallOut_, stallIn_;
+    std::map<std::uint8_t, bool> stallOut_, stallIn_, nak_;
     OutHook outHook_;
     ControlHook controlHook_;
 };

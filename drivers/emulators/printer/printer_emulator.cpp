@@ -1,0 +1,338 @@
+#include "drivers/emulators/printer/printer_emulator.hpp"
+
+#include <qrencode.h>
+
+#include <algorithm>
+#include <string>
+
+#include "drivers/escpos/code_page.hpp"
+
+namespace guichet::emu {
+namespace {
+
+constexpr int kCharHeight = 24;   // font A: 12 × 24 dots
+constexpr int kLineAdvance = 30;  // Epson's default line spacing
+
+escpos::CodePage pageForNumber(const escpos::PrinterProfile& p, std::uint8_t n) {
+    for (const auto& slot : p.codePages)
+        if (slot.number == n) return slot.page;
+    switch (n) {  // Epson numbering for pages the profile does not list
+        case 2: return escpos::CodePage::Cp850;
+        case 16: return escpos::CodePage::Cp1252;
+        case 17: return escpos::CodePage::Cp866;
+        case 18: return escpos::CodePage::Cp852;
+        case 19: return escpos::CodePage::Cp858;
+        default: return escpos::CodePage::Cp437;
+    }
+}
+
+bool onlyRealtime(std::span<const std::uint8_t> d) {
+    if (d.empty() || d.size() % 3 != 0) return false;
+    for (std::size_t i = 0; i < d.size(); i += 3)
+        if (d[i] != 0x10 || (d[i + 1] != 0x04 && d[i + 1] != 0x05)) return false;
+    return true;
+}
+
+}  // namespace
+
+// The paper model: what each command does to the receipt in progress.
+class PrinterEmulator::Handler final : public EscposHandler {
+public:
+    Handler(const escpos::PrinterProfile& p, PrinterEmulator& owner) : profile_(p), owner_(owner) {
+        charWidth_ = std::max(1, p.widthDots / std::max(1, p.columnsFontA));
+        paper_.widthDots = p.widthDots;
+        reset();
+    }
+
+    void reset() {
+        page_ = pageForNumber(profile_, 0);
+        bold_ = false;
+        underline_ = 0;
+        sw_ = sh_ = 1;
+        justify_ = 0;
+        qrModule_ = 3;
+    }
+
+    void text(std::uint8_t b) override {
+        const char32_t c = escpos::decodeByte(page_, b);
+        if (lineWidth() + charWidth_ * sw_ > profile_.widthDots) flushLine();  // printers wrap by themselves
+        if (line_.runs.empty() || !sameStyle(line_.runs.back())) line_.runs.push_back(TextRun{{}, bold_, underline_, sw_, sh_});
+        line_.runs.back().text.push_back(c ? c : U'\uFFFD');
+    }
+    void lineFeed() override {
+        if (line_.runs.empty()) {
+            paper_.height += kLineAdvance * sh_;
+            return;
+        }
+        flushLine();
+    }
+    void initialize() override {
+        flushLine();
+        reset();
+    }
+    void codePage(std::uint8_t n) override { page_ = pageForNumber(profile_, n); }
+    void bold(bool on) override { bold_ = on; }
+    void underline(int d) override { underline_ = d; }
+    void size(int w, int h) override {
+        sw_ = w;
+        sh_ = h;
+    }
+    void justify(int j) override { justify_ = std::clamp(j, 0, 2); }
+    void feedLines(int n) override {
+        flushLine();
+        paper_.height += n * kLineAdvance;
+    }
+    void feedDots(int n) override {
+        flushLine();
+        paper_.height += n;
+    }
+    void cut(bool partial, int feed) override {
+        flushLine();
+        paper_.height += feed * kLineAdvance;
+        paper_.cuts.push_back(CutMark{paper_.height, partial});
+        owner_.receipts_.push_back(std::move(paper_));
+        paper_ = Paper{};
+        paper_.widthDots = profile_.widthDots;
+        cutHappened_ = true;
+    }
+    void raster(int bytesPerRow, int rows, std::span<const std::uint8_t> bits, int) override {
+        flushLine();
+        PaperImage img;
+        img.image.width = std::min(bytesPerRow * 8, profile_.widthDots * 2);
+        img.image.height = rows;
+        img.image.bytesPerRow = bytesPerRow;
+        img.image.bits.assign(bits.begin(), bits.end());
+        img.x = justifiedX(bytesPerRow * 8);
+        img.y = paper_.height;
+        paper_.height += rows;
+        paper_.images.push_back(std::move(img));
+    }
+    void qrStore(std::span<const std::uint8_t> d) override { qrData_.assign(d.begin(), d.end()); }
+    void qrModuleSize(int n) override { qrModule_ = std::clamp(n, 1, 16); }
+    void qrErrorLevel(int) override {}
+    void qrPrint() override {
+        flushLine();
+        QRcode* qr = QRcode_encodeData(static_cast<int>(qrData_.size()), reinterpret_cast<const unsigned char*>(qrData_.data()), 0, QR_ECLEVEL_M);
+        if (!qr) return;  // a real printer prints nothing for data it cannot encode
+        PaperImage img;
+        const int side = qr->width * qrModule_;
+        img.image.width = side;
+        img.image.height = side;
+        img.image.bytesPerRow = (side + 7) / 8;
+        img.image.bits.assign(static_cast<std::size_t>(img.image.bytesPerRow) * side, 0);
+        for (int y = 0; y < side; ++y)
+            for (int x = 0; x < side; ++x)
+                if (qr->data[(y / qrModule_) * qr->width + x / qrModule_] & 1)
+                    img.image.bits[static_cast<std::size_t>(y) * img.image.bytesPerRow + x / 8] |= static_cast<std::uint8_t>(0x80 >> (x % 8));
+        QRcode_free(qr);
+        img.isQr = true;
+        img.qrData = qrData_;
+        img.x = justifiedX(side);
+        img.y = paper_.height;
+        paper_.height += side;
+        paper_.images.push_back(std::move(img));
+    }
+    void realtimeStatus(int n) override { owner_answer(statusByte(n)); }
+    void transmitStatus(int n) override {
+        std::uint8_t b = 0;
+        if (n == 1 || n == 49) b = (owner_.nearEnd_ ? 0x03 : 0) | (owner_.paperOut_ ? 0x0C : 0);
+        owner_answer(b);
+    }
+    void skipped(std::string_view) override {}
+    void unknown(std::uint8_t, std::uint8_t) override { ++unknown_; }
+
+    std::uint8_t statusByte(int n) const {
+        std::uint8_t b = 0x12;
+        switch (n) {
+            case 1: break;  // online
+            case 2:
+                if (owner_.coverOpen_) b |= 0x04;
+                if (owner_.paperOut_) b |= 0x20;
+                break;
+            case 3: break;
+            case 4:
+                if (owner_.nearEnd_ || owner_.paperOut_) b |= 0x0C;
+                if (owner_.paperOut_) b |= 0x60;
+                break;
+            default: break;
+        }
+        return b;
+    }
+
+    void flushLine() {
+        if (line_.runs.empty()) return;
+        int h = 0;
+        for (const auto& r : line_.runs) h = std::max(h, kCharHeight * r.scaleH);
+        line_.height = h;
+        line_.y = paper_.height;
+        line_.justify = justify_;
+        line_.x = justifiedX(lineWidth());
+        paper_.height += std::max(kLineAdvance, h + 6);
+        paper_.lines.push_back(std::move(line_));
+        line_ = PaperLine{};
+    }
+
+    Paper snapshot() const {
+        Paper p = paper_;
+        return p;
+    }
+
+    const escpos::PrinterProfile& profile_;
+    PrinterEmulator& owner_;
+    Paper paper_;
+    PaperLine line_;
+    Bytes answers_;
+    escpos::CodePage page_ = escpos::CodePage::Cp437;
+    bool bold_ = false;
+    int underline_ = 0, sw_ = 1, sh_ = 1, justify_ = 0, qrModule_ = 3, charWidth_ = 12;
+    std::string qrData_;
+    std::size_t unknown_ = 0;
+    bool cutHappened_ = false;
+
+private:
+    void owner_answer(std::uint8_t b) { answers_.push_back(b); }
+    bool sameStyle(const TextRun& r) const { return r.bold == bold_ && r.underline == underline_ && r.scaleW == sw_ && r.scaleH == sh_; }
+    int lineWidth() const {
+        int w = 0;
+        for (const auto& r : line_.runs) w += static_cast<int>(r.text.size()) * charWidth_ * r.scaleW;
+        return w;
+    }
+    int justifiedX(int width) const {
+        const int room = std::max(0, profile_.widthDots - width);
+        return justify_ == 1 ? room / 2 : justify_ == 2 ? room : 0;
+    }
+};
+
+PrinterEmulator::PrinterEmulator(escpos::PrinterProfile profile)
+    : profile_(std::move(profile)), handler_(std::make_unique<Handler>(profile_, *this)), parser_(*handler_) {}
+
+PrinterEmulator::~PrinterEmulator() = default;
+
+bool PrinterEmulator::write(std::span<const std::uint8_t> data) {
+    std::vector<Paper> finished;
+    std::function<void(const Paper&)> onCut;
+    {
+        std::lock_guard lock(mutex_);
+        if (paperEndsAt_ && bytesReceived_ >= paperEndsAt_ && !onlyRealtime(data)) paperOut_ = true;
+        if ((paperOut_ || coverOpen_) && !onlyRealtime(data)) return false;
+        bytesReceived_ += data.size();
+        const std::size_t before = receipts_.size();
+        parser_.feed(data);
+        if (onCut_ && receipts_.size() > before) {
+            finished.assign(receipts_.begin() + static_cast<std::ptrdiff_t>(before), receipts_.end());
+            onCut = onCut_;
+        }
+        if (receiptLimit_ && receipts_.size() > receiptLimit_)
+            receipts_.erase(receipts_.begin(), receipts_.end() - static_cast<std::ptrdiff_t>(receiptLimit_));
+    }
+    for (const auto& p : finished) onCut(p);  // outside the lock: it may write files
+    return true;
+}
+
+bool PrinterEmulator::wouldAccept(std::span<const std::uint8_t> data) const {
+    std::lock_guard lock(mutex_);
+    if (onlyRealtime(data)) return true;
+    const bool out = paperOut_ || (paperEndsAt_ && bytesReceived_ >= paperEndsAt_);
+    return !out && !coverOpen_;
+}
+
+Bytes PrinterEmulator::takeAnswers(std::size_t max) {
+    std::lock_guard lock(mutex_);
+    auto& a = handler_->answers_;
+    const std::size_t n = std::min(max, a.size());
+    Bytes out(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(n));
+    a.erase(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(n));
+    return out;
+}
+
+void PrinterEmulator::finish() {
+    std::lock_guard lock(mutex_);
+    parser_.finish();
+    handler_->flushLine();
+}
+
+void PrinterEmulator::setPaperNearEnd(bool v) {
+    std::lock_guard lock(mutex_);
+    nearEnd_ = v;
+}
+void PrinterEmulator::setPaperOut(bool v) {
+    std::lock_guard lock(mutex_);
+    paperOut_ = v;
+}
+void PrinterEmulator::setCoverOpen(bool v) {
+    std::lock_guard lock(mutex_);
+    coverOpen_ = v;
+}
+bool PrinterEmulator::paperOut() const {
+    std::lock_guard lock(mutex_);
+    return paperOut_;
+}
+
+void PrinterEmulator::paperRunsOutAfter(std::size_t bytes) {
+    std::lock_guard lock(mutex_);
+    paperEndsAt_ = bytes ? bytesReceived_ + bytes : 0;
+}
+
+std::vector<Paper> PrinterEmulator::takeReceipts() {
+    std::lock_guard lock(mutex_);
+    std::vector<Paper> out;
+    out.swap(receipts_);
+    return out;
+}
+
+std::size_t PrinterEmulator::receiptCount() const {
+    std::lock_guard lock(mutex_);
+    return receipts_.size();
+}
+
+Paper PrinterEmulator::currentPaper() const {
+    std::lock_guard lock(mutex_);
+    return handler_->snapshot();
+}
+
+Paper PrinterEmulator::wholeRoll() const {
+    std::lock_guard lock(mutex_);
+    Paper roll;
+    roll.widthDots = profile_.widthDots;
+    auto append = [&](const Paper& p) {
+        const int dy = roll.height;
+        for (auto l : p.lines) {
+            l.y += dy;
+            roll.lines.push_back(std::move(l));
+        }
+        for (auto i : p.images) {
+            i.y += dy;
+            roll.images.push_back(std::move(i));
+        }
+        for (auto c : p.cuts) {
+            c.y += dy;
+            roll.cuts.push_back(c);
+        }
+        roll.height += p.height;
+    };
+    for (const auto& p : receipts_) append(p);
+    append(handler_->paper_);
+    return roll;
+}
+
+void PrinterEmulator::setReceiptLimit(std::size_t n) {
+    std::lock_guard lock(mutex_);
+    receiptLimit_ = n;
+}
+
+void PrinterEmulator::setOnCut(std::function<void(const Paper&)> onCut) {
+    std::lock_guard lock(mutex_);
+    onCut_ = std::move(onCut);
+}
+
+std::size_t PrinterEmulator::bytesReceived() const {
+    std::lock_guard lock(mutex_);
+    return bytesReceived_;
+}
+
+std::size_t PrinterEmulator::unknownCommands() const {
+    std::lock_guard lock(mutex_);
+    return handler_->unknown_;
+}
+
+}  // namespace guichet::emu

@@ -1,0 +1,106 @@
+#include "kiosk/devices/device_manager.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "drivers/common/log.hpp"
+#include "drivers/emulators/printer/paper_png.hpp"
+
+namespace guichet {
+
+namespace {
+
+// A printer service for when no printer can exist (USB layer failed to start).
+class NoPrinter final : public ReceiptPrinterService {
+public:
+    DeviceStatus status() const override { return DeviceStatus::Absent; }
+    void print(const doc::ReceiptDocument&, std::function<void(Result<void>)> done) override {
+        if (done) done(makeError(ErrorCode::NotFound, "no receipt printer on this terminal"));
+    }
+};
+
+NoPrinter& noPrinter() {
+    static NoPrinter p;
+    return p;
+}
+
+}  // namespace
+
+DeviceManager::DeviceManager(MainThreadQueue& ui, DeviceManagerConfig config) : ui_(ui), config_(std::move(config)) {}
+
+DeviceManager::~DeviceManager() { stop(); }
+
+Result<void> DeviceManager::start() {
+    const std::string dir = config_.profilesDir.empty() ? PrinterProfiles::defaultDirectory() : config_.profilesDir;
+    auto loaded = PrinterProfiles::loadDirectory(dir);
+    if (!loaded) return loaded.error();
+    profiles_ = std::move(*loaded);
+
+    auto sink = [this](const DeviceEvent& e) { onEvent(e); };
+    if (config_.demo) {
+        const std::string name = config_.printerProfile.empty() ? "generic-80mm" : config_.printerProfile;
+        const auto* p = profiles_.find(name);
+        if (!p) return makeError(ErrorCode::NotFound, "printer profile '" + name + "' not found in " + dir);
+        auto link = std::make_unique<EmulatorPrinterLink>(*p);
+        link->printer()->setReceiptLimit(8);  // bounded memory, personal data not hoarded
+        demoLink_ = link.get();
+        if (!config_.receiptPngDir.empty()) {
+            std::error_code ec;
+            std::filesystem::create_directories(config_.receiptPngDir, ec);
+            auto counter = std::make_shared<std::atomic<int>>(0);
+            link->printer()->setOnCut([dir = config_.receiptPngDir, counter](const emu::Paper& paper) {
+                char name[64];
+                std::snprintf(name, sizeof name, "/receipt-%lld-%03d.png",
+                              static_cast<long long>(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())),
+                              ++*counter);
+                if (auto w = emu::writePng(paper, dir + name); !w) log::warning("devices", w.error().message);
+            });
+        }
+        printer_ = std::make_unique<ReceiptPrinterWorker>(std::move(link), ui_, sink, config_.printer);
+        return {};
+    }
+    auto link = UsbPrinterLink::start(profiles_, config_.printerProfile);
+    if (!link) return link.error();
+    printer_ = std::make_unique<ReceiptPrinterWorker>(std::move(*link), ui_, sink, config_.printer);
+    return {};
+}
+
+void DeviceManager::stop() {
+    if (printer_) printer_->stop();
+}
+
+ReceiptPrinterService& DeviceManager::printer() {
+    if (printer_) return *printer_;
+    return noPrinter();
+}
+
+void DeviceManager::setListener(std::function<void(const DeviceEvent&)> listener) {
+    std::lock_guard lock(mutex_);
+    listener_ = std::make_shared<std::function<void(const DeviceEvent&)>>(std::move(listener));
+}
+
+std::vector<DeviceEvent> DeviceManager::snapshot() const {
+    std::lock_guard lock(mutex_);
+    std::vector<DeviceEvent> out;
+    for (const auto& [id, e] : latest_) out.push_back(e);
+    return out;
+}
+
+void DeviceManager::onEvent(const DeviceEvent& e) {
+    std::shared_ptr<std::function<void(const DeviceEvent&)>> listener;
+    {
+        std::lock_guard lock(mutex_);
+        latest_[e.deviceId] = e;
+        listener = listener_;
+    }
+    log::info("devices", std::string(deviceKindName(e.kind)) + " " + e.deviceId + ": " + deviceStatusName(e.status) +
+                             (e.detail.empty() ? "" : " (" + e.detail + ")"));
+    if (listener) ui_.post([listener, e] { (*listener)(e); });
+}
+
+std::shared_ptr<emu::PrinterEmulator> DeviceManager::demoPrinter() const { return demoLink_ ? demoLink_->printer() : nullptr; }
+
+emu::EmulatorTransport* DeviceManager::demoTransport() const { return demoLink_ ? &demoLink_->emulatorTransport() : nullptr; }
+
+}  // namespace guichet

@@ -1,0 +1,160 @@
+// The outbox: every submission kept in one SQLite database (WAL, synchronous=FULL) until
+// the back office acknowledged it. Personal data is sealed with the terminal's key.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/crypto/sealed_box.hpp"
+#include "kiosk/outbox/sqlite_db.hpp"
+#include "kiosk/submission/submission.hpp"
+
+namespace guichet::outbox {
+
+// What the resident reads when their demand could not be kept (disk full, read-only, corrupt).
+inline constexpr const char* kStoreFailedMessage =
+    "Votre demande n'a pas pu être enregistrée. Adressez-vous à l'accueil.";
+
+// Attachments are sealed in chunks of this size (a multiple of 3, so that the base64 of
+// consecutive chunks concatenates without padding): memory stays bounded when sending.
+inline constexpr std::size_t kChunkSize = 48 * 1024;
+
+enum class State { Queued, Sending, Sent, Rejected, Dead };
+const char* stateName(State s);
+std::optional<State> parseState(const std::string& name);
+
+struct StoreOptions {
+    std::string path;
+    std::string keyFile;             // empty: path + ".key"
+    bool createKey = true;           // first start creates the key file (0600)
+    std::string integrityCheck = "quick";  // quick | full | off
+    std::string vfs;                 // empty: SQLite's default (tests inject faults here)
+    std::map<std::string, std::string> routes;  // procedure id -> connector (config [routes])
+};
+
+// The metadata of one queued submission: readable without the key, never personal data.
+struct Entry {
+    std::int64_t id = 0;
+    std::string uuid, reference, procedureId, connector, language, terminalId;
+    int procedureVersion = 1;
+    State state = State::Queued;
+    int attempts = 0;
+    int ambiguous = 0;  // attempts whose outcome is unknown (timeout after the request left)
+    std::int64_t createdAt = 0, storedAtMs = 0, nextAttemptAtMs = 0, sentAtMs = 0, purgedAtMs = 0;
+    std::string remoteId, remoteToken, lastError;
+    std::int64_t payloadBytes = 0, attachmentBytes = 0;
+    int attachmentCount = 0;
+};
+
+struct AttachmentMeta {
+    std::int64_t id = 0;
+    int index = 0;
+    std::string mediaType;
+    std::int64_t size = 0;
+    int chunks = 0;
+};
+
+struct Attempt {
+    std::int64_t atMs = 0;
+    std::string outcome;  // sent, rejected, retry, ambiguous, dead, interrupted
+    int httpStatus = 0;
+    std::string detail;
+    std::int64_t delayMs = 0;
+};
+
+struct Stats {
+    std::map<std::string, std::int64_t> byState;
+    std::int64_t oldestQueuedAgeS = 0;
+    std::int64_t pendingBytes = 0;  // payload + attachments not yet purged
+    std::int64_t tombstones = 0;
+    std::int64_t databaseBytes = 0;
+};
+
+// Reads one attachment chunk by chunk (decrypting each), so that a 500 KB scan is never
+// held in memory at once. Bound to its store; not thread-safe.
+class AttachmentReader {
+public:
+    // Appends the next chunk's plaintext to out; returns false at the end.
+    Result<bool> next(Bytes& out);
+    const AttachmentMeta& meta() const { return meta_; }
+
+private:
+    friend class OutboxStore;
+    class OutboxStore* store_ = nullptr;
+    std::string uuid_;
+    AttachmentMeta meta_;
+    int seq_ = 0;
+};
+
+class OutboxStore : public SubmissionStore {
+public:
+    static Result<std::unique_ptr<OutboxStore>> open(const StoreOptions& options);
+    ~OutboxStore() override;
+
+    // Commits the submission and all its attachments in one transaction, or returns an
+    // error whose message is kStoreFailedMessage (details go to the operator log).
+    Result<void> store(const Submission& submission) override;
+    const Error& lastStoreFailure() const { return lastFailure_; }
+
+    // --- the uploader's side ---
+    // Rows left in "sending" by a crash become queued again, counted as ambiguous.
+    Result<int> recoverInterrupted(std::int64_t nowMs);
+    // The oldest due queued submission of this connector, moved to "sending" (committed).
+    Result<std::optional<Entry>> claimNext(const std::string& connector, std::int64_t nowMs);
+    std::optional<std::int64_t> nextDueMs(const std::string& connector);
+    Result<void> markSent(std::int64_t id, const std::string& remoteId, const std::string& remoteToken,
+                          std::int64_t nowMs, int httpStatus);
+    Result<void> markRejected(std::int64_t id, const std::string& reason, std::int64_t nowMs, int httpStatus);
+    // Back to queued for a later attempt, or dead after maxAttempts.
+    Result<State> markRetry(std::int64_t id, const std::string& reason, bool ambiguous, std::int64_t nowMs,
+                            std::int64_t delayMs, int maxAttempts, int httpStatus);
+    Result<void> setRemoteId(std::int64_t id, const std::string& remoteId);
+    Result<int> makeAllDue(std::int64_t nowMs);  // the network came back
+    std::vector<Entry> awaitingToken(const std::string& connector);
+
+    // Decrypts answers and attachment names (attachment data stays on disk: openAttachment).
+    Result<Submission> loadSubmission(const Entry& entry);
+    std::vector<AttachmentMeta> attachments(std::int64_t submissionId);
+    AttachmentReader openAttachment(const Entry& entry, const AttachmentMeta& meta);
+
+    // --- the operator's side ---
+    std::vector<Entry> list(std::optional<State> state);
+    std::optional<Entry> find(const std::string& uuid);
+    std::vector<Attempt> attemptsOf(std::int64_t id);
+    Stats stats(std::int64_t nowMs);
+    Result<bool> retry(const std::string& uuid, std::int64_t nowMs);  // rejected/dead -> queued
+    Result<int> retryDead(std::int64_t nowMs);
+    // Drops the personal data of submissions sent more than retentionDays ago, keeping a tombstone.
+    Result<int> purge(int retentionDays, std::int64_t nowMs);
+    Result<std::string> integrityCheck();  // "ok" or SQLite's report
+
+    Db& db() { return db_; }
+    const std::string& path() const { return path_; }
+
+private:
+    friend class AttachmentReader;
+    OutboxStore() = default;
+    Result<void> prepareStatements();
+    Result<void> storeInTransaction(const Submission& s, std::int64_t nowMs);
+    Result<void> logAttempt(std::int64_t id, std::int64_t atMs, const std::string& outcome, int httpStatus,
+                            const std::string& detail, std::int64_t delayMs);
+
+    Db db_;
+    std::string path_;
+    crypto::SecretKey key_;
+    Error lastFailure_{ErrorCode::Io, {}};
+    std::map<std::string, std::string> routes_;
+    Stmt insertSubmission_, insertAttachment_, insertChunk_, readChunk_, insertAttempt_;
+};
+
+// Entry fields read from a "SELECT <kEntryColumns> FROM submissions" row.
+extern const char* const kEntryColumns;
+Entry entryFromRow(const Stmt& s);
+
+std::int64_t nowMs();  // wall clock, milliseconds since the epoch
+
+}  // namespace guichet::outbox

@@ -1,0 +1,227 @@
+#include "kiosk/speech/screen_reader.hpp"
+
+#include <algorithm>
+
+#include "drivers/common/bytes.hpp"
+#include "kiosk/speech/voices.hpp"
+
+namespace guichet::speech {
+
+namespace {
+
+// What the log file gets in place of a personal value.
+constexpr const char* kRedacted = "[donnée personnelle]";
+
+std::string alertKey(const a11y::Node& n) { return n.id + '\x1f' + n.label; }
+
+// Length in bytes of the UTF-8 character that ends `s` (1 for ASCII).
+std::size_t lastCharBytes(std::string_view s) {
+    std::size_t n = 1;
+    while (n < s.size() && (static_cast<unsigned char>(s[s.size() - n]) & 0xC0) == 0x80) ++n;
+    return std::min(n, s.size());
+}
+
+}  // namespace
+
+ScreenReader::ScreenReader() : readAll_{"confirm", "receipt", "review"} {}
+
+void ScreenReader::reset() {
+    seenFrame_ = false;
+    secureWipe(focusValue_);
+    screenId_.clear();
+    title_.clear();
+    focusId_.clear();
+    focusChecked_.reset();
+    focusDisabled_ = false;
+    alerts_.clear();
+}
+
+bool ScreenReader::readsAll(std::string_view screenId) const {
+    return std::any_of(readAll_.begin(), readAll_.end(),
+                       [&](const std::string& p) { return !p.empty() && screenId.substr(0, p.size()) == p; });
+}
+
+Utterance ScreenReader::join(const std::vector<Part>& parts, const char* sep) const {
+    Utterance u;
+    u.language = language_;
+    for (const auto& p : parts) {
+        if (p.text.empty()) continue;
+        if (!u.text.empty()) {
+            u.text += sep;
+            u.logText += sep;
+        }
+        u.text += p.text;
+        u.logText += p.logText;
+    }
+    return u;
+}
+
+void ScreenReader::appendValue(const a11y::Node& node, std::vector<Part>& parts) const {
+    const Phrases& ph = phrasesFor(language_);
+    if (node.masked) {
+        // Never the value, not even its length (A3).
+        parts.push_back({node.value.empty() ? ph.empty : ph.protectedEntry, node.value.empty() ? ph.empty : ph.protectedEntry});
+        return;
+    }
+    if (node.value.empty()) {
+        if (node.role == a11y::Role::TextField) parts.push_back({ph.empty, ph.empty});
+        return;
+    }
+    if (node.personal && !headset_) {
+        parts.push_back({ph.personalHidden, ph.personalHidden});
+        return;
+    }
+    parts.push_back({node.value, node.personal ? kRedacted : node.value});
+}
+
+Utterance ScreenReader::describe(const a11y::Node& node) const {
+    const Phrases& ph = phrasesFor(language_);
+    std::vector<Part> parts;
+    if (node.role == a11y::Role::Key) {
+        // Keys of the on-screen keyboard: just the key, so that typing stays fast.
+        std::string key = node.label == " " ? ph.space : node.label;
+        parts.push_back({key, key});
+        if (node.disabled) parts.push_back({ph.unavailable, ph.unavailable});
+        return join(parts, ", ");
+    }
+    std::string role = roleWord(node.role, language_);
+    parts.push_back({role, role});
+    parts.push_back({node.label, node.label});
+    appendValue(node, parts);
+    if (node.checked) {
+        const bool toggle = node.role == a11y::Role::Toggle;
+        const char* state = *node.checked ? (toggle ? ph.on : ph.checked) : (toggle ? ph.off : ph.unchecked);
+        parts.push_back({state, state});
+    }
+    if (node.disabled) parts.push_back({ph.unavailable, ph.unavailable});
+    if (node.positionInSet > 0 && node.setSize > 0) {
+        std::string pos = std::to_string(node.positionInSet) + ' ' + ph.positionOf + ' ' + std::to_string(node.setSize);
+        parts.push_back({pos, pos});
+    }
+    Utterance u = join(parts, ", ");
+    if (!node.hint.empty()) {
+        u.text += ". " + node.hint;
+        u.logText += ". " + node.hint;
+    }
+    return u;
+}
+
+std::vector<Utterance> ScreenReader::readScreen(const a11y::Tree& tree) const {
+    std::vector<Utterance> out;
+    std::vector<Part> head{{tree.title(), tree.title()}, {tree.instruction(), tree.instruction()}};
+    out.push_back(join(head, ". "));
+    for (const auto& n : tree.nodes()) {
+        if (n.focusable || n.role == a11y::Role::Alert) continue;
+        if (n.role == a11y::Role::Heading && n.label == tree.title()) continue;
+        std::vector<Part> parts{{n.label, n.label}};
+        if (!n.value.empty()) appendValue(n, parts);
+        Utterance u = join(parts, ", ");
+        if (!u.text.empty()) out.push_back(std::move(u));
+    }
+    return out;
+}
+
+std::vector<Utterance> ScreenReader::typingFeedback(const a11y::Node& node) const {
+    const Phrases& ph = phrasesFor(language_);
+    std::vector<Part> parts;
+    const std::string& before = focusValue_;
+    const std::string& now = node.value;
+    if (node.masked) {
+        if (now.size() < before.size()) parts.push_back({ph.deleted, ph.deleted});
+        else parts.push_back({ph.maskedKey, ph.maskedKey});
+    } else if (now.size() < before.size() && before.compare(0, now.size(), now) == 0) {
+        parts.push_back({ph.deleted, ph.deleted});
+    } else {
+        // A character appended, or the last one replaced (multi-tap cycling a letter): say
+        // that character; anything else (the field was filled at once): the whole value.
+        std::string said;
+        std::size_t last = lastCharBytes(now);
+        if (!now.empty() && now.compare(0, now.size() - last, before, 0, std::min(before.size(), now.size() - last)) == 0 &&
+            before.size() <= now.size())
+            said = now.substr(now.size() - last);
+        else
+            said = now;
+        if (said == " ") said = ph.space;
+        if (node.personal && !headset_) parts.push_back({ph.maskedKey, ph.maskedKey});
+        else parts.push_back({said, node.personal ? kRedacted : said});
+    }
+    Utterance u = join(parts, ", ");
+    return {u};
+}
+
+std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
+    const Phrases& ph = phrasesFor(language_);
+    std::vector<Announcement> out;
+    auto emit = [&](Utterance u) {
+        if (u.text.empty()) return;
+        u.language = language_;
+        out.push_back({std::move(u), out.empty()});
+    };
+
+    const bool newScreen = !seenFrame_ || tree.screenId() != screenId_ || tree.title() != title_;
+    if (newScreen) {
+        if (readsAll(tree.screenId())) {
+            for (auto& u : readScreen(tree)) emit(std::move(u));
+        } else {
+            std::vector<Part> head{{tree.title(), tree.title()}, {tree.instruction(), tree.instruction()}};
+            emit(join(head, ". "));
+        }
+        alerts_.clear();
+        focusId_.clear();
+    }
+
+    // New errors: the message and its fix (A21). Alerts still on screen are not repeated.
+    std::vector<std::string> alertsNow;
+    for (const auto& n : tree.nodes()) {
+        if (n.role != a11y::Role::Alert) continue;
+        alertsNow.push_back(alertKey(n));
+        if (std::find(alerts_.begin(), alerts_.end(), alertsNow.back()) != alerts_.end()) continue;
+        std::vector<Part> parts{{ph.roles[static_cast<int>(a11y::Role::Alert)], ph.roles[static_cast<int>(a11y::Role::Alert)]},
+                                {n.label, n.label}, {n.hint, n.hint}};
+        emit(join(parts, ". "));
+    }
+    alerts_ = std::move(alertsNow);
+
+    const a11y::Node* f = tree.focused();
+    // A masked value is remembered only as its length: the reader never holds a PIN.
+    const std::string valueNow = f ? (f->masked ? std::string(f->value.size(), '*') : f->value) : std::string();
+    if (f && f->id != focusId_) {
+        emit(describe(*f));
+    } else if (f) {
+        if (f->checked != focusChecked_ && f->checked) {
+            const bool toggle = f->role == a11y::Role::Toggle;
+            const char* state = *f->checked ? (toggle ? ph.on : ph.checked) : (toggle ? ph.off : ph.unchecked);
+            emit(Utterance{state, state, language_});  // A15: the new state
+        } else if (valueNow != focusValue_) {
+            if (f->role == a11y::Role::TextField) {
+                for (auto& u : typingFeedback(*f)) emit(std::move(u));
+            } else {
+                std::vector<Part> parts;
+                appendValue(*f, parts);
+                emit(join(parts, ", "));
+            }
+        } else if (f->disabled != focusDisabled_) {
+            emit(describe(*f));
+        }
+    }
+
+    seenFrame_ = true;
+    if (newScreen) {
+        screenId_ = tree.screenId();
+        title_ = tree.title();
+    }
+    focusId_ = f ? f->id : std::string();
+    if (f) {
+        if (focusValue_ != valueNow) {
+            secureWipe(focusValue_);
+            focusValue_ = valueNow;
+        }
+    } else {
+        secureWipe(focusValue_);
+    }
+    focusChecked_ = f ? f->checked : std::nullopt;
+    focusDisabled_ = f && f->disabled;
+    return out;
+}
+
+}  // namespace guichet::speech

@@ -1,0 +1,69 @@
+// The screen reader: compares each frame's accessibility tree with the previous one and
+// decides what to say — the screen's title and instruction on entering it, the focused
+// control (role, label, value/state, position), a toggle's new state, what was typed, new
+// errors with their fix (A1, A15, A21). It never speaks a masked value and speaks personal
+// values only while a headset is the output (A3). Pure logic: the caller speaks the result.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/a11y/a11y_tree.hpp"
+#include "kiosk/speech/speech_engine.hpp"
+
+namespace guichet::speech {
+
+struct Announcement {
+    Utterance utterance;
+    bool interrupt = false;  // cut off what is being said first
+};
+
+class ScreenReader {
+public:
+    ScreenReader();
+
+    void setLanguage(std::string lang) { language_ = std::move(lang); }
+    const std::string& language() const { return language_; }
+    // True while a personal headset is the audio output: personal values may be spoken.
+    void setHeadsetOutput(bool headset) { headset_ = headset; }
+    bool headsetOutput() const { return headset_; }
+    // Screens (by id prefix) whose every text is read on entry, e.g. the confirmation page
+    // that shows what the receipt will print (A7).
+    void setReadAllScreens(std::vector<std::string> idPrefixes) { readAll_ = std::move(idPrefixes); }
+
+    // What to say for this frame, in order (the first one interrupts). Usually empty.
+    std::vector<Announcement> onFrame(const a11y::Tree& tree);
+
+    // What the focused control says (the repeat key and explore-then-confirm use it).
+    Utterance describe(const a11y::Node& node) const;
+    // Title, instruction and every text of the screen, in order (a "read all" request).
+    std::vector<Utterance> readScreen(const a11y::Tree& tree) const;
+
+    // Forget everything seen (session end, speech switched off): the next frame is "new".
+    void reset();
+
+private:
+    struct Part {  // a piece of speech and its redacted form for the log
+        std::string text, logText;
+    };
+    std::string valueWords(const a11y::Node& node, Part& out) const;
+    void appendValue(const a11y::Node& node, std::vector<Part>& parts) const;
+    Utterance join(const std::vector<Part>& parts, const char* sep) const;
+    std::vector<Utterance> typingFeedback(const a11y::Node& node) const;
+    bool readsAll(std::string_view screenId) const;
+
+    std::string language_ = "fr";
+    bool headset_ = false;
+    std::vector<std::string> readAll_;
+
+    // What the previous frame showed.
+    bool seenFrame_ = false;
+    std::string screenId_, title_;
+    std::string focusId_, focusValue_;
+    std::optional<bool> focusChecked_;
+    bool focusDisabled_ = false;
+    std::vector<std::string> alerts_;  // id + label of the alerts on screen
+};
+
+}  // namespace guichet::speech

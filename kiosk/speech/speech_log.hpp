@@ -1,0 +1,61 @@
+// What speech said: every utterance with its time, text, language and whether it was cut
+// off. Scenarios assert on it (expect-spoken); `--speech-log FILE` writes it out. The file
+// gets the redacted text (personal values replaced), the memory copy is wiped at session end.
+#pragma once
+
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "drivers/common/result.hpp"
+#include "kiosk/speech/audio_sink.hpp"
+
+namespace guichet::speech {
+
+struct SpokenEntry {
+    UtteranceId id = 0;
+    double atSeconds = 0;     // since the log started
+    std::string text;         // what was said (may hold personal values: memory only)
+    std::string logText;      // what the file gets (personal values redacted)
+    std::string language;
+    bool interrupted = false;
+    bool finished = false;
+};
+
+class SpeechLog {
+public:
+    SpeechLog();
+    ~SpeechLog();
+    SpeechLog(const SpeechLog&) = delete;
+    SpeechLog& operator=(const SpeechLog&) = delete;
+
+    // Appends every settled utterance to `path` as "seconds<TAB>lang<TAB>done|interrupted<TAB>text".
+    Result<void> openFile(const std::string& path);
+
+    void requested(UtteranceId id, std::string text, std::string logText, std::string language);
+    void finished(UtteranceId id);
+    void interrupted(UtteranceId id);          // ignored if it already finished
+    void interruptAllUpTo(UtteranceId id);     // every unsettled entry up to id
+
+    std::vector<SpokenEntry> entries() const;
+    std::size_t size() const;
+    // True if an entry at index >= `since` contains `text` (case-sensitive, UTF-8 bytes).
+    bool spokenSince(std::size_t since, std::string_view text) const;
+    // The texts since `since`, joined with " | " (for a failing step's message).
+    std::string textsSince(std::size_t since) const;
+
+    // Session end: wipes every text in memory (the file already holds only redacted ones).
+    void wipe();
+
+private:
+    void settle(SpokenEntry& e);  // writes it to the file; mutex held
+    mutable std::mutex mutex_;
+    std::vector<SpokenEntry> entries_;
+    std::FILE* file_ = nullptr;
+    std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace guichet::speech

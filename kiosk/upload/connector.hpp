@@ -1,0 +1,45 @@
+// A connector carries one submission to one kind of back office (webhook, Open311, w.c.s.,
+// a directory) and says what happened, in the outbox's terms: sent, rejected or retry.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kiosk/outbox/outbox_config.hpp"
+#include "kiosk/outbox/outbox_store.hpp"
+#include "kiosk/upload/http_client.hpp"
+
+namespace guichet::upload {
+
+struct SendOutcome {
+    enum class Kind { Sent, Rejected, Retry } kind = Kind::Retry;
+    std::string remoteId;
+    std::string remoteToken;  // Open311: the request is accepted, its id comes later
+    std::string detail;       // for the operator; never personal data
+    int httpStatus = 0;
+    bool ambiguous = false;   // the back office may have it already
+    bool offline = false;     // nothing reached it: wait for the network
+};
+
+class Connector {
+public:
+    virtual ~Connector() = default;
+    virtual std::string name() const = 0;
+    virtual SendOutcome send(outbox::OutboxStore& store, const outbox::Entry& entry) = 0;
+    virtual bool reachable() = 0;
+    // Open311 token → service_request_id, once the back office assigned it.
+    virtual std::optional<std::string> resolveToken(const outbox::Entry&) { return std::nullopt; }
+};
+
+// nullptr with a message when the connector is not configured.
+Result<std::unique_ptr<Connector>> makeConnector(const std::string& name, const outbox::OutboxConfig& cfg);
+
+// The common reading of an HTTP exchange: transport failures retry (ambiguous when the
+// request had left), 5xx and 429 retry, other 4xx are rejected; 2xx is left to the caller.
+std::optional<SendOutcome> classifyFailure(const HttpResponse& res);
+
+std::string hmacSha256Hex(const std::string& key, BodySource& body);
+std::string hmacSha256Base64(const std::string& key, const std::string& message);
+
+}  // namespace guichet::upload

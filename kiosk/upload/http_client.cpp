@@ -1,0 +1,166 @@
+#include "kiosk/upload/http_client.hpp"
+
+#include <curl/curl.h>
+
+#include <cctype>
+#include <mutex>
+
+namespace guichet::upload {
+namespace {
+
+constexpr std::size_t kMaxAnswer = 64 * 1024;
+
+void globalInit() {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct Transfer {
+    BodySource* body = nullptr;
+    std::size_t sent = 0;
+    bool bodyFailed = false;
+    std::string answer;
+};
+
+std::size_t onRead(char* buf, std::size_t size, std::size_t nitems, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    auto r = t->body->read(buf, size * nitems);
+    if (!r) {
+        t->bodyFailed = true;
+        return CURL_READFUNC_ABORT;
+    }
+    t->sent += *r;
+    return *r;
+}
+
+int onSeek(void* user, curl_off_t offset, int origin) {
+    auto* t = static_cast<Transfer*>(user);
+    // curl rewinds only to the start (redirect or auth retry); anything else is refused.
+    if (origin != SEEK_SET || offset != 0) return CURL_SEEKFUNC_CANTSEEK;
+    if (!t->body->rewind()) return CURL_SEEKFUNC_FAIL;
+    t->sent = 0;
+    return CURL_SEEKFUNC_OK;
+}
+
+std::size_t onWrite(char* data, std::size_t size, std::size_t n, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    std::size_t k = size * n;
+    if (t->answer.size() < kMaxAnswer) t->answer.append(data, std::min(k, kMaxAnswer - t->answer.size()));
+    return k;
+}
+
+void common(CURL* c, const outbox::HttpConfig& cfg) {
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(cfg.connectTimeoutMs));
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(cfg.requestTimeoutMs));
+    // TLS verification is never switched off; only the CA bundle can be chosen.
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!cfg.caBundle.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, cfg.caBundle.c_str());
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(c, CURLOPT_USERAGENT, "Guichet-outbox/0.1");
+}
+
+}  // namespace
+
+HttpResponse perform(const HttpRequest& req, const outbox::HttpConfig& cfg) {
+    globalInit();
+    HttpResponse res;
+    CURL* c = curl_easy_init();
+    if (!c) {
+        res.error = "curl_easy_init failed";
+        return res;
+    }
+    Transfer t;
+    t.body = req.body;
+    common(c, cfg);
+    curl_easy_setopt(c, CURLOPT_URL, req.url.c_str());
+    curl_slist* headers = nullptr;
+    for (const auto& h : req.headers) headers = curl_slist_append(headers, h.c_str());
+    headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+    if (req.body) {
+        (void)req.body->rewind();
+        curl_easy_setopt(c, CURLOPT_UPLOAD, 0L);
+        curl_easy_setopt(c, CURLOPT_POST, 1L);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body->size()));
+        curl_easy_setopt(c, CURLOPT_READFUNCTION, onRead);
+        curl_easy_setopt(c, CURLOPT_READDATA, &t);
+        curl_easy_setopt(c, CURLOPT_SEEKFUNCTION, onSeek);
+        curl_easy_setopt(c, CURLOPT_SEEKDATA, &t);
+    }
+    if (req.method != "POST" && req.method != "GET") curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, req.method.c_str());
+    if (req.method == "GET") curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onWrite);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
+
+    CURLcode rc = curl_easy_perform(c);
+    long status = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    long requestSize = 0;
+    curl_easy_getinfo(c, CURLINFO_REQUEST_SIZE, &requestSize);
+    const bool bodyOut = !req.body || t.sent >= req.body->size();
+    res.requestLeft = requestSize > 0 && bodyOut && !t.bodyFailed;
+    res.status = static_cast<int>(status);
+    res.body = std::move(t.answer);
+    if (rc == CURLE_OK) {
+        res.transferred = true;
+    } else {
+        res.error = curl_easy_strerror(rc);
+        if (t.bodyFailed) res.error = "the submission could not be read from the outbox";
+        switch (rc) {
+            case CURLE_COULDNT_CONNECT:
+            case CURLE_COULDNT_RESOLVE_HOST:
+            case CURLE_COULDNT_RESOLVE_PROXY:
+                res.connectFailed = true;
+                break;
+            case CURLE_OPERATION_TIMEDOUT:
+                // A timeout before any byte of the request left is a connect failure.
+                res.connectFailed = requestSize == 0;
+                break;
+            case CURLE_SSL_CONNECT_ERROR:
+            case CURLE_PEER_FAILED_VERIFICATION:
+            case CURLE_SSL_CACERT_BADFILE:
+            case CURLE_SSL_CERTPROBLEM:
+                res.tlsFailed = true;
+                res.requestLeft = false;
+                break;
+            default: break;
+        }
+    }
+    curl_slist_free_all(headers);
+    curl_easy_cleanup(c);
+    return res;
+}
+
+bool probe(const std::string& url, const outbox::HttpConfig& cfg) {
+    globalInit();
+    CURL* c = curl_easy_init();
+    if (!c) return false;
+    common(c, cfg);
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_CONNECT_ONLY, 1L);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(cfg.connectTimeoutMs));
+    CURLcode rc = curl_easy_perform(c);
+    curl_easy_cleanup(c);
+    return rc == CURLE_OK;
+}
+
+std::string urlEncode(const std::string& s) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(s.size() * 3);
+    for (unsigned char ch : s) {
+        if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
+            out.push_back(static_cast<char>(ch));
+        } else {
+            out.push_back('%');
+            out.push_back(hex[ch >> 4]);
+            out.push_back(hex[ch & 15]);
+        }
+    }
+    return out;
+}
+
+}  // namespace guichet::upload

@@ -1,0 +1,284 @@
+#include "kiosk/upload/uploader.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <set>
+
+#include "drivers/common/log.hpp"
+#include "kiosk/upload/backoff.hpp"
+
+namespace guichet::upload {
+
+using outbox::nowMs;
+
+ConnectorWorker::ConnectorWorker(std::unique_ptr<outbox::OutboxStore> store, std::unique_ptr<Connector> connector,
+                                 outbox::OutboxConfig cfg)
+    : store_(std::move(store)), connector_(std::move(connector)), cfg_(std::move(cfg)), name_(connector_->name()) {}
+
+bool ConnectorWorker::sendOne(SendReport& report, std::int64_t claimBefore) {
+    auto claim = store_->claimNext(name_, claimBefore);
+    if (!claim) {
+        log::error("upload", name_ + ": cannot read the outbox: " + claim.error().message);
+        return false;
+    }
+    if (!*claim) return false;
+    const outbox::Entry entry = **claim;
+    SendOutcome o = connector_->send(*store_, entry);
+    const std::int64_t t = nowMs();
+    Result<void> saved;
+    switch (o.kind) {
+        case SendOutcome::Kind::Sent:
+            saved = store_->markSent(entry.id, o.remoteId, o.remoteToken, t, o.httpStatus);
+            log::info("upload", name_ + ": sent " + entry.uuid + " (attempt " + std::to_string(entry.attempts) +
+                                    (o.remoteId.empty() ? "" : ", remote id " + o.remoteId) +
+                                    (o.remoteToken.empty() ? "" : ", token " + o.remoteToken) + ")");
+            ++report.sent;
+            break;
+        case SendOutcome::Kind::Rejected:
+            saved = store_->markRejected(entry.id, o.detail, t, o.httpStatus);
+            log::warning("upload", name_ + ": rejected " + entry.uuid + ": " + o.detail + " — operator: guichetctl outbox show " + entry.uuid);
+            ++report.rejected;
+            break;
+        case SendOutcome::Kind::Retry: {
+            const std::int64_t delay = backoffDelayMs(cfg_.backoff, entry.attempts, rng_);
+            auto st = store_->markRetry(entry.id, o.detail, o.ambiguous, t, delay, cfg_.backoff.maxAttempts, o.httpStatus);
+            if (!st) {
+                saved = st.error();
+            } else if (*st == outbox::State::Dead) {
+                log::error("upload", name_ + ": " + entry.uuid + " is dead after " + std::to_string(entry.attempts) +
+                                         " attempts (" + o.detail + ") — operator: guichetctl outbox retry " + entry.uuid);
+                ++report.dead;
+            } else {
+                log::warning("upload", name_ + ": backoff: " + entry.uuid + " attempt " + std::to_string(entry.attempts) +
+                                           " failed (" + o.detail + "); next try in " + std::to_string(delay) + " ms");
+                ++report.retried;
+            }
+            if (o.offline) {
+                offline_ = true;
+                nextProbeMs_ = t + cfg_.http.probeIntervalMs;
+                log::warning("upload", name_ + ": back office unreachable: offline, probing every " +
+                                           std::to_string(cfg_.http.probeIntervalMs) + " ms");
+            }
+            break;
+        }
+    }
+    if (!saved) log::error("upload", name_ + ": cannot record the outcome of " + entry.uuid + ": " + saved.error().message);
+    return true;
+}
+
+void ConnectorWorker::pollTokens(std::int64_t now) {
+    if (now < nextTokenPollMs_) return;
+    auto pending = store_->awaitingToken(name_);
+    if (pending.empty()) {
+        nextTokenPollMs_ = now + (cfg_.open311 ? cfg_.open311->tokenPollMs : 60000);
+        return;
+    }
+    for (const auto& e : pending) {
+        if (auto id = connector_->resolveToken(e)) {
+            (void)store_->setRemoteId(e.id, *id);
+            log::info("upload", name_ + ": " + e.uuid + " got its service_request_id " + *id);
+        }
+    }
+    nextTokenPollMs_ = nowMs() + (cfg_.open311 ? cfg_.open311->tokenPollMs : 60000);
+}
+
+void ConnectorWorker::networkUp() {
+    offline_ = false;
+    auto n = store_->makeAllDue(nowMs());
+    log::info("upload", name_ + ": network is back: " + std::to_string(n ? *n : 0) + " submission(s) retried now");
+}
+
+std::int64_t ConnectorWorker::step(SendReport& report) {
+    std::int64_t now = nowMs();
+    if (offline_) {
+        if (now < nextProbeMs_) return nextProbeMs_ - now;
+        if (!connector_->reachable()) {
+            nextProbeMs_ = now + cfg_.http.probeIntervalMs;
+            return cfg_.http.probeIntervalMs;
+        }
+        networkUp();
+    }
+    if (sendOne(report, now)) return 0;
+    pollTokens(now);
+    now = nowMs();
+    std::int64_t wait = 60000;
+    if (auto due = store_->nextDueMs(name_)) wait = std::clamp<std::int64_t>(*due - now, 0, wait);
+    if (!store_->awaitingToken(name_).empty()) wait = std::min(wait, std::max<std::int64_t>(0, nextTokenPollMs_ - now));
+    return wait;
+}
+
+SendReport ConnectorWorker::drainOnce() {
+    SendReport report;
+    const std::int64_t start = nowMs();
+    while (!offline_ && sendOne(report, start)) {
+    }
+    pollTokens(0);
+    return report;
+}
+
+std::vector<std::string> connectorsInUse(outbox::OutboxStore& store, const outbox::OutboxConfig& cfg) {
+    std::set<std::string> names;
+    if (cfg.webhook) names.insert("webhook");
+    if (cfg.open311) names.insert("open311");
+    if (cfg.wcs) names.insert("wcs");
+    if (cfg.directory) names.insert("directory");
+    auto q = store.db().prepare("SELECT DISTINCT connector FROM submissions WHERE state IN ('queued', 'sending')");
+    for (;;) {
+        auto row = q.step();
+        if (!row || !*row) break;
+        names.insert(q.text(0));
+    }
+    return {names.begin(), names.end()};
+}
+
+Result<int> takeSenderLock(const std::string& dbPath) {
+    const std::string path = dbPath + ".sender.lock";
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return makeError(ErrorCode::Io, path + ": " + std::strerror(errno));
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return makeError(ErrorCode::Busy, "another process is already sending from " + dbPath);
+    }
+    return fd;
+}
+
+namespace {
+Result<std::vector<std::unique_ptr<ConnectorWorker>>> makeWorkers(const outbox::StoreOptions& so,
+                                                                   const outbox::OutboxConfig& cfg, SendReport& report) {
+    auto first = outbox::OutboxStore::open(so);
+    if (!first) return first.error();
+    auto recovered = (*first)->recoverInterrupted(nowMs());
+    if (!recovered) return recovered.error();
+    report.recovered = *recovered;
+    if (*recovered > 0)
+        log::warning("upload", std::to_string(*recovered) + " submission(s) were being sent when the process stopped: retried, flagged as possible duplicates");
+    std::vector<std::unique_ptr<ConnectorWorker>> workers;
+    auto names = connectorsInUse(**first, cfg);
+    first->reset();
+    outbox::StoreOptions workerOptions = so;
+    workerOptions.integrityCheck = "off";  // checked once above
+    for (const auto& name : names) {
+        auto connector = makeConnector(name, cfg);
+        if (!connector) {
+            log::error("upload", connector.error().message + ": its submissions stay queued");
+            continue;
+        }
+        auto store = outbox::OutboxStore::open(workerOptions);
+        if (!store) return store.error();
+        workers.push_back(std::make_unique<ConnectorWorker>(std::move(*store), std::move(*connector), cfg));
+    }
+    return workers;
+}
+}  // namespace
+
+Result<SendReport> Uploader::sendOnce(const outbox::StoreOptions& so, const outbox::OutboxConfig& cfg) {
+    auto lock = takeSenderLock(so.path);
+    if (!lock) return lock.error();
+    SendReport total;
+    auto workers = makeWorkers(so, cfg, total);
+    if (workers) {
+        for (auto& w : *workers) {
+            SendReport r = w->drainOnce();
+            total.sent += r.sent;
+            total.rejected += r.rejected;
+            total.retried += r.retried;
+            total.dead += r.dead;
+        }
+    }
+    ::close(*lock);
+    if (!workers) return workers.error();
+    return total;
+}
+
+Uploader::Uploader(outbox::StoreOptions so, outbox::OutboxConfig cfg) : storeOptions_(std::move(so)), cfg_(std::move(cfg)) {}
+
+Uploader::~Uploader() { stop(); }
+
+Result<void> Uploader::start() {
+    auto lock = takeSenderLock(storeOptions_.path);
+    if (!lock) return lock.error();
+    lockFd_ = *lock;
+    SendReport rep;
+    auto workers = makeWorkers(storeOptions_, cfg_, rep);
+    if (!workers) {
+        ::close(lockFd_);
+        lockFd_ = -1;
+        return workers.error();
+    }
+    report_ = rep;
+    workers_ = std::move(*workers);
+    for (auto& w : workers_) threads_.emplace_back([this, &w] { run(*w); });
+    return {};
+}
+
+void Uploader::run(ConnectorWorker& worker) {
+    // Generation counters, not flags: every worker sees every wake-up, none is lost.
+    std::uint64_t seenWake = 0, seenNetwork = 0;
+    {
+        std::lock_guard lock(mutex_);
+        seenWake = wakeGen_;
+        seenNetwork = networkGen_;
+    }
+    for (;;) {
+        SendReport r;
+        std::int64_t wait = worker.step(r);
+        bool networkBack = false;
+        {
+            std::unique_lock lock(mutex_);
+            report_.sent += r.sent;
+            report_.rejected += r.rejected;
+            report_.retried += r.retried;
+            report_.dead += r.dead;
+            if (wait > 0 && !stopping_ && seenWake == wakeGen_)
+                cv_.wait_for(lock, std::chrono::milliseconds(wait), [&] { return stopping_ || seenWake != wakeGen_; });
+            if (stopping_) return;
+            seenWake = wakeGen_;
+            networkBack = seenNetwork != networkGen_;
+            seenNetwork = networkGen_;
+        }
+        if (networkBack) worker.networkUp();
+    }
+}
+
+void Uploader::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    cv_.notify_all();
+    for (auto& t : threads_)
+        if (t.joinable()) t.join();
+    threads_.clear();
+    workers_.clear();
+    if (lockFd_ >= 0) ::close(lockFd_);
+    lockFd_ = -1;
+}
+
+void Uploader::wake() {
+    {
+        std::lock_guard lock(mutex_);
+        ++wakeGen_;
+    }
+    cv_.notify_all();
+}
+
+void Uploader::networkUp() {
+    {
+        std::lock_guard lock(mutex_);
+        ++networkGen_;
+        ++wakeGen_;
+    }
+    cv_.notify_all();
+}
+
+SendReport Uploader::report() {
+    std::lock_guard lock(mutex_);
+    return report_;
+}
+
+}  // namespace guichet::upload

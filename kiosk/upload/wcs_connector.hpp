@@ -1,0 +1,25 @@
+// Publik w.c.s.: POST api/formdefs/<slug>/submit with a signed query string (algo, orig,
+// timestamp, nonce, signature), re-signed for every attempt; files inline as base64.
+#pragma once
+
+#include "kiosk/upload/connector.hpp"
+
+namespace guichet::upload {
+
+class WcsConnector : public Connector {
+public:
+    WcsConnector(outbox::WcsConfig cfg, outbox::HttpConfig http) : cfg_(std::move(cfg)), http_(std::move(http)) {}
+    std::string name() const override { return "wcs"; }
+    SendOutcome send(outbox::OutboxStore& store, const outbox::Entry& entry) override;
+    bool reachable() override { return probe(cfg_.url, http_); }
+
+    // "algo=sha256&orig=...&timestamp=...&nonce=...&signature=..." for this moment.
+    static std::string signedQuery(const std::string& orig, const std::string& key, std::int64_t unixSeconds,
+                                   const std::string& nonce);
+
+private:
+    outbox::WcsConfig cfg_;
+    outbox::HttpConfig http_;
+};
+
+}  // namespace guichet::upload

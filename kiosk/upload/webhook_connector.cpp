@@ -1,0 +1,55 @@
+#include "kiosk/upload/webhook_connector.hpp"
+
+namespace guichet::upload {
+
+SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Entry& entry) {
+    SendOutcome out;
+    auto sub = store.loadSubmission(entry);
+    if (!sub) {
+        out.kind = SendOutcome::Kind::Rejected;  // unreadable: retrying cannot help, the operator must look
+        out.detail = sub.error().message;
+        return out;
+    }
+    auto metas = store.attachments(entry.id);
+    nlohmann::json doc = sub->toJson();
+    for (std::size_t i = 0; i < metas.size() && i < doc["attachments"].size(); ++i) {
+        doc["attachments"][i]["size"] = metas[i].size;
+        doc["attachments"][i]["content_base64"] = attachmentPlaceholder(metas[i].index);
+    }
+    doc["attempt"] = entry.attempts;
+    doc["possible_duplicate"] = entry.ambiguous > 0;
+    std::string dumped = doc.dump();
+    sub->wipe();
+    auto body = streamJson(store, entry, dumped, metas);
+    secureWipe(dumped);
+
+    HttpRequest req;
+    req.url = cfg_.url;
+    req.body = body.get();
+    req.headers = {"Content-Type: application/json",
+                   "Idempotency-Key: " + entry.uuid,
+                   "X-Guichet-Signature: sha256=" + hmacSha256Hex(cfg_.secret, *body),
+                   "X-Guichet-Attempt: " + std::to_string(entry.attempts)};
+    if (entry.ambiguous > 0) req.headers.push_back("X-Guichet-Possible-Duplicate: 1");
+    HttpResponse res = perform(req, http_);
+    if (auto failure = classifyFailure(res)) {
+        if (res.status == 409) {  // already received (an earlier, ambiguous attempt got through)
+            out.kind = SendOutcome::Kind::Sent;
+            out.httpStatus = 409;
+            out.detail = "already received";
+            return out;
+        }
+        return *failure;
+    }
+    out.kind = SendOutcome::Kind::Sent;
+    out.httpStatus = res.status;
+    try {
+        auto j = nlohmann::json::parse(res.body);
+        if (j.is_object() && j.contains("id")) out.remoteId = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
+    } catch (const nlohmann::json::exception&) {
+        // A 2xx without a JSON id is still an acknowledgement.
+    }
+    return out;
+}
+
+}  // namespace guichet::upload

@@ -1,0 +1,21 @@
+// The generic webhook: POST of the submission as JSON (attachments inline as base64),
+// Idempotency-Key: <uuid>, X-Guichet-Signature: sha256=<hex HMAC-SHA256 of the body>.
+#pragma once
+
+#include "kiosk/upload/connector.hpp"
+
+namespace guichet::upload {
+
+class WebhookConnector : public Connector {
+public:
+    WebhookConnector(outbox::WebhookConfig cfg, outbox::HttpConfig http) : cfg_(std::move(cfg)), http_(std::move(http)) {}
+    std::string name() const override { return "webhook"; }
+    SendOutcome send(outbox::OutboxStore& store, const outbox::Entry& entry) override;
+    bool reachable() override { return probe(cfg_.url, http_); }
+
+private:
+    outbox::WebhookConfig cfg_;
+    outbox::HttpConfig http_;
+};
+
+}  // namespace guichet::upload
