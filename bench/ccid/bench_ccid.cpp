@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "drivers/ccid/card_session.hpp"
-#include "drivers/emulators/ccid/emulator_transport.hpp"
+#include "drivers/emulators/ccid/emulated_reader_transport.hpp"
 
 using namespace guichet;
 using Clock = std::chrono::steady_clock;
@@ -48,7 +48,7 @@ ReadStats fullRead(emu::ReaderModel model, emu::VirtualCardProfile card) {
     const double us = medianMicros(201, [&] {
         auto dev = std::make_shared<emu::EmulatedCcidReader>(model);
         dev->insertCard(card);
-        emu::EmulatorTransport t(dev);
+        emu::EmulatedReaderTransport t(dev);
         ccid::CcidReader r(t, model.descriptor);
         auto c = ccid::connectCard(r);
         if (!c) std::abort();

@@ -1,7 +1,7 @@
 #include "kiosk/card/reader_sources.hpp"
 
 #include "drivers/common/log.hpp"
-#include "drivers/emulators/ccid/emulator_transport.hpp"
+#include "drivers/emulators/ccid/emulated_reader_transport.hpp"
 #include "drivers/usb/hotplug.hpp"
 #include "drivers/usb/libusb_transport.hpp"
 
@@ -25,7 +25,7 @@ Result<ReaderHandle> openUsbReader(std::shared_ptr<usb::UsbContext> ctx, const u
 ReaderHandle emulatedReaderHandle(std::shared_ptr<emu::EmulatedCcidReader> reader, std::string deviceId) {
     ReaderHandle h;
     h.descriptor = reader->model().descriptor;
-    h.transport = std::make_unique<emu::EmulatorTransport>(std::move(reader));
+    h.transport = std::make_unique<emu::EmulatedReaderTransport>(std::move(reader));
     h.deviceId = std::move(deviceId);
     return h;
 }

@@ -6,7 +6,7 @@
 
 #include "drivers/ccid/card_session.hpp"
 #include "drivers/ccid/t1_channel.hpp"
-#include "drivers/emulators/ccid/emulator_transport.hpp"
+#include "drivers/emulators/ccid/emulated_reader_transport.hpp"
 
 using namespace guichet;
 using namespace guichet::ccid;
@@ -16,7 +16,7 @@ namespace {
 
 struct Bench {
     std::shared_ptr<emu::EmulatedCcidReader> device;
-    emu::EmulatorTransport transport;
+    emu::EmulatedReaderTransport transport;
     CcidReader reader;
     explicit Bench(emu::ReaderModel model, ReaderOptions options = {})
         : device(std::make_shared<emu::EmulatedCcidReader>(model)),

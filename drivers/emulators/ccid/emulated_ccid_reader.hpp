@@ -1,7 +1,7 @@
 // A software CCID reader with one slot: it decodes the host's bulk messages, drives a
 // VirtualCard at the reader's exchange level (TPDU T=0/T=1, or short APDU with the FF CA
 // UID pseudo-APDU), queues answers and slot-change interrupts. Thread-safe; transports
-// (in-process EmulatorTransport, or a umockdev fake USB device in tests) pull from it.
+// (in-process EmulatedReaderTransport, or a umockdev fake USB device in tests) pull from it.
 #pragma once
 
 #include <chrono>
