@@ -170,13 +170,14 @@ std::string describeInterfaceByte(const InterfaceByte& ib) {
         return name + fmt("specific mode T=%d, ", v & 0x0F) + ((v & 0x10) ? "Fi/Di implicit" : "Fi/Di from TA1") +
                ((v & 0x80) ? ", mode cannot change" : ", mode can change");
     if (ib.index == 2 && ib.kind == 'B') return name + "programming voltage PI2 (deprecated, ignored)";
-    if (ib.index == 2 && ib.kind == 'C' && ib.protocol == 0) return name + fmt("T=0 waiting integer WI=%d", v);
-    if (ib.protocol == 1) {
+    // TC2 is specific to T=0 whatever TD1 announced (ISO 7816-3 §10.2).
+    if (ib.index == 2 && ib.kind == 'C') return name + fmt("T=0 waiting integer WI=%d", v);
+    if (ib.protocol == 1 && ib.index >= 3) {
         if (ib.kind == 'A') return name + fmt("T=1 IFSC=%d bytes", v);
         if (ib.kind == 'B') return name + fmt("T=1 BWI=%d CWI=%d", v >> 4, v & 0x0F);
         return name + ((v & 1) ? "T=1 error detection: CRC" : "T=1 error detection: LRC");
     }
-    if (ib.protocol == 15) {
+    if (ib.protocol == 15 && ib.index >= 3) {
         if (ib.kind == 'A') {
             std::string cls;
             if (v & 0x01) cls += "A (5 V) ";

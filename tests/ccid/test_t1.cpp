@@ -252,3 +252,22 @@ TEST_CASE("ccid.t1 stops at once when the reader is gone", "[ccid][t1]") {
     CHECK(r.error().code == ErrorCode::Disconnected);
     CHECK(link.wtxSeen.size() == 1);
 }
+
+TEST_CASE("ccid.t1 CRC epilogue end to end, with a garbled answer recovered", "[ccid][t1]") {
+    CardT1Engine card(32, t1::Edc::Crc);
+    card.setHandler(cardLogic);
+    BlockExchange ex = [&](std::span<const std::uint8_t> block, std::uint8_t) -> Result<Bytes> {
+        auto a = card.onBlock(block);
+        if (!a) return makeError(ErrorCode::Timeout, "mute");
+        return *a;
+    };
+    T1Options o;
+    o.edc = t1::Edc::Crc;
+    o.ifsc = 20;
+    T1Channel ch(ex, o);
+    card.corruptNextAnswers(1);
+    auto r = ch.transceive(command(30));
+    REQUIRE(r.ok());
+    CHECK(*r == expectedEcho(30));
+    CHECK(ch.stats().retransmissions == 1);
+}

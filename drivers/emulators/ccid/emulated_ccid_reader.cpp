@@ -146,13 +146,12 @@ void EmulatedCcidReader::onPowerOn(const Response& base, std::uint8_t powerSelec
     answer(r, card_->profile().timeExtensions);
 }
 
-void EmulatedCcidReader::onXfrBlock(const Response& base, std::span<const std::uint8_t> data, int) {
+void EmulatedCcidReader::onXfrBlock(const Response& base, std::span<const std::uint8_t> data) {
     Response r = base;
     r.type = msg::kDataBlock;
     if (!card_ || !powered_) {
         r.status = 0x40 | slotStatusByte();
-        r.error = card_ ? slot_error::kHwError : slot_error::kIccMute;
-        if (card_) r.error = slot_error::kIccMute;  // an unpowered card does not answer
+        r.error = slot_error::kIccMute;  // no card, or an unpowered one: nobody answers
         return answer(r);
     }
     const int extensions = card_->profile().timeExtensions;
@@ -226,7 +225,7 @@ bool EmulatedCcidReader::onBulkOut(std::span<const std::uint8_t> m) {
             r.type = msg::kSlotStatus;
             answer(r);
             break;
-        case msg::kXfrBlock: onXfrBlock(r, data, 0); break;
+        case msg::kXfrBlock: onXfrBlock(r, data); break;
         case msg::kGetParameters:
         case msg::kSetParameters:
         case msg::kResetParameters: {

@@ -1,7 +1,7 @@
 // A software CCID reader with one slot: it decodes the host's bulk messages, drives a
 // VirtualCard at the reader's exchange level (TPDU T=0/T=1, or short APDU with the FF CA
 // UID pseudo-APDU), queues answers and slot-change interrupts. Thread-safe; transports
-// (in-process EmulatorTransport, or a umockdev fake USB device in tests) pull from it.
+// (in-process EmulatedReaderTransport, or a umockdev fake USB device in tests) pull from it.
 #pragma once
 
 #include <chrono>
@@ -66,7 +66,7 @@ public:
 private:
     void answer(const ccid::Response& r, int timeExtensions = 0);
     void onPowerOn(const ccid::Response& base, std::uint8_t powerSelect);
-    void onXfrBlock(const ccid::Response& base, std::span<const std::uint8_t> data, int timeExtensions);
+    void onXfrBlock(const ccid::Response& base, std::span<const std::uint8_t> data);
     void notifySlot(bool present);
     std::uint8_t slotStatusByte() const;
 

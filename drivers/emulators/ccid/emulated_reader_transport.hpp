@@ -10,9 +10,9 @@
 
 namespace guichet::emu {
 
-class EmulatorTransport final : public usb::Transport {
+class EmulatedReaderTransport final : public usb::Transport {
 public:
-    explicit EmulatorTransport(std::shared_ptr<EmulatedCcidReader> reader) : reader_(std::move(reader)) {}
+    explicit EmulatedReaderTransport(std::shared_ptr<EmulatedCcidReader> reader) : reader_(std::move(reader)) {}
 
     Result<std::size_t> bulkWrite(std::span<const std::uint8_t> data, usb::Timeout timeout) override;
     Result<std::size_t> bulkRead(std::span<std::uint8_t> buffer, usb::Timeout timeout) override;

@@ -1,16 +1,16 @@
-#include "drivers/emulators/ccid/emulator_transport.hpp"
+#include "drivers/emulators/ccid/emulated_reader_transport.hpp"
 
 #include <algorithm>
 
 namespace guichet::emu {
 
-Result<void> EmulatorTransport::usable() const {
+Result<void> EmulatedReaderTransport::usable() const {
     if (!open_) return makeError(ErrorCode::Disconnected, "emulated reader: transport closed");
     if (reader_->unplugged()) return makeError(ErrorCode::Disconnected, "emulated reader unplugged");
     return {};
 }
 
-Result<std::size_t> EmulatorTransport::bulkWrite(std::span<const std::uint8_t> data, usb::Timeout) {
+Result<std::size_t> EmulatedReaderTransport::bulkWrite(std::span<const std::uint8_t> data, usb::Timeout) {
     if (auto u = usable(); !u) return u.error();
     if (!reader_->onBulkOut(data)) {
         if (reader_->unplugged()) return makeError(ErrorCode::Disconnected, "emulated reader unplugged");
@@ -28,17 +28,17 @@ static Result<std::size_t> copyOut(Result<Bytes> got, std::span<std::uint8_t> bu
     return got->size();
 }
 
-Result<std::size_t> EmulatorTransport::bulkRead(std::span<std::uint8_t> buffer, usb::Timeout timeout) {
+Result<std::size_t> EmulatedReaderTransport::bulkRead(std::span<std::uint8_t> buffer, usb::Timeout timeout) {
     if (auto u = usable(); !u) return u.error();
     return copyOut(reader_->waitBulkIn(timeout), buffer);
 }
 
-Result<std::size_t> EmulatorTransport::interruptRead(std::span<std::uint8_t> buffer, usb::Timeout timeout) {
+Result<std::size_t> EmulatedReaderTransport::interruptRead(std::span<std::uint8_t> buffer, usb::Timeout timeout) {
     if (auto u = usable(); !u) return u.error();
     return copyOut(reader_->waitInterrupt(timeout), buffer);
 }
 
-Result<std::size_t> EmulatorTransport::control(const usb::ControlSetup& setup, std::span<std::uint8_t>,
+Result<std::size_t> EmulatedReaderTransport::control(const usb::ControlSetup& setup, std::span<std::uint8_t>,
                                                usb::Timeout) {
     if (auto u = usable(); !u) return u.error();
     // Class request ABORT (0x21, 0x01) is the only one the driver sends; others stall.
