@@ -21,9 +21,9 @@ void checkConditionFields(const ConditionPtr& c, int position, const Known& k, c
     for (const auto& used : c->fieldsUsed()) {
         auto it = k.order.find(used);
         if (it == k.order.end())
-            d.push_back({file, line, "la condition de " + where + " utilise le champ « " + used + " », qui n'existe pas"});
+            d.push_back({file, line, "la condition " + where + " utilise le champ « " + used + " », qui n'existe pas"});
         else if (it->second >= position)
-            d.push_back({file, line, "la condition de " + where + " utilise le champ « " + used +
+            d.push_back({file, line, "la condition " + where + " utilise le champ « " + used +
                                          " », qui est demandé après : une condition ne dépend que des réponses précédentes"});
     }
 }
@@ -43,30 +43,39 @@ void checkProcedure(const Procedure& p, const CatalogueSettings& settings, Diagn
     const std::string& file = p.file;
     Known k;
     std::map<std::string, int> stepIds;
+    // Every field's position first, so that "asked later" is told apart from "unknown".
+    std::map<std::string, int> allPositions;
+    {
+        int pos = 0;
+        for (const auto& s : p.steps)
+            for (const auto& f : s.fields) allPositions.emplace(f.id, pos++);
+    }
+    k.order = allPositions;
     int position = 0;
     for (const auto& s : p.steps) {
         if (stepIds.count(s.id)) d.push_back({file, s.line, "étape « " + s.id + " » en double (déjà ligne " + std::to_string(stepIds[s.id]) + ")"});
         stepIds[s.id] = s.line;
         // A step's condition may use only fields of earlier steps.
-        checkConditionFields(s.condition, position, k, file, s.line, "l'étape « " + s.id + " »", d);
+        checkConditionFields(s.condition, position, k, file, s.conditionLine, "de l'étape « " + s.id + " »", d);
         for (const auto& f : s.fields) {
             if (k.fields.count(f.id)) {
                 d.push_back({file, f.line, "champ « " + f.id + " » en double (déjà ligne " + std::to_string(k.fields[f.id]->line) + ")"});
+                ++position;
                 continue;
             }
-            checkConditionFields(f.condition, position, k, file, f.line, "le champ « " + f.id + " »", d);
+            checkConditionFields(f.condition, position, k, file, f.conditionLine, "du champ « " + f.id + " »", d);
             std::map<std::string, int> values;
             for (const auto& c : f.choices) {
                 if (values.count(c.value)) d.push_back({file, c.line, "choix « " + c.value + " » en double dans le champ « " + f.id + " »"});
                 values[c.value] = c.line;
-                checkConditionFields(c.condition, position, k, file, c.line, "le choix « " + c.value + " »", d);
+                checkConditionFields(c.condition, position, k, file, c.conditionLine, "du choix « " + c.value + " »", d);
                 if (c.condition && c.unavailable.empty())
                     d.push_back({file, c.line, "le choix « " + c.value + " » a une condition mais pas de texte « unavailable » qui explique pourquoi il n'est pas proposé"});
             }
             if (f.type == FieldType::Appointment && !f.calendar.empty() && !settings.calendars.count(f.calendar))
                 d.push_back({file, f.line, "calendrier « " + f.calendar + " » inconnu (les calendriers sont dans _commune.toml)"});
             if (f.type == FieldType::Computed) checkTemplate(f.compute, k, file, f.line, "le champ calculé « " + f.id + " »", d);
-            k.order[f.id] = position++;
+            ++position;
             k.fields[f.id] = &f;
         }
     }
@@ -85,8 +94,8 @@ void checkProcedure(const Procedure& p, const CatalogueSettings& settings, Diagn
             continue;
         }
         int pos = k.order[r.field] + 1;  // a rule may use the field itself and everything before it
-        checkConditionFields(r.require, pos, k, file, r.line, "la règle sur « " + r.field + " »", d);
-        checkConditionFields(r.when, pos, k, file, r.line, "la règle sur « " + r.field + " »", d);
+        checkConditionFields(r.require, pos, k, file, r.line, "de la règle sur « " + r.field + " »", d);
+        checkConditionFields(r.when, pos, k, file, r.line, "de la règle sur « " + r.field + " »", d);
         if (r.kind == Rule::Kind::ActRights) {
             for (const auto* name : {&r.typeField, &r.qualiteField, &r.birthDateField}) {
                 if (name->empty()) continue;

@@ -169,9 +169,13 @@ private:
                 ++pos_;
                 auto n = node(ConditionNode::Kind::List);
                 while (peek().type != Token::RBracket) {
+                    const std::size_t itemCol = peek().col;
                     auto item = parsePrimary();
                     if (!item) return nullptr;
-                    if (item->kind != ConditionNode::Kind::Literal) { fail("une liste ne contient que des textes ou des nombres"); return nullptr; }
+                    if (item->kind != ConditionNode::Kind::Literal) {
+                        if (error_.empty()) error_ = "col " + std::to_string(itemCol) + ": une liste ne contient que des textes ou des nombres";
+                        return nullptr;
+                    }
                     n->children.push_back(std::move(item));
                     if (peek().type == Token::Comma) ++pos_;
                     else if (peek().type != Token::RBracket) { fail("il manque « ] » ou « , »"); return nullptr; }
@@ -184,7 +188,10 @@ private:
                 if (t.text == "true" || t.text == "false") { auto n = node(ConditionNode::Kind::Literal); n->literal = t.text == "true"; return n; }
                 if (t.text == "and" || t.text == "or" || t.text == "not" || t.text == "in") { --pos_; fail("« " + t.text + " » mal placé"); return nullptr; }
                 if (peek().type == Token::LParen) {
-                    if (t.text != "age" && t.text != "answered" && t.text != "count") { fail("fonction « " + t.text + " » inconnue (age, answered, count)"); return nullptr; }
+                    if (t.text != "age" && t.text != "answered" && t.text != "count" && t.text != "scanned") {
+                        fail("fonction « " + t.text + " » inconnue (age, answered, count, scanned)");
+                        return nullptr;
+                    }
                     ++pos_;
                     if (peek().type != Token::Ident) { fail("il faut un identifiant de champ dans " + t.text + "( )"); return nullptr; }
                     auto n = node(ConditionNode::Kind::Call);
@@ -266,6 +273,7 @@ json value(const ConditionNode& n, const Condition::Lookup& lookup, const valida
         case K::Call: {
             const json* v = lookup(n.field);
             if (n.op == "answered") return v && !v->is_null() && (v->is_boolean() || v->is_number() || truthy(*v));
+            if (n.op == "scanned") return v && v->is_object() && v->value("pages", 0) > 0;
             if (n.op == "count") return v && v->is_array() ? json(v->size()) : json(v && !v->is_null() ? 1 : 0);
             if (!v || !v->is_string()) return json();
             auto d = validation::CivilDate::fromIso(v->get<std::string>());

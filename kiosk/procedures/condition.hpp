@@ -2,7 +2,7 @@
 // parsed once when the catalogue loads, evaluated against the answers on every page.
 // Grammar: or / and / not, == != < <= > >=, `in` / `not in` a list, parentheses,
 // strings in '…' or "…", numbers, true/false, field ids, and age(field), answered(field),
-// count(field). An unanswered or hidden field is null: every comparison with it is false.
+// count(field), scanned(field) (a document with pages). An unanswered or hidden field is null: every comparison with it is false.
 #pragma once
 
 #include <functional>

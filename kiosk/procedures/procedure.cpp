@@ -26,8 +26,8 @@ std::optional<FieldType> fieldTypeFromName(const std::string& name) {
 }
 
 bool Field::numericKeyboard() const {
-    return type == FieldType::Number || type == FieldType::Date || type == FieldType::Phone ||
-           type == FieldType::Rating || check == "montant";
+    // Not amounts: "42,50" needs the comma of the full keyboard.
+    return type == FieldType::Number || type == FieldType::Date || type == FieldType::Phone || type == FieldType::Rating;
 }
 
 const Field* Procedure::findField(const std::string& fid) const {

@@ -30,7 +30,7 @@ struct Choice {
     LocalizedText label;
     ConditionPtr condition;     // offered only when true
     LocalizedText unavailable;  // shown instead, when the condition hides the choice: why, and what to do
-    int line = 0;
+    int line = 0, conditionLine = 0;
 };
 
 struct Field {
@@ -39,7 +39,7 @@ struct Field {
     LocalizedText label, help, placeholder;
     bool required = true;
     ConditionPtr condition;     // asked only when true
-    int line = 0;
+    int line = 0, conditionLine = 0;
 
     // Text-like
     std::optional<int> minLength, maxLength;
@@ -82,7 +82,7 @@ struct Step {
     LocalizedText title, help;
     ConditionPtr condition;
     std::vector<Field> fields;
-    int line = 0;
+    int line = 0, conditionLine = 0;
 };
 
 // A rule across fields, checked when the page holding `field` is left.

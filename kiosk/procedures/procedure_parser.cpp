@@ -16,6 +16,7 @@ Choice parseChoice(const toml::table& t, const std::string& file, Diagnostics& d
     c.value = r.string("value", true).value_or("");
     c.label = r.text("label", true);
     c.condition = r.condition("condition");
+    c.conditionLine = r.lineOf("condition");
     c.unavailable = r.text("unavailable");
     return c;
 }
@@ -40,6 +41,7 @@ Field parseField(const toml::table& t, const std::string& file, Diagnostics& d) 
     f.placeholder = r.text("placeholder");
     f.required = r.boolean("required").value_or(f.type != FieldType::Computed);
     f.condition = r.condition("condition");
+    f.conditionLine = r.lineOf("condition");
     if (auto v = r.integer("min_length")) f.minLength = static_cast<int>(*v);
     if (auto v = r.integer("max_length")) f.maxLength = static_cast<int>(*v);
     f.pattern = r.string("pattern").value_or("");
@@ -105,6 +107,7 @@ Step parseStep(const toml::table& t, const std::string& file, Diagnostics& d) {
     s.title = r.text("title", true);
     s.help = r.text("help");
     s.condition = r.condition("condition");
+    s.conditionLine = r.lineOf("condition");
     for (const auto* ft : r.tables("fields")) s.fields.push_back(parseField(*ft, file, d));
     if (s.fields.empty()) r.error(r.line(), "l'étape « " + s.id + " » n'a aucun champ [[steps.fields]]");
     return s;
