@@ -61,17 +61,21 @@ Result<SecretKey> loadOrCreateKeyFile(const std::string& path, bool createIfMiss
     if (fd < 0 && errno == ENOENT && createIfMissing) {
         key = SecretKey::random();
         // Written to a temporary name then renamed: a crash never leaves a short key file.
-        const std::string tmp = path + ".tmp";
+        const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
         int w = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
         if (w < 0) return makeError(ErrorCode::Io, path + ": cannot create key file: " + std::strerror(errno));
         ::fchmod(w, 0600);
         bool good = ::write(w, key.data(), kKeySize) == static_cast<ssize_t>(kKeySize) && ::fsync(w) == 0;
         ::close(w);
-        if (!good || ::rename(tmp.c_str(), path.c_str()) != 0) {
-            ::unlink(tmp.c_str());
-            return makeError(ErrorCode::Io, path + ": cannot write key file: " + std::strerror(errno));
-        }
-        return key;
+        // link() creates the name only if absent: when two processes start together, one key
+        // wins and the other process reads it.
+        const bool linked = good && ::link(tmp.c_str(), path.c_str()) == 0;
+        const int linkErrno = errno;
+        ::unlink(tmp.c_str());
+        if (!linked && !(good && linkErrno == EEXIST))
+            return makeError(ErrorCode::Io, path + ": cannot write key file: " + std::strerror(linkErrno));
+        if (linked) return key;
+        return loadOrCreateKeyFile(path, false);
     }
     if (fd < 0) return makeError(ErrorCode::NotFound, path + ": cannot open key file: " + std::strerror(errno));
     struct stat st {};

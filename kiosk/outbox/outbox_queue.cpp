@@ -269,9 +269,14 @@ Result<int> OutboxStore::purge(int retentionDays, std::int64_t now) {
             " AND purged_at_ms IS NULL AND sent_at_ms <= ?1)");
         del.bind(1, cutoff);
         if (auto r = del.run(); !r) return r;
+        Stmt payloads = db_.prepare(
+            "DELETE FROM payloads WHERE submission_id IN (SELECT id FROM submissions WHERE state = 'sent'"
+            " AND purged_at_ms IS NULL AND sent_at_ms <= ?1)");
+        payloads.bind(1, cutoff);
+        if (auto r = payloads.run(); !r) return r;
         // The tombstone: UUID, reference, remote id and times stay for the audit trail.
         Stmt u = db_.prepare(
-            "UPDATE submissions SET sealed = NULL, purged_at_ms = ?2 WHERE state = 'sent' AND purged_at_ms IS NULL"
+            "UPDATE submissions SET purged_at_ms = ?2 WHERE state = 'sent' AND purged_at_ms IS NULL"
             " AND sent_at_ms <= ?1");
         u.bind(1, cutoff).bind(2, now);
         if (auto r = u.run(); !r) return r;

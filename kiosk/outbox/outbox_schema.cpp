@@ -8,7 +8,7 @@ namespace {
 // Index = version reached after the migration. Never edit a released entry: append one.
 const char* const kMigrations[] = {
     nullptr,
-    // v1: submissions (metadata in clear, personal data sealed), attachments in sealed chunks.
+    // v1: submissions (metadata in clear), their sealed payloads, attachments in sealed chunks.
     R"sql(
     CREATE TABLE submissions (
         id INTEGER PRIMARY KEY,
@@ -32,8 +32,13 @@ const char* const kMigrations[] = {
         last_error TEXT,
         payload_bytes INTEGER NOT NULL,
         attachment_bytes INTEGER NOT NULL,
-        attachment_count INTEGER NOT NULL,
-        sealed BLOB
+        attachment_count INTEGER NOT NULL
+    );
+    -- Sealed personal data apart from the metadata: scans of the queue (start-up, stats)
+    -- stay small, and purging is a DELETE here.
+    CREATE TABLE payloads (
+        submission_id INTEGER PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
+        sealed BLOB NOT NULL
     );
     CREATE INDEX submissions_due ON submissions (state, connector, next_attempt_at_ms);
     CREATE TABLE attachments (
@@ -84,8 +89,16 @@ Result<void> migrate(Db& db) {
                                                       "): upgrade Guichet, do not downgrade");
     for (int next = current + 1; next <= kSchemaVersion; ++next) {
         if (auto r = db.exec("BEGIN IMMEDIATE"); !r) return r;
-        auto r = db.exec(kMigrations[next]);
-        if (r) r = db.exec("PRAGMA user_version = " + std::to_string(next));
+        // Re-read under the write lock: another process starting at the same moment may
+        // have applied this step already.
+        auto again = v.step();
+        const int now = again && *again ? static_cast<int>(v.i64(0)) : -1;
+        v.reset();
+        Result<void> r;
+        if (now < next) {
+            r = db.exec(kMigrations[next]);
+            if (r) r = db.exec("PRAGMA user_version = " + std::to_string(next));
+        }
         if (r) r = db.exec("COMMIT");
         if (!r) {
             (void)db.exec("ROLLBACK");

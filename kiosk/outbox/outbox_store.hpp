@@ -148,7 +148,7 @@ private:
     crypto::SecretKey key_;
     Error lastFailure_{ErrorCode::Io, {}};
     std::map<std::string, std::string> routes_;
-    Stmt insertSubmission_, insertAttachment_, insertChunk_, readChunk_, insertAttempt_;
+    Stmt insertSubmission_, insertPayload_, insertAttachment_, insertChunk_, readChunk_, insertAttempt_;
 };
 
 // Entry fields read from a "SELECT <kEntryColumns> FROM submissions" row.

@@ -1,3 +1,4 @@
+#include "kiosk/crypto/json_wipe.hpp"
 #include "kiosk/upload/directory_connector.hpp"
 
 #include <fcntl.h>
@@ -115,6 +116,7 @@ SendOutcome DirectoryConnector::send(outbox::OutboxStore& store, const outbox::E
     }
     if (r) {
         std::string text = doc.dump(2) + "\n";
+        crypto::wipeJson(doc);
         bool done = false;
         r = writeAllSync(staging + "/submission.json", [&](Bytes& buf) -> Result<bool> {
             if (done) return false;
@@ -125,6 +127,7 @@ SendOutcome DirectoryConnector::send(outbox::OutboxStore& store, const outbox::E
         secureWipe(text);
     }
     sub->wipe();
+    crypto::wipeJson(doc);
     if (r) {
         syncDir(staging);
         if (::rename(staging.c_str(), final.c_str()) != 0) r = makeError(ErrorCode::Io, final + ": " + std::strerror(errno));

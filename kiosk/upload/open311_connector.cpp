@@ -59,6 +59,7 @@ Result<std::string> Open311Connector::formBody(const Submission& sub) const {
         }
         if (param == "lat" || param == "address_string" || param == "address_id") located = true;
         add(body, param, v);
+        secureWipe(v);
     }
     if (!located)
         return makeError(ErrorCode::InvalidArgument, "Open311 needs lat/long, address_string or address_id: none answered");

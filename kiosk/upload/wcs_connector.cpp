@@ -1,3 +1,4 @@
+#include "kiosk/crypto/json_wipe.hpp"
 #include "kiosk/upload/wcs_connector.hpp"
 
 #include <sodium.h>
@@ -50,8 +51,8 @@ SendOutcome WcsConnector::send(outbox::OutboxStore& store, const outbox::Entry& 
                           {"context", {{"channel", "kiosk"}, {"comments", "Guichet " + sub->reference + " " + sub->uuid}}}};
     std::string dumped = doc.dump();
     sub->wipe();
-    data.clear();
-    doc.clear();
+    crypto::wipeJson(data);
+    crypto::wipeJson(doc);
     auto body = streamJson(store, entry, dumped, metas);
     secureWipe(dumped);
 

@@ -1,3 +1,4 @@
+#include "kiosk/crypto/json_wipe.hpp"
 #include "kiosk/upload/webhook_connector.hpp"
 
 namespace guichet::upload {
@@ -19,6 +20,7 @@ SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Ent
     doc["attempt"] = entry.attempts;
     doc["possible_duplicate"] = entry.ambiguous > 0;
     std::string dumped = doc.dump();
+    crypto::wipeJson(doc);
     sub->wipe();
     auto body = streamJson(store, entry, dumped, metas);
     secureWipe(dumped);

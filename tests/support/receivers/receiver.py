@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""Loopback back-office receivers for Guichet's outbox tests (standard library only).
+
+Modes: webhook (checks X-Guichet-Signature and Idempotency-Key, 409 on a repeat),
+open311 (GeoReport v2 requests.json + tokens), wcs (Publik signed query strings).
+--faults makes a share of requests fail (500, connection reset, hang past the client's
+timeout, slow answer). Every request is appended to --log as one JSON line. The chosen
+port is printed as "PORT <n>" on stdout once listening (--port 0 picks a free one).
+"""
+import argparse
+import base64
+import hashlib
+import hmac
+import json
+import random
+import socket
+import struct
+import sys
+import threading
+import time
+import urllib.parse
+from datetime import datetime, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+ARGS = None
+LOCK = threading.Lock()
+STATE = {"count": 0, "seen_keys": set(), "nonces": set(), "next_id": 1, "tokens": {}}
+RNG = random.Random()
+
+
+def log(entry):
+    with LOCK:
+        with open(ARGS.log, "a", encoding="utf-8") as f:
+            f.write(json.dumps(entry) + "\n")
+            f.flush()
+
+
+def next_id():
+    with LOCK:
+        n = STATE["next_id"]
+        STATE["next_id"] += 1
+        return n
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, fmt, *args):  # quiet: the JSON log is the record
+        pass
+
+    def read_body(self):
+        n = int(self.headers.get("Content-Length", "0"))
+        body = self.rfile.read(n) if n > 0 else b""
+        # The client died mid-request (the crash test kills senders): not a request at all.
+        self.truncated = len(body) < n
+        return body
+
+    def answer(self, status, payload, content_type="application/json"):
+        body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        self.wfile.flush()
+
+    def reset(self):
+        # SO_LINGER 0 then close: the client sees a connection reset, not a clean close.
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+        self.close_connection = True
+
+    def record(self, body, **extra):
+        parsed = urllib.parse.urlsplit(self.path)
+        entry = {
+            "method": self.command,
+            "path": parsed.path,
+            "query": parsed.query,
+            "headers": {k.lower(): v for k, v in self.headers.items()},
+            "body": body.decode("utf-8", "replace"),
+            "at": time.time(),
+        }
+        entry.update(extra)
+        log(entry)
+        return entry
+
+    def pick_fault(self):
+        with LOCK:
+            n = STATE["count"]
+            STATE["count"] += 1
+        if ARGS.statuses and n < len(ARGS.statuses):
+            return ("status", ARGS.statuses[n])
+        if ARGS.faults > 0 and RNG.random() < ARGS.faults:
+            return (RNG.choice(ARGS.fault_kinds), None)
+        return (None, None)
+
+    # ---------------------------------------------------------------- webhook
+    def webhook(self):
+        body = self.read_body()
+        if self.truncated:
+            self.record(body, truncated=True, delivered=False)
+            self.close_connection = True
+            return
+        fault, status = self.pick_fault()
+        key = self.headers.get("Idempotency-Key", "")
+        sig = self.headers.get("X-Guichet-Signature", "")
+        expected = "sha256=" + hmac.new(ARGS.secret.encode(), body, hashlib.sha256).hexdigest()
+        sig_ok = hmac.compare_digest(sig, expected)
+        try:
+            doc = json.loads(body)
+            uuid = doc.get("uuid", "")
+        except ValueError:
+            doc, uuid = None, ""
+        common = {"signature_ok": sig_ok, "uuid": uuid, "key": key, "fault": fault or status}
+        if fault == "status":
+            self.record(body, delivered=False, **common)
+            return self.answer(int(status), {"error": "scripted"})
+        if fault == "500":
+            self.record(body, delivered=False, **common)
+            return self.answer(500, {"error": "internal"})
+        if not sig_ok or not key or key != uuid:
+            self.record(body, delivered=False, **common)
+            return self.answer(401, {"error": "bad signature or idempotency key"})
+        with LOCK:
+            repeat = key in STATE["seen_keys"]
+            # Hangs and resets happen after the request was processed half of the time:
+            # the client cannot know (an ambiguous failure), its retry must get a 409.
+            processed = fault in (None, "slow") or RNG.random() < 0.5
+            if processed:
+                STATE["seen_keys"].add(key)
+        self.record(body, delivered=processed and not repeat, repeat=repeat, **common)
+        if fault == "reset":
+            return self.reset()
+        if fault == "hang":
+            time.sleep(ARGS.hang)
+            return self.reset()
+        if fault == "slow":
+            time.sleep(ARGS.slow)
+        if repeat:
+            return self.answer(409, {"error": "already received", "id": key})
+        return self.answer(201, {"id": "WH-%d" % next_id()})
+
+    # ---------------------------------------------------------------- open311
+    def open311(self):
+        parsed = urllib.parse.urlsplit(self.path)
+        if self.command == "GET" and parsed.path.startswith("/tokens/") and parsed.path.endswith(".json"):
+            token = parsed.path[len("/tokens/"):-len(".json")]
+            self.record(b"")
+            with LOCK:
+                sid = STATE["tokens"].get(token)
+            if sid is None:
+                return self.answer(404, [{"code": 404, "description": "unknown token"}])
+            return self.answer(200, [{"service_request_id": sid, "token": token}])
+        body = self.read_body()
+        fault, status = self.pick_fault()
+        form = urllib.parse.parse_qs(body.decode(), keep_blank_values=True, strict_parsing=False)
+        ctype = self.headers.get("Content-Type", "")
+        self.record(body, form=form, fault=status)
+        if fault == "status":
+            return self.answer(int(status), [{"code": int(status), "description": "scripted"}])
+        if parsed.path != "/requests.json" or self.command != "POST":
+            return self.answer(404, [{"code": 404, "description": "no such endpoint"}])
+        if not ctype.startswith("application/x-www-form-urlencoded"):
+            return self.answer(400, [{"code": 400, "description": "form encoding expected"}])
+        if form.get("api_key", [""])[0] != ARGS.api_key:
+            return self.answer(403, [{"code": 403, "description": "Invalid api_key"}])
+        if form.get("service_code", [""])[0] not in ARGS.services:
+            return self.answer(404, [{"code": 404, "description": "Service not found"}])
+        if not (("lat" in form and "long" in form) or "address_string" in form or "address_id" in form):
+            return self.answer(400, [{"code": 400, "description": "location required"}])
+        sid = "SR-%d" % next_id()
+        if ARGS.answer == "token":
+            token = "tok-" + sid
+            with LOCK:
+                STATE["tokens"][token] = sid
+            return self.answer(201, [{"token": token}])
+        return self.answer(201, [{"service_request_id": sid, "service_notice": "", "account_id": None}])
+
+    # ---------------------------------------------------------------- wcs
+    def wcs(self):
+        parsed = urllib.parse.urlsplit(self.path)
+        body = self.read_body()
+        fault, status = self.pick_fault()
+        query = parsed.query
+        verdict = "ok"
+        if "&signature=" not in query:
+            verdict = "unsigned"
+        else:
+            signed, _, sig = query.partition("&signature=")
+            params = urllib.parse.parse_qs(signed)
+            expected = base64.b64encode(hmac.new(ARGS.wcs_key.encode(), signed.encode(), hashlib.sha256).digest()).decode()
+            if not hmac.compare_digest(urllib.parse.unquote(sig), expected):
+                verdict = "bad signature"
+            elif params.get("algo") != ["sha256"] or params.get("orig") != [ARGS.wcs_orig]:
+                verdict = "bad algo/orig"
+            else:
+                ts = datetime.strptime(params["timestamp"][0], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+                if abs((datetime.now(timezone.utc) - ts).total_seconds()) > 30:
+                    verdict = "stale timestamp"
+                nonce = params.get("nonce", [""])[0]
+                with LOCK:
+                    if nonce in STATE["nonces"]:
+                        verdict = "nonce reused"
+                    STATE["nonces"].add(nonce)
+        self.record(body, verdict=verdict, fault=status)
+        if fault == "status":
+            return self.answer(int(status), {"err": 1, "err_desc": "scripted"})
+        if verdict != "ok":
+            return self.answer(403, {"err": 1, "err_desc": verdict})
+        parts = parsed.path.strip("/").split("/")
+        if len(parts) != 4 or parts[:2] != ["api", "formdefs"] or parts[3] != "submit":
+            return self.answer(404, {"err": 1, "err_desc": "no such formdef"})
+        n = next_id()
+        slug = parts[2]
+        return self.answer(200, {"err": 0, "data": {"id": "%s/%d" % (slug, n),
+                                                    "url": "http://localhost/%s/%d/" % (slug, n),
+                                                    "api_url": "http://localhost/api/forms/%s/%d/" % (slug, n)}})
+
+    def dispatch(self):
+        try:
+            getattr(self, ARGS.mode)()
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            pass
+
+    do_POST = dispatch
+    do_GET = dispatch
+
+
+def main():
+    global ARGS
+    p = argparse.ArgumentParser()
+    p.add_argument("--mode", choices=["webhook", "open311", "wcs"], required=True)
+    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--log", required=True)
+    p.add_argument("--secret", default="s3cret")
+    p.add_argument("--api-key", default="key-123")
+    p.add_argument("--services", default="nid-de-poule,eclairage")
+    p.add_argument("--answer", choices=["id", "token"], default="id")
+    p.add_argument("--wcs-key", default="wcs-key")
+    p.add_argument("--wcs-orig", default="borne-mairie")
+    p.add_argument("--faults", type=float, default=0.0)
+    p.add_argument("--hang", type=float, default=3.0)
+    p.add_argument("--slow", type=float, default=0.3)
+    p.add_argument("--statuses", default="")
+    p.add_argument("--fault-kinds", default="500,reset,hang,slow")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--tls-cert", default="")
+    ARGS = p.parse_args()
+    ARGS.services = set(ARGS.services.split(","))
+    ARGS.statuses = [s for s in ARGS.statuses.split(",") if s]
+    ARGS.fault_kinds = ARGS.fault_kinds.split(",")
+    RNG.seed(ARGS.seed)
+    server = ThreadingHTTPServer(("127.0.0.1", ARGS.port), Handler)
+    server.daemon_threads = True
+    if ARGS.tls_cert:
+        import ssl
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(ARGS.tls_cert)
+        server.socket = ctx.wrap_socket(server.socket, server_side=True)
+    print("PORT %d" % server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

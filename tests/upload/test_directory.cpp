@@ -1,0 +1,73 @@
+// The directory connector: one complete folder per submission, written atomically.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "tests/outbox/outbox_fixtures.hpp"
+#include "tests/upload/upload_fixtures.hpp"
+
+using namespace guichet;
+using namespace guichet::test;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+TEST_CASE("upload.directory writes submission.json and the attachments, nothing half-written") {
+    UploadBench b;
+    fs::create_directory(b.dir / "depot");
+    b.cfg.directory = outbox::DirectoryConfig{b.dir / "depot"};
+    auto store = b.open();
+    auto sub = sampleSubmission(1, "directory", "acte-naissance", 150000);
+    sub.attachments[0].name = "../../etc/passwd";  // a hostile name stays inside the folder
+    REQUIRE(store->store(sub).ok());
+    REQUIRE(upload::Uploader::sendOnce(b.options(), b.cfg)->sent == 1);
+
+    const fs::path folder = b.dir / ("depot/" + sub.uuid);
+    REQUIRE(fs::is_directory(folder));
+    auto doc = json::parse(readWholeFile(folder / "submission.json"));
+    CHECK(doc["uuid"] == sub.uuid);
+    CHECK(doc["answers"] == sub.answers);
+    CHECK(doc["attachments"][0]["file"] == "1-_.._etc_passwd");
+    CHECK(doc["attachments"][0]["size"] == 150000);
+    const std::string data = readWholeFile(folder / "1-_.._etc_passwd");
+    CHECK(Bytes(data.begin(), data.end()) == sub.attachments[0].data);
+    for (auto& e : fs::directory_iterator(b.dir / "depot"))
+        CHECK(e.path().filename().string().rfind(".incoming", 0) != 0);  // no staging left
+    CHECK(entryOf(*store, sub.uuid).state == outbox::State::Sent);
+}
+
+TEST_CASE("upload.directory after a crash between writing and recording: not written twice") {
+    UploadBench b;
+    fs::create_directory(b.dir / "depot");
+    b.cfg.directory = outbox::DirectoryConfig{b.dir / "depot"};
+    auto store = b.open();
+    auto sub = sampleSubmission(2, "directory", "acte-naissance", 1000);
+    REQUIRE(store->store(sub).ok());
+    REQUIRE(upload::Uploader::sendOnce(b.options(), b.cfg)->sent == 1);
+    // As if the process died before recording "sent": the row is back in sending.
+    REQUIRE(store->db().exec("UPDATE submissions SET state = 'sending'").ok());
+    fs::create_directory(b.dir / ("depot/.incoming-" + sub.uuid));  // and a stale staging folder
+    const auto before = fs::last_write_time(b.dir / ("depot/" + sub.uuid + "/submission.json"));
+    auto report = upload::Uploader::sendOnce(b.options(), b.cfg);
+    REQUIRE(report.ok());
+    CHECK(report->recovered == 1);
+    CHECK(report->sent == 1);
+    CHECK(fs::last_write_time(b.dir / ("depot/" + sub.uuid + "/submission.json")) == before);
+    CHECK(entryOf(*store, sub.uuid).ambiguous == 1);
+}
+
+TEST_CASE("upload.directory unreachable share: retried later, nothing lost") {
+    UploadBench b;
+    b.cfg.directory = outbox::DirectoryConfig{b.dir / "share-not-mounted"};
+    b.cfg.backoff = {1, 5, 100};
+    auto store = b.open();
+    auto sub = sampleSubmission(3, "directory", "acte-naissance", 10);
+    REQUIRE(store->store(sub).ok());
+    auto report = upload::Uploader::sendOnce(b.options(), b.cfg);
+    REQUIRE(report.ok());
+    CHECK(report->retried == 1);
+    auto e = entryOf(*store, sub.uuid);
+    CHECK(e.state == outbox::State::Queued);
+    CHECK(e.lastError.find("not reachable") != std::string::npos);
+    fs::create_directory(b.dir / "share-not-mounted");
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(upload::Uploader::sendOnce(b.options(), b.cfg)->sent == 1);
+}

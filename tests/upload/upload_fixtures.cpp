@@ -1,0 +1,102 @@
+#include "tests/upload/upload_fixtures.hpp"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace guichet::test {
+
+outbox::StoreOptions UploadBench::options() const {
+    outbox::StoreOptions o;
+    o.path = dir / "outbox.sqlite";
+    o.keyFile = dir / "outbox.key";
+    o.routes = cfg.routes;
+    return o;
+}
+
+std::unique_ptr<outbox::OutboxStore> UploadBench::open() const {
+    auto r = outbox::OutboxStore::open(options());
+    if (!r) throw std::runtime_error(r.error().message);
+    return std::move(r).value();
+}
+
+Bytes sampleBytes(int seed, std::size_t size) {
+    Bytes b(size);
+    std::uint32_t x = static_cast<std::uint32_t>(seed) * 2654435761u + 7;
+    for (auto& v : b) {
+        x = x * 1664525u + 1013904223u;
+        v = static_cast<std::uint8_t>(x >> 24);
+    }
+    return b;
+}
+
+Submission sampleSubmission(int seed, const std::string& connector, const std::string& procedure, std::size_t size) {
+    Submission s;
+    s.uuid = newUuid();
+    s.reference = referenceFromUuid(s.uuid);
+    s.procedureId = procedure;
+    s.connector = connector;
+    s.language = "fr";
+    s.terminalId = "borne-hall";
+    s.createdAt = 1790000000 + seed;
+    s.answers = {{"nom", "Lefèvre"},
+                 {"prenom", "Noémie"},
+                 {"courriel", "noemie.lefevre@example.fr"},
+                 {"adresse", "12 rue de la Gare, 44000 Nantes"},
+                 {"message", "Nid-de-poule profond devant l'école <danger> n°" + std::to_string(seed)},
+                 {"gravite", 2},
+                 {"categories", {"chaussee", "securite"}}};
+    if (size > 0) {
+        s.attachments.push_back({"photo-trou.jpg", "image/jpeg", sampleBytes(seed, size)});
+        s.answers["photo"] = "photo-trou.jpg";
+    }
+    return s;
+}
+
+Bytes base64Decode(const std::string& s) {
+    Bytes out(s.size());
+    std::size_t len = 0;
+    if (sodium_base642bin(out.data(), out.size(), s.data(), s.size(), nullptr, &len, nullptr,
+                          sodium_base64_VARIANT_ORIGINAL) != 0)
+        throw std::runtime_error("invalid base64");
+    out.resize(len);
+    return out;
+}
+
+outbox::Entry entryOf(outbox::OutboxStore& store, const std::string& uuid) {
+    auto e = store.find(uuid);
+    if (!e) throw std::runtime_error("no entry " + uuid);
+    return *e;
+}
+
+StderrCapture::StderrCapture() {
+    char tmpl[] = "/tmp/guichet-stderr-XXXXXX";
+    int fd = ::mkstemp(tmpl);
+    path_ = tmpl;
+    std::fflush(stderr);
+    saved_ = ::dup(STDERR_FILENO);
+    ::dup2(fd, STDERR_FILENO);
+    ::close(fd);
+}
+
+StderrCapture::~StderrCapture() {
+    std::fflush(stderr);
+    ::dup2(saved_, STDERR_FILENO);
+    ::close(saved_);
+    ::unlink(path_.c_str());
+}
+
+std::string StderrCapture::text() const {
+    std::fflush(stderr);
+    std::ifstream in(path_);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace guichet::test

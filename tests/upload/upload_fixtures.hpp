@@ -1,0 +1,40 @@
+// Shared helpers of the upload tests: a store in a temporary folder, submissions with
+// known answers and attachments, base64 decoding, stderr capture (to read the log).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "kiosk/outbox/outbox_config.hpp"
+#include "kiosk/outbox/outbox_store.hpp"
+#include "kiosk/upload/uploader.hpp"
+#include "tests/support/receivers/receiver_process.hpp"
+
+namespace guichet::test {
+
+struct UploadBench {
+    TempDir dir;
+    outbox::OutboxConfig cfg;
+    outbox::StoreOptions options() const;
+    std::unique_ptr<outbox::OutboxStore> open() const;
+};
+
+Submission sampleSubmission(int seed, const std::string& connector, const std::string& procedure,
+                            std::size_t attachmentSize = 0);
+Bytes sampleBytes(int seed, std::size_t size);
+Bytes base64Decode(const std::string& s);
+outbox::Entry entryOf(outbox::OutboxStore& store, const std::string& uuid);
+
+// Redirects stderr (where log:: writes) to a file while alive; text() reads it so far.
+class StderrCapture {
+public:
+    StderrCapture();
+    ~StderrCapture();
+    std::string text() const;
+
+private:
+    int saved_ = -1;
+    std::string path_;
+};
+
+}  // namespace guichet::test
