@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""End-to-end checks of the whole terminal: runs the real `guichet` headless on a scenario,
+then inspects what it left behind with the real `guichetctl`, the delivery folder of the
+`directory` connector and the emulated printer's receipts.
+
+usage: run_terminal.py CASE --guichet BIN --guichetctl BIN --scenarios DIR --work DIR
+CASE: delivered | corrupt-outbox
+"""
+import argparse
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+
+# What the birth-certificate scenario answers (acte-naissance.scn), as the wizard stores it.
+EXPECTED_ANSWERS = {
+    "qualite": "interesse",
+    "type_acte": "extrait_sans_filiation",
+    "exemplaires": 2,
+    "nom_naissance": "MARTIN",
+    "prenoms": "Jeanne Louise",
+    "sexe": "F",
+    "date_naissance": "1952-07-14",
+    "commune_naissance": "Bellerive-sur-Loire",
+    "mode_reception": "retrait_mairie",
+    "telephone": "0612345678",
+}
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def run_guichet(args, data, scenario):
+    env = dict(os.environ, GUICHET_TODAY="2026-11-28")
+    cmd = [args.guichet, "--headless", "--demo", "--data", str(data), "--scenario",
+           str(pathlib.Path(args.scenarios) / scenario), "--out", str(data / "shots")]
+    print("$", " ".join(cmd), flush=True)
+    p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    sys.stdout.write(p.stdout)
+    sys.stdout.write(p.stderr)
+    return p
+
+
+def outbox_list(args, db):
+    p = subprocess.run([args.guichetctl, "outbox", "list", "--db", str(db), "--json"],
+                       capture_output=True, text=True, timeout=60)
+    check(p.returncode == 0, f"guichetctl outbox list failed ({p.returncode}): {p.stderr}")
+    return json.loads(p.stdout)
+
+
+def case_delivered(args, data):
+    p = run_guichet(args, data, "acte-naissance.scn")
+    check(p.returncode == 0, f"the scenario failed (exit {p.returncode})")
+
+    entries = outbox_list(args, data / "outbox.sqlite")
+    check(len(entries) == 1, f"expected 1 submission in the outbox, found {len(entries)}: {entries}")
+    e = entries[0]
+    check(e["procedure"] == "acte-naissance", f"procedure is {e['procedure']}")
+    check(e["connector"] == "directory", f"connector is {e['connector']}")
+    check(e["state"] == "sent", f"state is {e['state']} ({e['last_error']})")
+    check(e["reference"].startswith("GU-"), f"reference is {e['reference']}")
+
+    delivered = data / "spool" / e["uuid"] / "submission.json"
+    check(delivered.is_file(), f"{delivered} was not delivered by the directory connector")
+    doc = json.loads(delivered.read_text(encoding="utf-8"))
+    check(doc["uuid"] == e["uuid"] and doc["reference"] == e["reference"], "delivered JSON names another submission")
+    check(doc["procedure"]["id"] == "acte-naissance", f"delivered JSON has procedure {doc['procedure']}")
+    answers = doc["answers"]
+    for key, value in EXPECTED_ANSWERS.items():
+        check(answers.get(key) == value, f"answer {key}: expected {value!r}, delivered {answers.get(key)!r}")
+    leftovers = [x.name for x in (data / "spool").iterdir() if x.name.startswith(".")]
+    check(not leftovers, f"half-written folders left in the spool: {leftovers}")
+
+    receipts = sorted((data / "receipts").glob("receipt-*.png"))
+    check(len(receipts) == 1, f"expected 1 receipt PNG in {data / 'receipts'}, found {len(receipts)}")
+    check(receipts[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", f"{receipts[0]} is not a PNG")
+    text = receipts[0].with_suffix(".txt").read_text(encoding="utf-8")
+    check(e["reference"] in text, f"the printed receipt does not show {e['reference']}:\n{text}")
+    check("MARTIN" in text, f"the printed receipt does not name the person:\n{text}")
+    shots = list((data / "shots").glob("*.png"))
+    check(shots, "no screenshot was written")
+    print(f"ok: {e['reference']} stored, delivered to {delivered.parent.name}/, receipt {receipts[0].name}")
+
+
+def case_corrupt_outbox(args, data):
+    db = data / "outbox.sqlite"
+    garbage = b"Ceci n'est pas une base SQLite.\n" * 512
+    db.write_bytes(garbage)
+    p = run_guichet(args, data, "outbox-refused.scn")
+    check(p.returncode == 0, f"the scenario failed (exit {p.returncode})")
+    check("cannot open the outbox" in p.stderr, "no operator log line about the outbox")
+    check(db.read_bytes() == garbage, "the damaged database was modified: the operator's evidence is lost")
+    spool = data / "spool"
+    check(not spool.exists() or not any(spool.iterdir()), "something was delivered although nothing was stored")
+    check(not list((data / "receipts").glob("receipt-*.png")), "a receipt was printed for a demand that was not kept")
+    print("ok: the terminal ran, the resident was told, the damaged file is untouched")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("case", choices=["delivered", "corrupt-outbox"])
+    ap.add_argument("--guichet", required=True)
+    ap.add_argument("--guichetctl", required=True)
+    ap.add_argument("--scenarios", required=True)
+    ap.add_argument("--work", required=True)
+    args = ap.parse_args()
+    data = pathlib.Path(args.work) / args.case
+    shutil.rmtree(data, ignore_errors=True)  # kept after the run, as the test's artefacts
+    data.mkdir(parents=True)
+    try:
+        {"delivered": case_delivered, "corrupt-outbox": case_corrupt_outbox}[args.case](args, data)
+    except Failure as f:
+        print(f"FAILED: {f}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

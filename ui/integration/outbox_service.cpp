@@ -1,0 +1,75 @@
+#include "ui/integration/outbox_service.hpp"
+
+#include <filesystem>
+
+#include "drivers/common/log.hpp"
+
+namespace guichet::ui::integration {
+
+OutboxService::OutboxService(outbox::OutboxConfig config, std::string forcedConnector)
+    : config_(std::move(config)), forcedConnector_(std::move(forcedConnector)) {}
+
+OutboxService::~OutboxService() { stop(); }
+
+outbox::StoreOptions OutboxService::storeOptions() const {
+    outbox::StoreOptions o;
+    o.path = config_.database;
+    o.keyFile = config_.effectiveKeyFile();
+    o.integrityCheck = config_.integrityCheck;
+    o.routes = config_.routes;
+    return o;
+}
+
+bool OutboxService::open() {
+    if (store_) return true;
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(config_.database).parent_path(), ec);
+    auto opened = outbox::OutboxStore::open(storeOptions());
+    if (!opened) {
+        // The operator's line; the resident sees kStoreFailedMessage when submitting.
+        log::error("outbox", config_.database + ": cannot open the outbox, submissions are refused until it opens: " +
+                                 opened.error().message);
+        return false;
+    }
+    store_ = std::move(*opened);
+    auto uploader = std::make_unique<upload::Uploader>(storeOptions(), config_);
+    if (auto started = uploader->start(); !started) {
+        // Submissions are still kept; they leave once a sender runs (guichetctl outbox send).
+        log::error("outbox", config_.database + ": the uploader did not start, submissions stay queued: " +
+                                 started.error().message);
+    } else {
+        uploader_ = std::move(uploader);
+    }
+    log::info("outbox", "outbox open: " + config_.database);
+    return true;
+}
+
+Result<void> OutboxService::store(const Submission& submission) {
+    if (!open()) return makeError(ErrorCode::Io, outbox::kStoreFailedMessage);
+    Result<void> r;
+    if (!forcedConnector_.empty() && submission.connector != forcedConnector_) {
+        Submission routed = submission;
+        routed.connector = forcedConnector_;
+        r = store_->store(routed);
+        routed.wipe();  // personal data: no second copy left in memory
+    } else {
+        r = store_->store(submission);
+    }
+    if (!r) return r;  // the store logged the details and carries the resident's message
+    lastUuid_ = submission.uuid;
+    if (uploader_) uploader_->wake();
+    return {};
+}
+
+std::optional<outbox::Entry> OutboxService::find(const std::string& uuid) {
+    if (!store_) return std::nullopt;
+    return store_->find(uuid);
+}
+
+void OutboxService::stop() {
+    if (uploader_) uploader_->stop();  // an interrupted send is recovered at next start
+    uploader_.reset();
+    store_.reset();
+}
+
+}  // namespace guichet::ui::integration
