@@ -319,3 +319,15 @@ TEST_CASE("ui.language chips switch the interface language", "[ui]") {
     h.tap("Français");
     CHECK(h.shell.tree().findByText("Accessibilité"));
 }
+
+TEST_CASE("ui.with speech on, a first touch explores and a second one activates (A14)", "[ui]") {
+    Harness h;
+    h.tap("Touchez l'écran pour commencer");
+    h.shell.session().settings().speech = true;
+    h.settle();
+    h.tap("Informations pratiques");
+    CHECK(h.shell.screenId() == "home");
+    CHECK(h.focused() == "Informations pratiques");
+    h.tap("Informations pratiques");
+    CHECK(h.shell.screenId() == "information");
+}
