@@ -25,7 +25,7 @@ EXPECTED_ANSWERS = {
     "date_naissance": "1952-07-14",
     "commune_naissance": "Bellerive-sur-Loire",
     "mode_reception": "retrait_mairie",
-    "telephone": "0612345678",
+    "telephone": "+33612345678",
 }
 
 
@@ -97,7 +97,13 @@ def case_corrupt_outbox(args, data):
     p = run_guichet(args, data, "outbox-refused.scn")
     check(p.returncode == 0, f"the scenario failed (exit {p.returncode})")
     check("cannot open the outbox" in p.stderr, "no operator log line about the outbox")
-    check(db.read_bytes() == garbage, "the damaged database was modified: the operator's evidence is lost")
+    # The outbox moves a corrupt file aside (and refuses to start afresh until the operator
+    # acknowledges it): the evidence must be there, byte for byte, and no new queue.
+    aside = list(data.glob("outbox.sqlite.corrupt-[0-9]*"))
+    check(len(aside) == 1, f"expected the damaged database moved aside once, found {[a.name for a in aside]}")
+    check(aside[0].read_bytes() == garbage, "the damaged database was modified: the operator's evidence is lost")
+    check(not db.exists() or db.read_bytes() == garbage, "a new empty outbox replaced the damaged one unnoticed")
+    check("guichetctl outbox ack-corrupt" in p.stderr, "the operator is not told how to recover")
     spool = data / "spool"
     check(not spool.exists() or not any(spool.iterdir()), "something was delivered although nothing was stored")
     check(not list((data / "receipts").glob("receipt-*.png")), "a receipt was printed for a demand that was not kept")

@@ -2,6 +2,7 @@
 // printed receipt and the delivery into <data>/spool (the procedures' chapter shows a
 // street report on screen; this one shows what the terminal does with a demand).
 #include "ui/scenario/demo_tour.hpp"
+#include "ui/scenario/scenario.hpp"  // GUICHET_SCENARIO_CONCAT
 
 namespace guichet::ui::integration {
 namespace {

@@ -24,13 +24,20 @@ bool OutboxService::open() {
     if (store_) return true;
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(config_.database).parent_path(), ec);
+    // The default spool is ours to create; a configured share must be mounted by the
+    // system (the connector treats a missing one as "offline", never writes under it).
+    if (!forcedConnector_.empty() && config_.directory) std::filesystem::create_directories(config_.directory->path, ec);
     auto opened = outbox::OutboxStore::open(storeOptions());
     if (!opened) {
-        // The operator's line; the resident sees kStoreFailedMessage when submitting.
-        log::error("outbox", config_.database + ": cannot open the outbox, submissions are refused until it opens: " +
-                                 opened.error().message);
+        // The operator's line (once per distinct cause: store() retries at every demand);
+        // the resident sees kStoreFailedMessage when submitting.
+        if (opened.error().message != lastOpenError_)
+            log::error("outbox", config_.database + ": cannot open the outbox, submissions are refused until it opens: " +
+                                     opened.error().message);
+        lastOpenError_ = opened.error().message;
         return false;
     }
+    lastOpenError_.clear();
     store_ = std::move(*opened);
     auto uploader = std::make_unique<upload::Uploader>(storeOptions(), config_);
     if (auto started = uploader->start(); !started) {

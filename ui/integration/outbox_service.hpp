@@ -37,6 +37,7 @@ private:
     std::unique_ptr<outbox::OutboxStore> store_;
     std::unique_ptr<upload::Uploader> uploader_;
     std::string lastUuid_;
+    std::string lastOpenError_;
 };
 
 }  // namespace guichet::ui::integration
