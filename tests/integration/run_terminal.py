@@ -4,7 +4,7 @@ then inspects what it left behind with the real `guichetctl`, the delivery folde
 `directory` connector and the emulated printer's receipts.
 
 usage: run_terminal.py CASE --guichet BIN --guichetctl BIN --scenarios DIR --work DIR
-CASE: delivered | corrupt-outbox
+CASE: delivered | corrupt-outbox | demo-tour (no scenario: the whole --demo tour)
 """
 import argparse
 import json
@@ -40,8 +40,9 @@ def check(condition, message):
 
 def run_guichet(args, data, scenario):
     env = dict(os.environ, GUICHET_TODAY="2026-11-28")
-    cmd = [args.guichet, "--headless", "--demo", "--data", str(data), "--scenario",
-           str(pathlib.Path(args.scenarios) / scenario), "--out", str(data / "shots")]
+    cmd = [args.guichet, "--headless", "--demo", "--data", str(data)]
+    if scenario:  # else the demo tour, screenshots in <data>/shots
+        cmd += ["--scenario", str(pathlib.Path(args.scenarios) / scenario), "--out", str(data / "shots")]
     print("$", " ".join(cmd), flush=True)
     p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     sys.stdout.write(p.stdout)
@@ -110,9 +111,25 @@ def case_corrupt_outbox(args, data):
     print("ok: the terminal ran, the resident was told, the damaged file is untouched")
 
 
+def case_demo_tour(args, data):
+    p = run_guichet(args, data, None)
+    check(p.returncode == 0, f"the demo tour failed (exit {p.returncode})")
+    texts = [t.read_text(encoding="utf-8") for t in sorted((data / "receipts").glob("receipt-*.txt"))]
+    check(any("DURAND Camille" in t for t in texts), f"no birth-certificate receipt among {len(texts)}")
+    pngs = list((data / "receipts").glob("receipt-*.png"))
+    check(len(pngs) == len(texts), f"{len(pngs)} receipt PNGs for {len(texts)} texts")
+    entries = outbox_list(args, data / "outbox.sqlite")
+    check(entries and all(e["state"] == "sent" for e in entries), f"not every demo demand was delivered: {entries}")
+    delivered = {x.name for x in (data / "spool").iterdir()}
+    check({e["uuid"] for e in entries} == delivered, f"spool {delivered} does not match the outbox")
+    for shot in ["naissance-2-review.png", "naissance-3-receipt.png"]:
+        check((data / "shots" / shot).is_file(), f"the tour did not take {shot}")
+    print(f"ok: demo tour stored and delivered {len(entries)} demand(s), printed {len(texts)} receipt(s)")
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("case", choices=["delivered", "corrupt-outbox"])
+    ap.add_argument("case", choices=["delivered", "corrupt-outbox", "demo-tour"])
     ap.add_argument("--guichet", required=True)
     ap.add_argument("--guichetctl", required=True)
     ap.add_argument("--scenarios", required=True)
@@ -122,7 +139,7 @@ def main():
     shutil.rmtree(data, ignore_errors=True)  # kept after the run, as the test's artefacts
     data.mkdir(parents=True)
     try:
-        {"delivered": case_delivered, "corrupt-outbox": case_corrupt_outbox}[args.case](args, data)
+        {"delivered": case_delivered, "corrupt-outbox": case_corrupt_outbox, "demo-tour": case_demo_tour}[args.case](args, data)
     except Failure as f:
         print(f"FAILED: {f}")
         return 1
