@@ -212,6 +212,8 @@ void benchProcess(const char* label, const std::vector<std::string>& extraArgs, 
 int main(int argc, char** argv) {
     bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
     int idle = quick ? 3 : 10;
+    // Run from the repository root, as the terminal is: linked areas find config/ there.
+    if (chdir(GUICHET_SOURCE_DIR) != 0) std::perror("chdir");
     i18n::init(std::string(GUICHET_BINARY_DIR) + "/locale");
     std::printf("== per screen, headless (dummy driver, SDL software renderer), 1920x1080, median of %d frames\n",
                 quick ? 10 : 40);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kiosk/i18n/i18n.hpp"
+#include "ui/core/clock_text.hpp"
 #include "ui/core/icons.hpp"
 #include "ui/core/widgets.hpp"
 
@@ -15,6 +16,10 @@ PageLayout pageLayout(const UiContext& ctx, bool withFooter, float customFooterH
     l.margin = ctx.portrait() ? ctx.px(40) : ctx.px(60);
     // The header grows with its text (large text wraps the subtitle), never cuts it.
     float textW = W - 3 * l.margin - ctx.px(96);
+    if (!ctx.portrait()) {  // the clock's column (drawHeader)
+        std::string date = dateText(std::time(nullptr));
+        textW -= ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, date.c_str()).x + l.margin;
+    }
     float textH = (title.empty() ? ctx.fonts.title->FontSize : measureWrappedText(ctx.fonts.title, textW, title).y) +
                   (subtitle.empty() ? ctx.fonts.body->FontSize : measureWrappedText(ctx.fonts.body, textW, subtitle).y + ctx.px(8));
     float headerH = std::max(ctx.px(150), textH + ctx.px(50));
@@ -58,14 +63,29 @@ void drawHeader(UiContext& ctx, const PageLayout& l, std::string_view title, std
         if (!subtitle.empty())
             drawWrappedText(dl, ctx.fonts.body, ImVec2(x, top + titleH + ctx.px(12)), w, col(p.headerText), subtitle, true);
     } else {
-        float titleH = measureWrappedText(ctx.fonts.title, ctx.width - 3 * l.margin - logo, title).y;
-        float subH = subtitle.empty() ? 0 : measureWrappedText(ctx.fonts.body, ctx.width - 3 * l.margin - logo, subtitle).y;
+        // Date and time on the right, as on a town hall's notice board (landscape only:
+        // a portrait header needs its width for the title).
+        float clockW = 0;
+        if (!ctx.portrait()) {
+            std::time_t now = std::time(nullptr);
+            std::string date = dateText(now), time = timeText(now);
+            ImFont* f = ctx.fonts.body;
+            float dw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, date.c_str()).x;
+            float tw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, time.c_str()).x;
+            clockW = std::max(dw, tw) + l.margin;
+            float cy = (l.headerMax.y - 2 * f->FontSize) * 0.5f;
+            dl->AddText(f, f->FontSize, ImVec2(ctx.width - l.margin - dw, cy), col(p.headerText), date.c_str());
+            dl->AddText(f, f->FontSize, ImVec2(ctx.width - l.margin - tw, cy + f->FontSize), col(p.headerText),
+                        time.c_str());
+        }
+        float titleH = measureWrappedText(ctx.fonts.title, ctx.width - 3 * l.margin - logo - clockW, title).y;
+        float subH = subtitle.empty() ? 0 : measureWrappedText(ctx.fonts.body, ctx.width - 3 * l.margin - logo - clockW, subtitle).y;
         blockH = titleH + (subH > 0 ? subH + ctx.px(8) : 0);
         top = (l.headerMax.y - blockH) * 0.5f;
         drawIcon(dl, "mairie", ImVec2(l.margin + logo * 0.5f, top + std::min(blockH, logo) * 0.5f), logo,
                  col(p.headerBg), col(p.headerBg), col(p.headerText));
         x = l.margin + logo + l.margin * 0.6f;
-        w = ctx.width - x - l.margin;
+        w = ctx.width - x - l.margin - clockW;
         drawWrappedText(dl, ctx.fonts.title, ImVec2(x, top), w, col(p.headerText), title, false);
         if (!subtitle.empty())
             drawWrappedText(dl, ctx.fonts.body, ImVec2(x, top + titleH + ctx.px(8)), w, col(p.headerText), subtitle, false);

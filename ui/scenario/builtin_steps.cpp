@@ -169,6 +169,12 @@ Result<void> open(StepContext& c) {
     return {};
 }
 
+Result<void> endSession(StepContext& c) {
+    c.host.shell().endSession(Session::EndReason::Resident);
+    c.host.settle();
+    return {};
+}
+
 Result<void> closeWindow(StepContext& c) {
     c.host.closeWindow();
     c.host.settle();
@@ -191,6 +197,7 @@ GUICHET_SCENARIO_STEP({"expect-screen", "expect-screen ID", 1, 1, expectScreen})
 GUICHET_SCENARIO_STEP({"expect-focus", "expect-focus \"label\"", 1, 1, expectFocus});
 GUICHET_SCENARIO_STEP({"size", "size 1080x1920", 1, 1, size});
 GUICHET_SCENARIO_STEP({"open", "open SCREEN [PARAM] (push a registered screen directly)", 1, 2, open});
+GUICHET_SCENARIO_STEP({"end-session", "end-session (as the resident's \"Terminer\")", 0, 0, endSession});
 GUICHET_SCENARIO_STEP({"close-window", "close-window", 0, 0, closeWindow});
 
 }  // namespace guichet::ui

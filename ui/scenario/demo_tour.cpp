@@ -65,7 +65,7 @@ GUICHET_DEMO_CHAPTER(10, "attract and home, every mode, both orientations",
                          "tap \"English\"\n"
                          "shot home-english-landscape\n"
                          "tap \"Français\"\n"
-                         "tap \"Informations pratiques\"\n"
+                         "open information\n"
                          "shot information-landscape\n"
                          "key help\n"
                          "shot help-landscape\n"
@@ -81,8 +81,10 @@ GUICHET_DEMO_CHAPTER(10, "attract and home, every mode, both orientations",
                          "shot keypad-landscape\n"
                          "tap \"Valider\"\n"
                          "tap \"Accueil\"\n"
+                         "end-session\n"
                          "size 1080x1920\n"
-                         "shot attract-portrait\n" +
+                         "shot attract-portrait\n"
+                         "tap \"Touchez l'écran pour commencer\"\n" +
                          homeInEveryMode("portrait") +
                          "mode reach\n"
                          "tap \"Accessibilité\"\n"

@@ -38,13 +38,17 @@ public:
         // Reserve the footer ourselves: languages + accessibility.
         float gap = ctx.px(28);
         float width = page.contentWidth();
-        float availH = ImGui::GetContentRegionAvail().y - ctx.px(30);  // the page keeps a bottom margin
+        float availH = ImGui::GetContentRegionAvail().y - ctx.px(64);  // the page keeps a bottom margin
         float scale = ctx.session.settings().textScale();
         ButtonStyle st;
         st.kind = ButtonKind::Tile;
         float pad = ctx.px(28);
         auto all = tiles_;
-        all.push_back({"information", _("Informations pratiques"), "info", Intent::push("information"), 10000});
+        // A provider's own information tile (icon "info", e.g. the catalogue's pages) takes
+        // the place of the shell's, so residents never see two.
+        bool providedInfo = std::any_of(all.begin(), all.end(), [](const HomeTile& t) { return t.icon == "info"; });
+        if (!providedInfo)
+            all.push_back({"information", _("Informations pratiques"), "info", Intent::push("information"), 10000});
         // Columns: as few as reading comfort allows, more when that lets every tile show
         // without scrolling; rows then share the height (bigger targets).
         int columns = ctx.portrait() ? (scale > 1.0f ? 1 : 2) : (scale > 1.4f ? 2 : 3);

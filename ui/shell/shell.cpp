@@ -10,6 +10,7 @@
 #include "drivers/common/bytes.hpp"
 #include "drivers/common/log.hpp"
 #include "kiosk/i18n/i18n.hpp"
+#include "ui/core/clock_text.hpp"
 #include "ui/core/icons.hpp"
 #include "ui/core/page.hpp"
 #include "ui/core/widgets.hpp"
@@ -87,7 +88,13 @@ bool Shell::wantsFrame() const {
     return !inputs_.empty() || settleFrames_ > 0 || ctx_.frameRequested || !queue_.empty() || pending_;
 }
 
-std::optional<steady_clock::time_point> Shell::nextDeadline() const { return session_.nextDeadline(); }
+std::optional<steady_clock::time_point> Shell::nextDeadline() const {
+    auto d = session_.nextDeadline();
+    if (session_.phase() == Session::Phase::Attract) return d;  // no clock on the attract screen
+    // The header's clock: one frame a minute.
+    auto minute = clock_() + milliseconds(msToNextMinute(system_clock::now()));
+    return d ? std::min(*d, minute) : minute;
+}
 
 std::string Shell::screenId() const {
     if (session_.phase() == Session::Phase::Warning) return "idle-warning";
