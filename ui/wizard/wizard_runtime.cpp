@@ -13,17 +13,31 @@ namespace guichet::ui::wizard {
 namespace {
 WizardRuntime* gRuntime = nullptr;
 
-// Records what was stored, for scenarios, by wrapping the store the wizard talks to.
+// The store the wizard talks to: the one an extension registered in ctx.services (the
+// outbox), looked up at each submission because extensions start in any order; the
+// in-memory fallback only when none is registered. Also records the last submission for
+// the scenarios' expect-submission step.
 class RecordingStore : public SubmissionStore {
 public:
-    RecordingStore(SubmissionStore& inner, WizardRuntime& runtime) : inner_(inner), runtime_(runtime) {}
+    RecordingStore(UiContext& ctx, SubmissionStore& fallback, WizardRuntime& runtime)
+        : ctx_(ctx), fallback_(fallback), runtime_(runtime) {}
     Result<void> store(const Submission& s) override {
-        auto r = inner_.store(s);
+        SubmissionStore* inner = ctx_.services.submissions;
+        if (!inner) {
+            if (!warned_) log::warning("wizard", "no submission store registered: submissions are kept in memory only");
+            warned_ = true;
+            inner = &fallback_;
+        }
+        auto r = inner->store(s);
         if (r) runtime_.rememberSubmission(s);
         return r;
     }
-    SubmissionStore& inner_;
+
+private:
+    UiContext& ctx_;
+    SubmissionStore& fallback_;
     WizardRuntime& runtime_;
+    bool warned_ = false;
 };
 std::unique_ptr<RecordingStore> gRecording;
 
@@ -101,11 +115,7 @@ void WizardRuntime::start(UiContext& ctx) {
     }
     catalogue_ = gate.catalogue;
     book_ = procedures::makeAppointmentBook(catalogue_->settings);
-    if (!ctx.services.submissions) {
-        log::warning("wizard", "no submission store registered: submissions are kept in memory only");
-        ctx.services.submissions = &fallbackStore_;
-    }
-    gRecording = std::make_unique<RecordingStore>(*ctx.services.submissions, *this);
+    gRecording = std::make_unique<RecordingStore>(ctx, fallbackStore_, *this);
     log::info("wizard", "catalogue loaded: " + std::to_string(catalogue_->procedures.size()) + " procedures from " + dir);
 }
 
