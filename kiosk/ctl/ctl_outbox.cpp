@@ -11,6 +11,7 @@
 
 #include "kiosk/ctl/command_registry.hpp"
 #include "kiosk/outbox/outbox_config.hpp"
+#include "kiosk/outbox/outbox_open.hpp"
 #include "kiosk/outbox/outbox_store.hpp"
 #include "kiosk/upload/uploader.hpp"
 
@@ -258,11 +259,7 @@ int runOutbox(const ctl::Args& args) {
         if (cfg.keyFile.empty()) cfg.keyFile = o.db + ".key";
         cfg.database = o.db;
     }
-    outbox::StoreOptions so;
-    so.path = cfg.database;
-    so.keyFile = cfg.effectiveKeyFile();
-    so.integrityCheck = cfg.integrityCheck;
-    so.routes = cfg.routes;
+    const outbox::StoreOptions so = outbox::storeOptionsFrom(cfg);
 
     if (o.sub == "ack-corrupt") {
         const std::string marker = so.path + ".corrupt-alert";

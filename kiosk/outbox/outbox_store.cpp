@@ -166,6 +166,8 @@ Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const StoreOptions& o) {
 OutboxStore::~OutboxStore() {
     insertSubmission_ = Stmt();
     insertPayload_ = Stmt();
+    begin_ = Stmt();
+    commit_ = Stmt();
     insertAttachment_ = Stmt();
     insertChunk_ = Stmt();
     readChunk_ = Stmt();
@@ -176,7 +178,9 @@ Result<void> OutboxStore::prepareStatements() {
     insertSubmission_ = db_.prepare(
         "INSERT INTO submissions (uuid, reference, procedure_id, procedure_version, connector, language, terminal_id,"
         " created_at, stored_at_ms, state, next_attempt_at_ms, payload_bytes, attachment_bytes, attachment_count)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'queued', ?9, ?10, ?11, ?12)");
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'queued', ?9, ?10, ?11, ?12) ON CONFLICT (uuid) DO NOTHING");
+    begin_ = db_.prepare("BEGIN IMMEDIATE");
+    commit_ = db_.prepare("COMMIT");
     insertPayload_ = db_.prepare("INSERT INTO payloads (submission_id, sealed) VALUES (?1, ?2)");
     insertAttachment_ = db_.prepare(
         "INSERT INTO attachments (submission_id, idx, media_type, size, chunks) VALUES (?1, ?2, ?3, ?4, ?5)");
@@ -194,7 +198,10 @@ Result<void> OutboxStore::store(const Submission& sub) {
         return makeError(ErrorCode::InvalidArgument, kStoreFailedMessage);
     }
     auto r = storeInTransaction(sub, nowMs());
-    if (r) return {};
+    if (r) {
+        if (onStored_) onStored_();
+        return {};
+    }
     if (!sqlite3_get_autocommit(db_.handle())) (void)db_.exec("ROLLBACK");
     lastFailure_ = r.error();
     // The operator's detail (never personal data: SQLite's message and our own).
@@ -219,23 +226,14 @@ Result<void> OutboxStore::storeInTransaction(const Submission& sub, std::int64_t
     auto connector = sub.connector.empty() ? std::string("directory") : sub.connector;
     if (auto it = routes_.find(sub.procedureId); it != routes_.end()) connector = it->second;
 
-    if (auto r = db_.exec("BEGIN IMMEDIATE"); !r) return r;
-    {
-        Stmt exists = db_.prepare("SELECT 1 FROM submissions WHERE uuid = ?1");
-        exists.bind(1, sub.uuid);
-        auto row = exists.step();
-        if (!row) return row.error();
-        if (*row) {  // the wizard asked twice: already safe, nothing to do
-            exists = Stmt();
-            return db_.exec("COMMIT");
-        }
-    }
+    if (auto r = begin_.run(); !r) return r;
     insertSubmission_.bind(1, sub.uuid).bind(2, sub.reference.empty() ? referenceFromUuid(sub.uuid) : sub.reference);
     insertSubmission_.bind(3, sub.procedureId).bind(4, sub.procedureVersion).bind(5, connector);
     insertSubmission_.bind(6, sub.language).bind(7, sub.terminalId).bind(8, sub.createdAt).bind(9, now);
     insertSubmission_.bind(10, payloadBytes).bind(11, attachmentBytes);
     insertSubmission_.bind(12, static_cast<int>(sub.attachments.size()));
     if (auto r = insertSubmission_.run(); !r) return r;
+    if (sqlite3_changes(db_.handle()) == 0) return commit_.run();  // the wizard asked twice: already safe
     const std::int64_t submissionId = sqlite3_last_insert_rowid(db_.handle());
     insertPayload_.bind(1, submissionId).bindBlob(2, sealed);
     if (auto r = insertPayload_.run(); !r) return r;
@@ -256,7 +254,7 @@ Result<void> OutboxStore::storeInTransaction(const Submission& sub, std::int64_t
             if (auto r = insertChunk_.run(); !r) return r;
         }
     }
-    return db_.exec("COMMIT");
+    return commit_.run();
 }
 
 Result<Submission> OutboxStore::loadSubmission(const Entry& e) {

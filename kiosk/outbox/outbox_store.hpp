@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -99,6 +100,8 @@ public:
     // error whose message is kStoreFailedMessage (details go to the operator log).
     Result<void> store(const Submission& submission) override;
     const Error& lastStoreFailure() const { return lastFailure_; }
+    // Called after each successful store() (the terminal wires Uploader::wake here).
+    void setOnStored(std::function<void()> callback) { onStored_ = std::move(callback); }
 
     // --- the uploader's side ---
     // Rows left in "sending" by a crash become queued again, counted as ambiguous.
@@ -148,7 +151,8 @@ private:
     crypto::SecretKey key_;
     Error lastFailure_{ErrorCode::Io, {}};
     std::map<std::string, std::string> routes_;
-    Stmt insertSubmission_, insertPayload_, insertAttachment_, insertChunk_, readChunk_, insertAttempt_;
+    std::function<void()> onStored_;
+    Stmt begin_, commit_, insertSubmission_, insertPayload_, insertAttachment_, insertChunk_, readChunk_, insertAttempt_;
 };
 
 // Entry fields read from a "SELECT <kEntryColumns> FROM submissions" row.

@@ -29,6 +29,7 @@ public:
     virtual SendOutcome send(outbox::OutboxStore& store, const outbox::Entry& entry) = 0;
     virtual bool reachable() = 0;
     // Open311 token → service_request_id, once the back office assigned it.
+    virtual bool answersWithTokens() const { return false; }
     virtual std::optional<std::string> resolveToken(const outbox::Entry&) { return std::nullopt; }
 };
 

@@ -12,6 +12,7 @@ public:
     std::string name() const override { return "open311"; }
     SendOutcome send(outbox::OutboxStore& store, const outbox::Entry& entry) override;
     bool reachable() override { return probe(cfg_.url, http_); }
+    bool answersWithTokens() const override { return true; }
     std::optional<std::string> resolveToken(const outbox::Entry& entry) override;
 
     // The form body for one submission (exposed for tests); an error if a mapping is missing.

@@ -72,7 +72,7 @@ bool ConnectorWorker::sendOne(SendReport& report, std::int64_t claimBefore) {
 }
 
 void ConnectorWorker::pollTokens(std::int64_t now) {
-    if (now < nextTokenPollMs_) return;
+    if (!connector_->answersWithTokens() || now < nextTokenPollMs_) return;
     auto pending = store_->awaitingToken(name_);
     if (pending.empty()) {
         nextTokenPollMs_ = now + (cfg_.open311 ? cfg_.open311->tokenPollMs : 60000);
@@ -85,6 +85,14 @@ void ConnectorWorker::pollTokens(std::int64_t now) {
         }
     }
     nextTokenPollMs_ = nowMs() + (cfg_.open311 ? cfg_.open311->tokenPollMs : 60000);
+}
+
+void ConnectorWorker::purgeIfDue(std::int64_t now) {
+    if (!purges_ || now < nextPurgeMs_) return;
+    nextPurgeMs_ = now + 3600000;  // hourly: retention is counted in days
+    auto n = store_->purge(cfg_.retentionDays, now);
+    if (!n) log::error("upload", "retention purge failed: " + n.error().message);
+    else if (*n > 0) log::info("upload", "retention: personal data of " + std::to_string(*n) + " sent submission(s) erased");
 }
 
 void ConnectorWorker::networkUp() {
@@ -105,10 +113,11 @@ std::int64_t ConnectorWorker::step(SendReport& report) {
     }
     if (sendOne(report, now)) return 0;
     pollTokens(now);
+    purgeIfDue(now);
     now = nowMs();
     std::int64_t wait = 60000;
     if (auto due = store_->nextDueMs(name_)) wait = std::clamp<std::int64_t>(*due - now, 0, wait);
-    if (!store_->awaitingToken(name_).empty()) wait = std::min(wait, std::max<std::int64_t>(0, nextTokenPollMs_ - now));
+    if (connector_->answersWithTokens() && !store_->awaitingToken(name_).empty()) wait = std::min(wait, std::max<std::int64_t>(0, nextTokenPollMs_ - now));
     return wait;
 }
 
@@ -212,6 +221,7 @@ Result<void> Uploader::start() {
     }
     report_ = rep;
     workers_ = std::move(*workers);
+    if (!workers_.empty()) workers_.front()->takeRetentionDuty();
     for (auto& w : workers_) threads_.emplace_back([this, &w] { run(*w); });
     return {};
 }

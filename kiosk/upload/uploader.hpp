@@ -33,12 +33,15 @@ public:
     // One pass of the loop; returns how long to sleep before the next one (ms).
     std::int64_t step(SendReport& report);
     void networkUp();  // make everything due now
+    // This worker also applies the retention (one worker per uploader does).
+    void takeRetentionDuty() { purges_ = true; }
     const std::string& connectorName() const { return name_; }
     outbox::OutboxStore& store() { return *store_; }
 
 private:
     bool sendOne(SendReport& report, std::int64_t now);
     void pollTokens(std::int64_t now);
+    void purgeIfDue(std::int64_t now);
 
     std::unique_ptr<outbox::OutboxStore> store_;
     std::unique_ptr<Connector> connector_;
@@ -47,6 +50,8 @@ private:
     bool offline_ = false;
     std::int64_t nextProbeMs_ = 0;
     std::int64_t nextTokenPollMs_ = 0;
+    bool purges_ = false;
+    std::int64_t nextPurgeMs_ = 0;
     std::mt19937_64 rng_{std::random_device{}()};
 };
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "kiosk/outbox/outbox_open.hpp"
 #include "tests/outbox/failing_vfs.hpp"
 #include "tests/outbox/outbox_fixtures.hpp"
 #include "tests/support/receivers/receiver_process.hpp"
@@ -208,4 +209,25 @@ TEST_CASE("outbox.read-only disk: refused with a clear error, the stored data un
         REQUIRE(reopened.ok());
         CHECK(holdsWhole(**reopened, a));
     }
+}
+
+TEST_CASE("outbox.an outbox that cannot open refuses submissions with the resident message") {
+    TempDir dir;
+    { std::ofstream(dir / "outbox.sqlite", std::ios::binary) << std::string(50000, '#'); }
+    outbox::OutboxConfig cfg;
+    cfg.database = dir / "outbox.sqlite";
+    auto opened = outbox::openOutbox(cfg);
+    REQUIRE(opened.store);
+    CHECK(opened.outbox == nullptr);
+    auto r = opened.store->store(makeSubmission(1));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message == outbox::kStoreFailedMessage);
+    CHECK(r.error().code == ErrorCode::Corrupt);
+
+    cfg.database = dir / "fresh.sqlite";
+    auto good = outbox::openOutbox(cfg);
+    REQUIRE(good.outbox != nullptr);
+    auto sub = makeSubmission(2);
+    CHECK(good.store->store(sub).ok());
+    CHECK(holdsWhole(*good.outbox, sub));
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -152,10 +153,10 @@ TEST_CASE("upload.networkUp() from the system retries at once even between probe
 
 TEST_CASE("upload.storing never waits for a hanging back office (the UI thread is not blocked)") {
     UploadBench b;
-    auto receiver = ReceiverProcess::start({"--mode", "webhook", "--faults", "1", "--fault-kinds", "hang", "--hang", "4"},
+    auto receiver = ReceiverProcess::start({"--mode", "webhook", "--faults", "1", "--fault-kinds", "hang", "--hang", "8"},
                                            b.dir / "log.jsonl");
     b.cfg.webhook = outbox::WebhookConfig{receiver->url("/hook"), "s3cret"};
-    b.cfg.http.requestTimeoutMs = 3000;
+    b.cfg.http.requestTimeoutMs = 5000;
     auto store = b.open();
     upload::Uploader up(b.options(), b.cfg);
     REQUIRE(up.start().ok());
@@ -169,10 +170,10 @@ TEST_CASE("upload.storing never waits for a hanging back office (the UI thread i
         REQUIRE(store->store(sampleSubmission(i, "webhook", "p", 50000)).ok());
         worst = std::max(worst, std::chrono::duration<double>(Clock::now() - t0).count());
     }
-    CHECK(worst < 0.5);
+    CHECK(worst < 2.0);  // an fsync on a busy disk, never the 5 s request
     const auto t0 = Clock::now();
     up.stop();  // waits for the in-flight request's timeout at most
-    CHECK(std::chrono::duration<double>(Clock::now() - t0).count() < 4.0);
+    CHECK(std::chrono::duration<double>(Clock::now() - t0).count() < 6.0);
 }
 
 TEST_CASE("upload.TLS verification is always on, a configured CA bundle makes it pass") {
@@ -204,4 +205,32 @@ TEST_CASE("upload.TLS verification is always on, a configured CA bundle makes it
     CHECK(entryOf(*store, sub.uuid).state == outbox::State::Sent);
     REQUIRE(receiver->requests().size() == 1);
     CHECK(receiver->requests()[0]["signature_ok"] == true);
+}
+
+TEST_CASE("upload.uploader wakes on store and applies the retention, leaving tombstones") {
+    UploadBench b;
+    std::filesystem::create_directory(b.dir / "depot");
+    b.cfg.directory = outbox::DirectoryConfig{b.dir / "depot"};
+    b.cfg.retentionDays = 0;
+    auto store = b.open();
+    auto old = sampleSubmission(1, "directory", "p", 1000);
+    REQUIRE(store->store(old).ok());
+    REQUIRE(upload::Uploader::sendOnce(b.options(), b.cfg)->sent == 1);
+    REQUIRE(store->loadSubmission(entryOf(*store, old.uuid)).ok());
+
+    upload::Uploader up(b.options(), b.cfg);
+    REQUIRE(up.start().ok());
+    // The first idle pass applies the retention (0 days here).
+    CHECK(waitUntil([&] { return entryOf(*store, old.uuid).purgedAtMs > 0; }, std::chrono::seconds(5)));
+    CHECK_FALSE(store->loadSubmission(entryOf(*store, old.uuid)).ok());
+    CHECK(entryOf(*store, old.uuid).remoteId == old.uuid);  // the tombstone keeps the remote id
+
+    // Idle, the uploader sleeps up to a minute; a stored submission wakes it at once.
+    store->setOnStored([&] { up.wake(); });
+    auto fresh = sampleSubmission(2, "directory", "p", 1000);
+    const auto t0 = Clock::now();
+    REQUIRE(store->store(fresh).ok());
+    CHECK(waitUntil([&] { return entryOf(*store, fresh.uuid).state == outbox::State::Sent; }, std::chrono::seconds(5)));
+    CHECK(std::chrono::duration<double>(Clock::now() - t0).count() < 2.0);
+    up.stop();
 }
