@@ -26,10 +26,9 @@ public:
                          config.error().message.c_str());
             std::exit(2);
         }
-        // The wizard wraps whatever store it finds at its own start: ours must come first
-        // (ui libraries are linked, hence registered, in folder order: integration < wizard).
+        // The wizard looks ctx.services.submissions up at each submission: start order does not matter.
         if (ctx.services.submissions)
-            log::error("outbox", "another submission store was registered before the outbox: it replaces it now");
+            log::warning("outbox", "another submission store was registered: the outbox replaces it");
         service_ = std::make_unique<OutboxService>(std::move(config->config), config->forcedConnector);
         service_->open();  // a failure is logged; store() retries and answers the resident
         ctx.services.submissions = service_.get();

@@ -1,8 +1,10 @@
 #include "ui/integration/outbox_service.hpp"
 
+#include <chrono>
 #include <filesystem>
 
 #include "drivers/common/log.hpp"
+#include "kiosk/outbox/outbox_open.hpp"
 
 namespace guichet::ui::integration {
 
@@ -11,23 +13,15 @@ OutboxService::OutboxService(outbox::OutboxConfig config, std::string forcedConn
 
 OutboxService::~OutboxService() { stop(); }
 
-outbox::StoreOptions OutboxService::storeOptions() const {
-    outbox::StoreOptions o;
-    o.path = config_.database;
-    o.keyFile = config_.effectiveKeyFile();
-    o.integrityCheck = config_.integrityCheck;
-    o.routes = config_.routes;
-    return o;
-}
-
 bool OutboxService::open() {
     if (store_) return true;
+    const auto started = std::chrono::steady_clock::now();
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(config_.database).parent_path(), ec);
     // The default spool is ours to create; a configured share must be mounted by the
     // system (the connector treats a missing one as "offline", never writes under it).
     if (!forcedConnector_.empty() && config_.directory) std::filesystem::create_directories(config_.directory->path, ec);
-    auto opened = outbox::OutboxStore::open(storeOptions());
+    auto opened = outbox::OutboxStore::open(outbox::storeOptionsFrom(config_));
     if (!opened) {
         // The operator's line (once per distinct cause: store() retries at every demand);
         // the resident sees kStoreFailedMessage when submitting.
@@ -39,7 +33,7 @@ bool OutboxService::open() {
     }
     lastOpenError_.clear();
     store_ = std::move(*opened);
-    auto uploader = std::make_unique<upload::Uploader>(storeOptions(), config_);
+    auto uploader = std::make_unique<upload::Uploader>(outbox::storeOptionsFrom(config_), config_);
     if (auto started = uploader->start(); !started) {
         // Submissions are still kept; they leave once a sender runs (guichetctl outbox send).
         log::error("outbox", config_.database + ": the uploader did not start, submissions stay queued: " +
@@ -47,7 +41,8 @@ bool OutboxService::open() {
     } else {
         uploader_ = std::move(uploader);
     }
-    log::info("outbox", "outbox open: " + config_.database);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    log::info("outbox", "outbox open: " + config_.database + " (" + std::to_string(ms.count()) + " ms, uploader included)");
     return true;
 }
 

@@ -31,7 +31,6 @@ public:
     const outbox::OutboxConfig& config() const { return config_; }
 
 private:
-    outbox::StoreOptions storeOptions() const;
     outbox::OutboxConfig config_;
     std::string forcedConnector_;
     std::unique_ptr<outbox::OutboxStore> store_;
