@@ -4,7 +4,7 @@ then inspects what it left behind with the real `guichetctl`, the delivery folde
 `directory` connector and the emulated printer's receipts.
 
 usage: run_terminal.py CASE --guichet BIN --guichetctl BIN --scenarios DIR --work DIR
-CASE: delivered | corrupt-outbox | demo-tour (no scenario: the whole --demo tour)
+CASE: delivered | corrupt-outbox | printer-missing | demo-tour (no scenario: the whole --demo tour)
 """
 import argparse
 import json
@@ -38,9 +38,11 @@ def check(condition, message):
         raise Failure(message)
 
 
-def run_guichet(args, data, scenario):
+def run_guichet(args, data, scenario, config=None):
     env = dict(os.environ, GUICHET_TODAY="2026-11-28")
     cmd = [args.guichet, "--headless", "--demo", "--data", str(data)]
+    if config:
+        cmd += ["--config", str(pathlib.Path(args.scenarios) / config)]
     if scenario:  # else the demo tour, screenshots in <data>/shots
         cmd += ["--scenario", str(pathlib.Path(args.scenarios) / scenario), "--out", str(data / "shots")]
     print("$", " ".join(cmd), flush=True)
@@ -111,6 +113,18 @@ def case_corrupt_outbox(args, data):
     print("ok: the terminal ran, the resident was told, the damaged file is untouched")
 
 
+def case_printer_missing(args, data):
+    p = run_guichet(args, data, "printer-missing.scn", "printer-missing.toml")
+    check(p.returncode == 0, f"the scenario failed (exit {p.returncode})")
+    check("no receipt printer" in p.stderr and "modele-inexistant" in p.stderr, "no operator line about the printer")
+    entries = outbox_list(args, data / "outbox.sqlite")
+    check(len(entries) == 1 and entries[0]["state"] == "sent", f"the demand was not kept and delivered: {entries}")
+    doc = json.loads((data / "spool" / entries[0]["uuid"] / "submission.json").read_text(encoding="utf-8"))
+    check(doc["terminal_id"] == "borne-test-sans-imprimante", f"terminal_id is {doc['terminal_id']}")
+    check(not (data / "receipts").exists() or not any((data / "receipts").iterdir()), "a receipt file appeared")
+    print(f"ok: {entries[0]['reference']} kept and delivered without a printer")
+
+
 def case_demo_tour(args, data):
     p = run_guichet(args, data, None)
     check(p.returncode == 0, f"the demo tour failed (exit {p.returncode})")
@@ -129,7 +143,7 @@ def case_demo_tour(args, data):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("case", choices=["delivered", "corrupt-outbox", "demo-tour"])
+    ap.add_argument("case", choices=["delivered", "corrupt-outbox", "printer-missing", "demo-tour"])
     ap.add_argument("--guichet", required=True)
     ap.add_argument("--guichetctl", required=True)
     ap.add_argument("--scenarios", required=True)
@@ -139,7 +153,8 @@ def main():
     shutil.rmtree(data, ignore_errors=True)  # kept after the run, as the test's artefacts
     data.mkdir(parents=True)
     try:
-        {"delivered": case_delivered, "corrupt-outbox": case_corrupt_outbox, "demo-tour": case_demo_tour}[args.case](args, data)
+        {"delivered": case_delivered, "corrupt-outbox": case_corrupt_outbox, "printer-missing": case_printer_missing,
+         "demo-tour": case_demo_tour}[args.case](args, data)
     except Failure as f:
         print(f"FAILED: {f}")
         return 1
