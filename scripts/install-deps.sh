@@ -18,6 +18,7 @@ PACKAGES=(
   fonts-dejavu-core fonts-noto-core fonts-opendyslexic fonts-sil-andika
   # tests
   catch2 umockdev libumockdev-dev python3 xvfb xauth
+  openssl                                       # outbox TLS test: a self-signed loopback certificate
 )
 
 missing=()

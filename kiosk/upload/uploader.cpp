@@ -16,6 +16,10 @@ namespace guichet::upload {
 
 using outbox::nowMs;
 
+namespace {
+constexpr std::int64_t kIdlePollMs = 1000;
+}
+
 ConnectorWorker::ConnectorWorker(std::unique_ptr<outbox::OutboxStore> store, std::unique_ptr<Connector> connector,
                                  outbox::OutboxConfig cfg)
     : store_(std::move(store)), connector_(std::move(connector)), cfg_(std::move(cfg)), name_(connector_->name()) {}
@@ -111,13 +115,15 @@ std::int64_t ConnectorWorker::step(SendReport& report) {
         }
         networkUp();
     }
-    if (sendOne(report, now)) return 0;
+    // A read first: the claim is a write transaction, taken only when something is due.
+    auto due = store_->nextDueMs(name_);
+    if (due && *due <= now && sendOne(report, now)) return 0;
     pollTokens(now);
     purgeIfDue(now);
     now = nowMs();
-    std::int64_t wait = 60000;
-    if (auto due = store_->nextDueMs(name_)) wait = std::clamp<std::int64_t>(*due - now, 0, wait);
-    if (connector_->answersWithTokens() && !store_->awaitingToken(name_).empty()) wait = std::min(wait, std::max<std::int64_t>(0, nextTokenPollMs_ - now));
+    // Rows stored by another process (guichetctl enqueue) do not wake us: poll each second.
+    std::int64_t wait = kIdlePollMs;
+    if (due) wait = std::clamp<std::int64_t>(*due - now, 0, wait);
     return wait;
 }
 

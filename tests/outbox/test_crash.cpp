@@ -133,7 +133,7 @@ TEST_CASE("outbox.crash: SIGKILL during enqueue and send loses nothing (200 iter
         if (r.value("truncated", false)) continue;  // the sender was killed mid-body
         CHECK(r["signature_ok"] == true);
         CHECK(r["key"] == r["uuid"]);  // every copy carries its own UUID as the idempotency key
-        if (r["delivered"] == true || r["repeat"] == true) deliveries[r["uuid"]]++;
+        if (r.value("delivered", false) || r.value("repeat", false)) deliveries[r["uuid"]]++;
     }
     for (const auto& uuid : stored) CHECK(deliveries.count(uuid) == 1);
     int duplicates = 0;

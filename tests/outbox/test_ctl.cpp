@@ -1,5 +1,9 @@
 // guichetctl outbox as the operator uses it: text and --json output, exit codes, errors.
+#include <signal.h>
+
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 
@@ -73,4 +77,36 @@ TEST_CASE("outbox.ctl reports configuration mistakes as file:line and a corrupt 
     CHECK(runCtl({"outbox", "ack-corrupt", "--db", dir / "broken.sqlite"}, out) == 0);
     CHECK(runCtl({"outbox", "stats", "--db", dir / "broken.sqlite", "--json"}, out) == 0);
     CHECK(json::parse(out)["by_state"]["queued"] == 0);
+}
+
+TEST_CASE("outbox.ctl send --follow delivers what is enqueued meanwhile and stops cleanly on SIGTERM") {
+    TempDir dir;
+    std::filesystem::create_directory(dir / "depot");
+    std::ofstream(dir / "c.toml") << "[outbox]\ndatabase = \"o.sqlite\"\n[connectors.directory]\npath = \"depot\"\n";
+    std::ofstream(dir / "s.json") << R"({"procedure":{"id":"rdv"},"connector":"directory","answers":{"jour":"lundi"}})";
+    const std::string cfg = dir / "c.toml";
+    std::string out;
+    REQUIRE(runCtl({"outbox", "stats", "--config", cfg}, out) == 0);  // creates the outbox
+    pid_t follower = spawnCtl({"outbox", "send", "--follow", "--config", cfg}, dir / "follow.out", dir / "follow.err");
+    REQUIRE(follower > 0);
+    REQUIRE(runCtl({"outbox", "enqueue", "--config", cfg, "--file", dir / "s.json"}, out) == 0);
+    const std::string uuid = out.substr(0, 36);
+    // Another process stored it: no wake-up reaches the follower, its idle poll (1 s) does.
+    bool delivered = false;
+    for (int i = 0; i < 150 && !delivered; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        delivered = std::filesystem::exists(dir / ("depot/" + uuid + "/submission.json"));
+    }
+    ::kill(follower, SIGTERM);
+    CHECK(waitExit(follower) == 0);
+    CHECK(delivered);
+    CHECK(readWholeFile(dir / "follow.out").find("sent 1") != std::string::npos);
+    // A second sender on the same database is refused while one runs.
+    pid_t first = spawnCtl({"outbox", "send", "--follow", "--config", cfg});
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    std::string err;
+    CHECK(runCtl({"outbox", "send", "--once", "--config", cfg}, out, &err) == 1);
+    CHECK(err.find("another process is already sending") != std::string::npos);
+    ::kill(first, SIGTERM);
+    CHECK(waitExit(first) == 0);
 }

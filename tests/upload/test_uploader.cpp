@@ -79,10 +79,11 @@ TEST_CASE("upload.faults: 500s, resets, hangs past the timeout and slow answers 
     std::map<std::string, int> faults;
     std::set<std::string> delivered;
     for (const auto& r : reqs) {
+        if (r.value("truncated", false)) continue;
         CHECK(r["key"] == r["uuid"]);
         CHECK(r["signature_ok"] == true);
-        if (!r["fault"].is_null()) faults[r["fault"]]++;
-        if (r["delivered"] == true || r["repeat"] == true) delivered.insert(r["uuid"]);
+        if (r.contains("fault") && !r["fault"].is_null()) faults[r["fault"]]++;
+        if (r.value("delivered", false) || r.value("repeat", false)) delivered.insert(r["uuid"]);
     }
     for (const auto& s : subs) CHECK(delivered.count(s.uuid) == 1);
     int faulty = 0;
