@@ -45,8 +45,22 @@ TEST_CASE("integration.without an outbox file everything lives under --data", "[
     CHECK(outbox->forcedConnector == "directory");
 
     CHECK(effectiveDataDir("", true) == "demo-data");
-    CHECK(effectiveDataDir("", false) == "/var/lib/guichet");
+    CHECK(effectiveDataDir("", false).empty());
     CHECK(effectiveDataDir("/srv/x", true) == "/srv/x");
+}
+
+TEST_CASE("integration.a bare run keeps its outbox in a temporary folder", "[integration]") {
+    auto outbox = outboxConfigFor(TerminalConfig::defaults(), "");
+    REQUIRE(outbox);
+    REQUIRE_FALSE(outbox->temporaryDir.empty());
+    CHECK(fs::is_directory(outbox->temporaryDir));
+    CHECK(outbox->config.database == (fs::path(outbox->temporaryDir) / "outbox.sqlite").string());
+    CHECK(outbox->forcedConnector == "directory");
+    auto other = outboxConfigFor(TerminalConfig::defaults(), "");
+    REQUIRE(other);
+    CHECK(other->temporaryDir != outbox->temporaryDir);  // parallel runs never share a queue
+    fs::remove_all(outbox->temporaryDir);
+    fs::remove_all(other->temporaryDir);
 }
 
 TEST_CASE("integration.--demo forces the emulated printer and its receipts folder", "[integration]") {

@@ -1,5 +1,6 @@
 #include "ui/integration/integration_config.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 
 #include <toml++/toml.h>
@@ -38,7 +39,7 @@ Result<std::string> outboxFileOf(const TerminalConfig& t) {
 
 std::string effectiveDataDir(const std::string& dataOption, bool demo) {
     if (!dataOption.empty()) return dataOption;
-    return demo ? "demo-data" : "/var/lib/guichet";
+    return demo ? "demo-data" : std::string();
 }
 
 Result<OutboxSetup> outboxConfigFor(const TerminalConfig& terminal, const std::string& dataDir) {
@@ -51,8 +52,15 @@ Result<OutboxSetup> outboxConfigFor(const TerminalConfig& terminal, const std::s
         setup.config = std::move(*loaded);
         return setup;
     }
-    setup.config.database = (fs::path(dataDir) / "outbox.sqlite").string();
-    setup.config.directory = outbox::DirectoryConfig{(fs::path(dataDir) / "spool").string()};
+    std::string dir = dataDir;
+    if (dir.empty()) {
+        std::string pattern = (fs::temp_directory_path() / "guichet-run-XXXXXX").string();
+        if (!mkdtemp(pattern.data()))
+            return makeError(ErrorCode::Io, pattern + ": cannot create a temporary data folder (give --data DIR)");
+        dir = setup.temporaryDir = pattern;
+    }
+    setup.config.database = (fs::path(dir) / "outbox.sqlite").string();
+    setup.config.directory = outbox::DirectoryConfig{(fs::path(dir) / "spool").string()};
     // The catalogue names each procedure's back office (open311, w.c.s.…); none is
     // configured here, so the spool takes them all rather than queueing them forever.
     setup.forcedConnector = "directory";

@@ -3,6 +3,7 @@
 // stopped at exit. See docs/configuration.md.
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "drivers/common/log.hpp"
 #include "ui/core/screen.hpp"
@@ -29,6 +30,10 @@ public:
         // The wizard looks ctx.services.submissions up at each submission: start order does not matter.
         if (ctx.services.submissions)
             log::warning("outbox", "another submission store was registered: the outbox replaces it");
+        temporaryDir_ = config->temporaryDir;
+        if (!temporaryDir_.empty())
+            log::warning("outbox", "no --data and no [outbox] config: submissions of this run are kept in " +
+                                       temporaryDir_ + ", removed at exit");
         service_ = std::make_unique<OutboxService>(std::move(config->config), config->forcedConnector);
         service_->open();  // a failure is logged; store() retries and answers the resident
         ctx.services.submissions = service_.get();
@@ -39,9 +44,14 @@ public:
         service_->stop();
         if (ctx.services.submissions == service_.get()) ctx.services.submissions = nullptr;
         gOutbox = nullptr;
+        if (!temporaryDir_.empty()) {
+            std::error_code ec;
+            std::filesystem::remove_all(temporaryDir_, ec);
+        }
     }
 
 private:
+    std::string temporaryDir_;
     std::unique_ptr<OutboxService> service_;
 };
 GUICHET_UI_EXTENSION(OutboxExtension);
