@@ -44,6 +44,7 @@ expect-receipt "{reference}"
 expect-delivered
 wait 500ms
 expect "Votre reçu est imprimé"
+key tab
 shot naissance-3-receipt
 tap "Terminer"
 )SCN";
