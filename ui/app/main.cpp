@@ -9,6 +9,7 @@
 #include "drivers/common/log.hpp"
 #include "kiosk/config/terminal_config.hpp"
 #include "kiosk/i18n/i18n.hpp"
+#include "ui/core/cli_options.hpp"
 #include "ui/host/sdl_host.hpp"
 #include "ui/scenario/demo_tour.hpp"
 #include "ui/scenario/scenario.hpp"
@@ -31,6 +32,10 @@ void usage(FILE* out) {
                  "  --locale-dir DIR   compiled catalogues (<lang>/LC_MESSAGES/guichet.mo)\n"
                  "  --no-kiosk         let closing keys and window close quit (implied by --windowed)\n"
                  "  --kiosk            keep the lock-down even in a window\n");
+    for (const auto& o : guichet::ui::cliOptions()) {  // added by other areas
+        std::string left = o.name + (o.valueName.empty() ? "" : " " + o.valueName);
+        std::fprintf(out, "  %-18s %s\n", left.c_str(), o.help.c_str());
+    }
 }
 
 }  // namespace
@@ -72,6 +77,8 @@ int main(int argc, char** argv) {
         } else if (a == "--help" || a == "-h") {
             usage(stdout);
             return 0;
+        } else if (const ui::CliOption* o = ui::findCliOption(a)) {
+            o->apply(o->valueName.empty() ? std::string() : next(o->name.c_str()));
         } else {
             std::fprintf(stderr, "guichet: unknown option '%s'\n", a.c_str());
             usage(stderr);
@@ -136,7 +143,7 @@ int main(int argc, char** argv) {
     host.width = width ? width : (windowed ? 1280 : 1920);
     host.height = height ? height : (windowed ? 720 : 1080);
     host.outDir = outDir;
-    ui::ShellOptions shellOptions{dataDir, demo, host.width, host.height};
+    ui::ShellOptions shellOptions{dataDir, demo, host.width, host.height, headless};
     ui::Shell shell(config, shellOptions);
     auto created = ui::SdlHost::create(shell, host);
     if (!created) {
