@@ -7,6 +7,7 @@
 
 #include "drivers/common/log.hpp"
 #include "ui/core/screen.hpp"
+#include "ui/wizard/field_widgets.hpp"
 
 namespace guichet::ui::wizard {
 
@@ -122,7 +123,8 @@ void WizardRuntime::start(UiContext& ctx) {
 procedures::WizardSession* WizardRuntime::begin(UiContext& ctx, const std::string& procedureId) {
     const procedures::Procedure* p = catalogue_ ? catalogue_->find(procedureId) : nullptr;
     if (!p) return nullptr;
-    if (session_ && sessionProcedure_ == procedureId && session_->state() != procedures::WizardSession::State::Cancelled)
+    using State = procedures::WizardSession::State;
+    if (session_ && sessionProcedure_ == procedureId && session_->state() != State::Cancelled && session_->state() != State::Done)
         return session_.get();  // the same screen re-created (language change): keep going
     procedures::WizardOptions o;
     o.language = ctx.session.language().empty() ? "fr" : ctx.session.language();
@@ -132,6 +134,7 @@ procedures::WizardSession* WizardRuntime::begin(UiContext& ctx, const std::strin
     if (const char* today = std::getenv("GUICHET_TODAY"))
         if (auto d = validation::CivilDate::fromIso(today)) o.today = *d;
     o.terminalId = ctx.config.terminalId.empty() ? catalogue_->settings.terminalId : ctx.config.terminalId;
+    clearFieldBuffers(ctx, *p);
     session_ = std::make_unique<procedures::WizardSession>(*p, catalogue_->settings, *gRecording, &book_, o);
     sessionProcedure_ = procedureId;
     receiptPrinted = false;

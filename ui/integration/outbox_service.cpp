@@ -1,0 +1,77 @@
+#include "ui/integration/outbox_service.hpp"
+
+#include <chrono>
+#include <filesystem>
+
+#include "drivers/common/log.hpp"
+#include "kiosk/outbox/outbox_open.hpp"
+
+namespace guichet::ui::integration {
+
+OutboxService::OutboxService(outbox::OutboxConfig config, std::string forcedConnector)
+    : config_(std::move(config)), forcedConnector_(std::move(forcedConnector)) {}
+
+OutboxService::~OutboxService() { stop(); }
+
+bool OutboxService::open() {
+    if (store_) return true;
+    const auto started = std::chrono::steady_clock::now();
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(config_.database).parent_path(), ec);
+    // The default spool is ours to create; a configured share must be mounted by the
+    // system (the connector treats a missing one as "offline", never writes under it).
+    if (!forcedConnector_.empty() && config_.directory) std::filesystem::create_directories(config_.directory->path, ec);
+    auto opened = outbox::OutboxStore::open(outbox::storeOptionsFrom(config_));
+    if (!opened) {
+        // The operator's line (once per distinct cause: store() retries at every demand);
+        // the resident sees kStoreFailedMessage when submitting.
+        if (opened.error().message != lastOpenError_)
+            log::error("outbox", config_.database + ": cannot open the outbox, submissions are refused until it opens: " +
+                                     opened.error().message);
+        lastOpenError_ = opened.error().message;
+        return false;
+    }
+    lastOpenError_.clear();
+    store_ = std::move(*opened);
+    auto uploader = std::make_unique<upload::Uploader>(outbox::storeOptionsFrom(config_), config_);
+    if (auto started = uploader->start(); !started) {
+        // Submissions are still kept; they leave once a sender runs (guichetctl outbox send).
+        log::error("outbox", config_.database + ": the uploader did not start, submissions stay queued: " +
+                                 started.error().message);
+    } else {
+        uploader_ = std::move(uploader);
+    }
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    log::info("outbox", "outbox open: " + config_.database + " (" + std::to_string(ms.count()) + " ms, uploader included)");
+    return true;
+}
+
+Result<void> OutboxService::store(const Submission& submission) {
+    if (!open()) return makeError(ErrorCode::Io, outbox::kStoreFailedMessage);
+    Result<void> r;
+    if (!forcedConnector_.empty() && submission.connector != forcedConnector_) {
+        Submission routed = submission;
+        routed.connector = forcedConnector_;
+        r = store_->store(routed);
+        routed.wipe();  // personal data: no second copy left in memory
+    } else {
+        r = store_->store(submission);
+    }
+    if (!r) return r;  // the store logged the details and carries the resident's message
+    lastUuid_ = submission.uuid;
+    if (uploader_) uploader_->wake();
+    return {};
+}
+
+std::optional<outbox::Entry> OutboxService::find(const std::string& uuid) {
+    if (!store_) return std::nullopt;
+    return store_->find(uuid);
+}
+
+void OutboxService::stop() {
+    if (uploader_) uploader_->stop();  // an interrupted send is recovered at next start
+    uploader_.reset();
+    store_.reset();
+}
+
+}  // namespace guichet::ui::integration

@@ -1,0 +1,42 @@
+// The terminal's SubmissionStore: the SQLite outbox plus its background uploader. Opening
+// may fail (corrupt file, read-only or full disk): the terminal then keeps running, every
+// store() tries again and, while it cannot, returns the outbox's French message.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "kiosk/outbox/outbox_config.hpp"
+#include "kiosk/outbox/outbox_store.hpp"
+#include "kiosk/upload/uploader.hpp"
+
+namespace guichet::ui::integration {
+
+class OutboxService final : public SubmissionStore {
+public:
+    // forcedConnector: non-empty = every submission is sent through it, whatever the catalogue says.
+    explicit OutboxService(outbox::OutboxConfig config, std::string forcedConnector = {});
+    ~OutboxService() override;
+
+    // Opens the database and starts the uploader; false (and an operator log line) if not.
+    bool open();
+    // UI thread. Commits the submission, then wakes the uploader.
+    Result<void> store(const Submission& submission) override;
+    void stop();  // joins the uploader's threads, closes the database
+
+    bool isOpen() const { return store_ != nullptr; }
+    const std::string& lastUuid() const { return lastUuid_; }
+    // The queue entry of a stored submission (scenario steps, operator screens).
+    std::optional<outbox::Entry> find(const std::string& uuid);
+    const outbox::OutboxConfig& config() const { return config_; }
+
+private:
+    outbox::OutboxConfig config_;
+    std::string forcedConnector_;
+    std::unique_ptr<outbox::OutboxStore> store_;
+    std::unique_ptr<upload::Uploader> uploader_;
+    std::string lastUuid_;
+    std::string lastOpenError_;
+};
+
+}  // namespace guichet::ui::integration
