@@ -32,7 +32,7 @@ TEST_CASE("speech.reader entering a screen says its title and instruction, then 
     CHECK(a[1].utterance.language == "fr");
 }
 
-TEST_CASE("speech.reader an unchanged frame says nothing; a focus move says only the new control") {
+TEST_CASE("speech.reader an unchanged frame says nothing, a focus move says only the new control") {
     ScreenReader reader;
     Tree t;
     homeScreen(t, 1);
@@ -216,7 +216,7 @@ TEST_CASE("speech.reader the words around labels follow the language") {
     CHECK(reader.describe(*t.findById("b")).text == "Schaltfläche, Report a problem, 2 von 2");
 }
 
-TEST_CASE("speech.reader disabled controls say so; a control becoming available is re-announced") {
+TEST_CASE("speech.reader disabled controls say so, a control becoming available is re-announced") {
     ScreenReader reader;
     Tree t;
     auto frame = [&](bool disabled) {

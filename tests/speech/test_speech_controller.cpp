@@ -31,7 +31,7 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 }
 }  // namespace
 
-TEST_CASE("speech.controller silent until switched on; then announces itself and the current screen") {
+TEST_CASE("speech.controller silent until switched on, then announces itself and the current screen") {
     Rig rig;
     Tree t;
     homeScreen(t, 1);
@@ -84,7 +84,7 @@ TEST_CASE("speech.controller a headset switches speech on by itself and allows p
     CHECK(rig.said().back().find("Dupont") == std::string::npos);
 }
 
-TEST_CASE("speech.controller settings reset at session end; speech stays on only with a headset") {
+TEST_CASE("speech.controller settings reset at session end, speech stays on only with a headset") {
     Rig rig;
     rig.speech.activate(ActivationSource::Key);
     rig.speech.louder();

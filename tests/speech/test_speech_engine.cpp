@@ -139,7 +139,7 @@ TEST_CASE("speech.engine the speech log cannot be written: a clear error") {
     CHECK(r.error().message.find("/nonexistent-dir/speech.log") != std::string::npos);
 }
 
-TEST_CASE("speech.engine spokenSince only looks at what was said after the mark; wipe empties texts") {
+TEST_CASE("speech.engine spokenSince only looks at what was said after the mark, wipe empties texts") {
     SpeechLog log;
     log.requested(1, "Accueil", "", "fr");
     const auto mark = log.size();

@@ -31,7 +31,7 @@ TEST_CASE("speech.mode no other sound longer than 3 s while speech is on") {
     CHECK_FALSE(otherSoundAllowed(true, 3001ms));
 }
 
-TEST_CASE("speech.mode a device present at start is not a headset; a new one is") {
+TEST_CASE("speech.mode a device present at start is not a headset, a new one is") {
     HeadsetDetector d;
     d.setStartupDevices({"Built-in Audio Analog Stereo", "HDMI"});
     CHECK_FALSE(d.deviceAdded("HDMI"));
