@@ -234,3 +234,27 @@ TEST_CASE("speech.reader disabled controls say so, a control becoming available 
     CHECK(a[1] == "Bouton, Envoyer, indisponible, 1 sur 1. Envoie votre demande à la mairie");
     CHECK(frame(false) == std::vector<std::string>{"Bouton, Envoyer, 1 sur 1. Envoie votre demande à la mairie"});
 }
+
+#include "kiosk/speech/speech_audit.hpp"
+
+TEST_CASE("speech.audit finds a missing title, unlabelled controls and raw ids") {
+    Tree t;
+    homeScreen(t, 1);
+    CHECK(guichet::speech::auditForSpeech(t).empty());
+    t.beginFrame("broken", "  ", "");
+    t.add(button("ok", ""));
+    t.add(button("next", "##next"));
+    Node k;
+    k.id = "key.space";
+    k.role = Role::Key;
+    k.label = " ";  // the space key is labelled by a space: fine, speech says "espace"
+    k.focusable = true;
+    t.add(k);
+    t.add(text(""));  // not focusable: not audited
+    t.endFrame();
+    auto p = guichet::speech::auditForSpeech(t);
+    REQUIRE(p.size() == 3);
+    CHECK(p[0] == "screen 'broken': no title to announce");
+    CHECK(p[1] == "screen 'broken': control 'ok' (button) has no spoken label");
+    CHECK(p[2].find("'next' would be spoken as its id") != std::string::npos);
+}
