@@ -44,6 +44,10 @@ void Tree::beginFrame(std::string screenId, std::string title, std::string instr
     screenId_ = std::move(screenId);
     title_ = std::move(title);
     instruction_ = std::move(instruction);
+    // Values may hold what a resident typed: overwrite them before their memory is reused
+    // or released (a copy is made every frame).
+    for (auto& n : nodes_)
+        if (!n.value.empty()) secureWipe(n.value);
     nodes_.clear();  // keeps capacity: an idle frame allocates nothing new
 }
 

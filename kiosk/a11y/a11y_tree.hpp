@@ -35,6 +35,7 @@ struct Node {
     bool disabled = false;
     bool masked = false;         // PIN, codes: value never spoken nor shown (A3)
     bool personal = false;       // value is personal data: spoken only through a headset (A3)
+    bool visible = true;         // false: scrolled out of view (focus can still reach it)
     int positionInSet = 0;       // 1-based among focusable siblings; 0 = unknown
     int setSize = 0;
     Rect rect;                   // screen pixels

@@ -1,0 +1,140 @@
+#include "ui/core/page.hpp"
+
+#include <algorithm>
+
+#include "kiosk/i18n/i18n.hpp"
+#include "ui/core/icons.hpp"
+#include "ui/core/widgets.hpp"
+
+namespace guichet::ui {
+
+PageLayout pageLayout(const UiContext& ctx, bool withFooter, float customFooterHeight) {
+    PageLayout l;
+    float W = ctx.width, H = ctx.height;
+    l.margin = ctx.portrait() ? ctx.px(40) : ctx.px(60);
+    float headerH = std::max(ctx.px(150), ctx.fonts.title->FontSize + ctx.fonts.body->FontSize + ctx.px(60));
+    if (ctx.session.settings().reach) headerH = std::max(headerH, H * (ctx.portrait() ? 0.40f : 0.30f));
+    float footerH = withFooter ? std::max(ctx.px(150), ctx.fonts.bold->FontSize + ctx.px(100)) : customFooterHeight;
+    l.headerMin = ImVec2(0, 0);
+    l.headerMax = ImVec2(W, headerH);
+    l.footerMin = ImVec2(0, H - footerH);
+    l.footerMax = ImVec2(W, H);
+    l.bodyMin = ImVec2(0, headerH);
+    l.bodyMax = ImVec2(W, H - footerH);
+    return l;
+}
+
+void drawHeader(UiContext& ctx, const PageLayout& l, std::string_view title, std::string_view subtitle) {
+    const auto& p = ctx.colors();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(l.headerMin, l.headerMax, col(p.headerBg));
+    if (p.name == "high-contrast")
+        dl->AddLine(ImVec2(0, l.headerMax.y - ctx.px(2)), ImVec2(ctx.width, l.headerMax.y - ctx.px(2)),
+                    col(p.headerText), ctx.px(4));
+    float logo = ctx.px(96);
+    float titleH = measureWrappedText(ctx.fonts.title, ctx.width - 3 * l.margin - logo, title).y;
+    float subH = subtitle.empty() ? 0 : measureWrappedText(ctx.fonts.body, ctx.width - 3 * l.margin - logo, subtitle).y;
+    float blockH = titleH + (subH > 0 ? subH + ctx.px(8) : 0);
+    // In the reach layout the header is tall: its text sits at the bottom, near the eyes
+    // of a seated reader and next to the controls.
+    bool tall = l.headerMax.y > ctx.px(400);
+    float top = tall ? l.headerMax.y - blockH - ctx.px(40) : (l.headerMax.y - blockH) * 0.5f;
+    drawIcon(dl, "mairie", ImVec2(l.margin + logo * 0.5f, top + std::min(blockH, logo) * 0.5f), logo, col(p.headerBg),
+             col(p.headerBg), col(p.headerText));
+    float x = l.margin + logo + l.margin * 0.6f;
+    float w = ctx.width - x - l.margin;
+    drawWrappedText(dl, ctx.fonts.title, ImVec2(x, top), w, col(p.headerText), title, false);
+    if (!subtitle.empty())
+        drawWrappedText(dl, ctx.fonts.body, ImVec2(x, top + titleH + ctx.px(8)), w, col(p.headerText), subtitle, false);
+    if (!ctx.inert) {
+        a11y::Node n;
+        n.id = "page:title";
+        n.role = a11y::Role::Heading;
+        n.label = std::string(title);
+        n.value = std::string(subtitle);
+        n.rect = {x, top, w, blockH};
+        ctx.tree.add(std::move(n));
+    }
+}
+
+PageScope::PageScope(UiContext& ctx, const PageSpec& spec) : ctx_(ctx), spec_(spec) {
+    layout_ = pageLayout(ctx, spec.footer, spec.customFooterHeight);
+    const auto& p = ctx.colors();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.width, ctx.height), col(p.background));
+    drawHeader(ctx, layout_, spec.title, spec.subtitle);
+    ImGui::SetCursorScreenPos(layout_.bodyMin);
+    ImVec2 size(layout_.bodyMax.x - layout_.bodyMin.x, layout_.bodyMax.y - layout_.bodyMin.y);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(layout_.margin, ctx.px(36)));
+    ImGui::BeginChild("##body", size, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+    float maxW = ctx.px(1500);
+    float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > maxW) {  // long lines are hard to read: keep a column, centred
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - maxW) * 0.5f);
+    }
+    ImGui::PushItemWidth(std::min(avail, maxW));
+    ImGui::BeginGroup();
+}
+
+float PageScope::contentWidth() const { return std::min(ImGui::GetContentRegionAvail().x, ctx_.px(1500)); }
+
+PageScope::~PageScope() {
+    if (open_) (void)finish();
+}
+
+bool accessibilityButton(UiContext& ctx, ImVec2 pos, ImVec2 size) {
+    ButtonStyle st;
+    st.kind = ButtonKind::Accent;
+    st.icon = "access";
+    st.hint = _("Texte plus grand, contraste, police adaptée, voix");
+    return button(ctx, "Accessibilité##footer", _("Accessibilité"), pos, size, st);
+}
+
+Intent PageScope::finish() {
+    if (!open_) return {};
+    open_ = false;
+    ImGui::EndGroup();
+    ImGui::PopItemWidth();
+    ImGui::Dummy(ImVec2(1, ctx_.px(24)));
+    ImGui::EndChild();
+    if (!spec_.footer) return {};
+    const auto& p = ctx_.colors();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(layout_.footerMin, layout_.footerMax, col(p.name == "high-contrast" ? p.background : hex(0xFFFFFF)));
+    dl->AddLine(layout_.footerMin, ImVec2(layout_.footerMax.x, layout_.footerMin.y), col(p.surfaceBorder), ctx_.px(2));
+    Intent intent;
+    float m = layout_.margin;
+    float h = layout_.footerMax.y - layout_.footerMin.y - ctx_.px(44);
+    float y = layout_.footerMin.y + ctx_.px(22);
+    float avail = ctx_.width - 2 * m;
+    int count = spec_.back + spec_.home + spec_.help + spec_.accessibility;
+    float gap = ctx_.px(20);
+    float w = std::min(ctx_.px(420), (avail - gap * (count - 1)) / std::max(1, count));
+    float x = m;
+    ButtonStyle st;
+    st.kind = ButtonKind::Quiet;
+    if (spec_.back) {
+        st.icon = "back";
+        if (button(ctx_, "Retour##footer", _("Retour"), ImVec2(x, y), ImVec2(w, h), st)) intent = Intent::back();
+        x += w + gap;
+    }
+    if (spec_.home) {
+        st.icon = "home";
+        if (button(ctx_, "Accueil##footer", _("Accueil"), ImVec2(x, y), ImVec2(w, h), st)) intent = Intent::home();
+        x += w + gap;
+    }
+    if (spec_.help) {
+        st.icon = "help";
+        if (button(ctx_, "Aide##footer", _("Aide"), ImVec2(x, y), ImVec2(w, h), st)) intent = Intent::push("help");
+        x += w + gap;
+    }
+    if (spec_.accessibility) {
+        float aw = std::max(w, ctx_.px(360));
+        aw = std::min(aw, ctx_.width - m - x);
+        if (accessibilityButton(ctx_, ImVec2(ctx_.width - m - aw, y), ImVec2(aw, h)))
+            intent = Intent::push("accessibility");
+    }
+    return intent;
+}
+
+}  // namespace guichet::ui

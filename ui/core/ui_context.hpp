@@ -1,0 +1,63 @@
+// Everything a screen may use while drawing: the theme and fonts of the current modes, the
+// accessibility tree it declares its widgets to, keypad focus, the session (settings and
+// resident buffers), the device and storage services, and the UI-thread queue.
+#pragma once
+
+#include <string>
+
+#include "kiosk/a11y/a11y_tree.hpp"
+#include "kiosk/app/main_thread_queue.hpp"
+#include "kiosk/config/terminal_config.hpp"
+#include "kiosk/devices/device_services.hpp"
+#include "kiosk/session/session.hpp"
+#include "kiosk/submission/submission.hpp"
+#include "ui/core/focus.hpp"
+#include "ui/core/fonts.hpp"
+#include "ui/core/theme.hpp"
+
+namespace guichet::ui {
+
+class OnScreenKeyboard;
+
+// Filled by UiExtension::onStart (device areas, the outbox); any may stay null: screens
+// show the device as unavailable rather than crash.
+struct Services {
+    ReceiptPrinterService* printer = nullptr;
+    CardReaderService* cardReader = nullptr;
+    ScannerService* scanner = nullptr;
+    SubmissionStore* submissions = nullptr;
+};
+
+class UiContext {
+public:
+    UiContext(const TerminalConfig& config, Session& session, MainThreadQueue& queue, a11y::Tree& tree,
+              FocusManager& focus, OnScreenKeyboard& keyboard)
+        : config(config), session(session), queue(queue), tree(tree), focus(focus), keyboard(keyboard) {}
+
+    const TerminalConfig& config;
+    Session& session;
+    MainThreadQueue& queue;
+    a11y::Tree& tree;
+    FocusManager& focus;
+    OnScreenKeyboard& keyboard;
+    Services services;
+    std::string dataDir;    // --data: the terminal's working files (database, spool)
+    bool demo = false;      // --demo: emulated devices, sample data
+
+    // Per frame, set by the shell.
+    const Palette* palette = &standardPalette();
+    FontSet fonts;
+    float width = 1920, height = 1080;
+    float unit = 1;         // layout unit: short side / 1080
+    double time = 0;        // seconds since start (animations, countdowns)
+    bool inert = false;     // drawing behind an overlay: widgets draw but neither react nor register
+    bool portrait() const { return height > width; }
+    float px(float designPixels) const { return designPixels * unit; }
+    const Palette& colors() const { return *palette; }
+    // Asks for another frame soon (an animation or a pending change); without it the
+    // terminal sleeps until input, a timer or a posted task.
+    void requestFrame() { frameRequested = true; }
+    bool frameRequested = false;
+};
+
+}  // namespace guichet::ui

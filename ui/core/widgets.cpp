@@ -1,0 +1,303 @@
+#include "ui/core/widgets.hpp"
+
+#include <algorithm>
+
+#include "kiosk/i18n/i18n.hpp"
+#include "ui/core/icons.hpp"
+#include "ui/core/keyboard.hpp"
+
+namespace guichet::ui {
+
+namespace {
+
+struct Interaction {
+    bool activated = false;
+    bool focused = false;
+    bool held = false;
+    bool hovered = false;
+};
+
+// The one place where a control meets input: ImGui's hit test (so overlays and clipping
+// are respected), keypad focus, and the declaration to the accessibility tree.
+Interaction interact(UiContext& ctx, const char* id, ImVec2 pos, ImVec2 size, a11y::Node node, bool disabled) {
+    Interaction r;
+    ImGui::SetCursorScreenPos(pos);
+    if (ctx.inert) {
+        ImGui::Dummy(size);
+        return r;
+    }
+    bool clicked = ImGui::InvisibleButton(id, size);
+    r.hovered = ImGui::IsItemHovered();
+    r.held = ImGui::IsItemActive();
+    auto fs = ctx.focus.item(id);
+    if (fs.justFocused) ImGui::SetScrollHereY(0.5f);
+    if (clicked && !disabled) ctx.focus.setFocus(id, false);
+    r.focused = fs.focused;
+    r.activated = !disabled && (clicked || fs.activated);
+    node.id = id;
+    node.focusable = !disabled || true;  // disabled controls stay reachable so they can be explained
+    node.disabled = disabled;
+    node.focused = fs.focused;
+    node.rect = {pos.x, pos.y, size.x, size.y};
+    // Hidden when scrolled out of the body or covered by the footer: taps cannot reach it.
+    ImVec2 cmin = ImGui::GetWindowDrawList()->GetClipRectMin(), cmax = ImGui::GetWindowDrawList()->GetClipRectMax();
+    float cx = pos.x + size.x * 0.5f, cy = pos.y + size.y * 0.5f;
+    node.visible = cx >= cmin.x && cx < cmax.x && cy >= cmin.y && cy < cmax.y;
+    ctx.tree.add(std::move(node));
+    return r;
+}
+
+ImFont* fontOr(ImFont* f, ImFont* fallback) { return f ? f : fallback; }
+
+}  // namespace
+
+ImVec2 measureWrappedText(ImFont* font, float width, std::string_view text) {
+    ImVec2 s = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size());
+    return ImVec2(std::min(s.x, width), s.y);
+}
+
+float drawWrappedText(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view text,
+                      bool center) {
+    const char* s = text.data();
+    const char* end = s + text.size();
+    float y = pos.y;
+    float lineH = font->FontSize;
+    while (s < end) {
+        const char* lineEnd = font->CalcWordWrapPositionA(1.0f, s, end, width);
+        if (lineEnd == s) lineEnd = s + 1;  // a word wider than the box: never loop forever
+        const char* nl = static_cast<const char*>(memchr(s, '\n', static_cast<std::size_t>(lineEnd - s)));
+        if (nl) lineEnd = nl;
+        const char* trimmed = lineEnd;
+        while (trimmed > s && (trimmed[-1] == ' ')) --trimmed;
+        float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, trimmed).x;
+        float x = center ? pos.x + (width - w) * 0.5f : pos.x;
+        dl->AddText(font, font->FontSize, ImVec2(std::floor(x), std::floor(y)), color, s, trimmed);
+        y += lineH;
+        s = lineEnd;
+        if (s < end && (*s == '\n' || *s == ' ')) ++s;
+        while (s < end && *s == ' ') ++s;
+    }
+    return y - pos.y;
+}
+
+void drawFocusRing(UiContext& ctx, ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding) {
+    // Two tones so the ring shows on any background (A9: ≥ 3:1 against both sides).
+    float t = ctx.px(6);
+    const auto& p = ctx.colors();
+    dl->AddRect(ImVec2(min.x - t * 1.5f, min.y - t * 1.5f), ImVec2(max.x + t * 1.5f, max.y + t * 1.5f),
+                col(p.focusOuter), rounding + t, 0, t * 1.6f);
+    dl->AddRect(ImVec2(min.x - t * 0.4f, min.y - t * 0.4f), ImVec2(max.x + t * 0.4f, max.y + t * 0.4f),
+                col(p.focusInner), rounding + t * 0.3f, 0, t * 0.8f);
+}
+
+bool button(UiContext& ctx, const char* id, std::string_view label, ImVec2 pos, ImVec2 size,
+            const ButtonStyle& style) {
+    const auto& p = ctx.colors();
+    a11y::Node node;
+    node.role = style.role;
+    node.label = std::string(label);
+    node.hint = std::string(style.hint);
+    node.value = std::string(style.value);
+    node.checked = style.checked;
+    auto in = interact(ctx, id, pos, size, std::move(node), style.disabled);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    Rgb bg = p.surface, fg = p.surfaceText, border = p.surfaceBorder;
+    bool hc = p.name == "high-contrast";
+    switch (style.kind) {
+        case ButtonKind::Primary: bg = p.primaryBg; fg = p.primaryText; border = p.primaryBg; break;
+        case ButtonKind::Accent: bg = p.accentBg; fg = p.accentText; border = p.accentText; break;
+        case ButtonKind::Chip:
+            if (style.selected) { bg = p.selectedBg; fg = p.selectedText; border = p.selectedBg; }
+            else { bg = p.background; fg = p.text; border = p.primaryBg; }
+            if (hc && !style.selected) border = p.surfaceBorder;
+            break;
+        case ButtonKind::Quiet: bg = p.background; fg = p.text; border = p.surfaceBorder; break;
+        case ButtonKind::Key:
+        case ButtonKind::Tile:
+        case ButtonKind::Secondary: break;
+    }
+    float rounding = style.kind == ButtonKind::Chip || style.kind == ButtonKind::Accent ? size.y * 0.5f : ctx.px(14);
+    ImVec2 max(pos.x + size.x, pos.y + size.y);
+    ImVec2 min = pos;
+    if (in.held) {  // pressed: sink a little so the touch is acknowledged at once
+        min.y += ctx.px(3);
+        max.y += ctx.px(3);
+    }
+    if (style.kind == ButtonKind::Tile && !hc)  // a soft shadow like a card
+        dl->AddRectFilled(ImVec2(min.x, min.y + ctx.px(5)), ImVec2(max.x, max.y + ctx.px(5)), col(p.surfaceBorder, 90),
+                          rounding);
+    dl->AddRectFilled(min, max, col(bg, style.disabled ? 110 : 255), rounding);
+    float borderW = hc ? ctx.px(4) : ctx.px(style.kind == ButtonKind::Tile ? 1.5f : 3);
+    dl->AddRect(min, max, col(border), rounding, 0, borderW);
+
+    ImFont* font = fontOr(style.font, ctx.fonts.bold);
+    float pad = style.kind == ButtonKind::Chip ? ctx.px(22) : ctx.px(28);
+    float iconSize = 0;
+    if (!style.icon.empty()) {
+        iconSize = style.kind == ButtonKind::Tile ? std::min(size.y * 0.55f, ctx.px(110)) : font->FontSize * 1.2f;
+        ImVec2 c(min.x + pad + iconSize * 0.5f, (min.y + max.y) * 0.5f);
+        Rgb iconFg = style.kind == ButtonKind::Tile ? p.icon : fg;
+        Rgb iconAlt = style.kind == ButtonKind::Tile ? p.iconAlt : fg;
+        drawIcon(dl, style.icon, c, iconSize, col(iconFg), col(iconAlt), col(bg));
+    }
+    float textX = min.x + pad + (iconSize > 0 ? iconSize + pad * 0.8f : 0);
+    float textW = max.x - pad - textX;
+    if (style.selected && style.kind == ButtonKind::Chip) {  // colour is never the only cue
+        float ck = font->FontSize * 0.7f;
+        drawIcon(dl, "check", ImVec2(textX + ck * 0.5f, (min.y + max.y) * 0.5f), ck, col(fg), col(fg), col(bg));
+        textX += ck + ctx.px(8);
+        textW -= ck + ctx.px(8);
+    }
+    bool center = style.icon.empty() && style.kind != ButtonKind::Tile;
+    ImVec2 ts = measureWrappedText(font, textW, label);
+    float ty = (min.y + max.y - ts.y) * 0.5f;
+    drawWrappedText(dl, font, ImVec2(textX, ty), textW, col(fg), label, center);
+    if (in.focused && ctx.focus.ringVisible()) drawFocusRing(ctx, dl, min, max, rounding);
+    return in.activated;
+}
+
+bool bigButton(UiContext& ctx, const char* id, std::string_view label, const ButtonStyle& style, float width) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float w = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+    ImFont* font = fontOr(style.font, ctx.fonts.bold);
+    float pad = ctx.px(28);
+    float iconW = style.icon.empty() ? 0 : font->FontSize * 1.2f + pad * 0.8f;
+    ImVec2 ts = measureWrappedText(font, w - 2 * pad - iconW, label);
+    float h = std::max(ctx.px(104), ts.y + 2 * ctx.px(24));
+    bool r = button(ctx, id, label, pos, ImVec2(w, h), style);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + ctx.px(20)));
+    ImGui::Dummy(ImVec2(1, 0));
+    return r;
+}
+
+bool toggle(UiContext& ctx, const char* id, std::string_view label, bool& value, std::string_view hint) {
+    const auto& p = ctx.colors();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x;
+    ImFont* font = ctx.fonts.bold;
+    float pad = ctx.px(28);
+    std::string_view state = value ? _("Activé") : _("Désactivé");
+    float switchW = ctx.px(120) + font->FontSize * 0.5f;
+    float stateW = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, _("Désactivé")).x;
+    float labelW = w - 3 * pad - switchW - stateW;
+    ImVec2 ts = measureWrappedText(font, labelW, label);
+    float h = std::max(ctx.px(104), ts.y + 2 * ctx.px(24));
+    ButtonStyle st;
+    st.role = a11y::Role::Toggle;
+    st.checked = value;
+    st.value = state;
+    st.hint = hint;
+    a11y::Node node;
+    node.role = a11y::Role::Toggle;
+    node.label = std::string(label);
+    node.value = std::string(state);
+    node.checked = value;
+    node.hint = std::string(hint);
+    auto in = interact(ctx, id, pos, ImVec2(w, h), std::move(node), false);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 max(pos.x + w, pos.y + h);
+    float rounding = ctx.px(14);
+    dl->AddRectFilled(pos, max, col(p.surface), rounding);
+    dl->AddRect(pos, max, col(p.surfaceBorder), rounding, 0, ctx.px(p.name == "high-contrast" ? 4 : 2));
+    drawWrappedText(dl, font, ImVec2(pos.x + pad, pos.y + (h - ts.y) * 0.5f), labelW, col(p.surfaceText), label, false);
+    // The switch: track + knob, plus the state in words.
+    float sh = ctx.px(56);
+    ImVec2 smin(max.x - pad - switchW, pos.y + (h - sh) * 0.5f), smax(max.x - pad, pos.y + (h + sh) * 0.5f);
+    smax.x = smin.x + ctx.px(110);
+    dl->AddRectFilled(smin, smax, col(value ? p.selectedBg : p.background), sh * 0.5f);
+    dl->AddRect(smin, smax, col(value ? p.selectedBg : p.surfaceBorder), sh * 0.5f, 0, ctx.px(3));
+    float kr = sh * 0.36f;
+    ImVec2 kc(value ? smax.x - sh * 0.5f : smin.x + sh * 0.5f, (smin.y + smax.y) * 0.5f);
+    dl->AddCircleFilled(kc, kr, col(value ? p.selectedText : p.surfaceBorder), 32);
+    if (value) drawIcon(dl, "check", kc, kr * 1.4f, col(p.selectedBg), col(p.selectedBg), col(p.selectedText));
+    float stateX = smin.x - pad * 0.5f - stateW;
+    dl->AddText(font, font->FontSize, ImVec2(stateX, pos.y + (h - font->FontSize) * 0.5f), col(p.surfaceText),
+                state.data(), state.data() + state.size());
+    if (in.focused && ctx.focus.ringVisible()) drawFocusRing(ctx, dl, pos, max, rounding);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + ctx.px(20)));
+    ImGui::Dummy(ImVec2(1, 0));
+    if (in.activated) value = !value;
+    return in.activated;
+}
+
+void textField(UiContext& ctx, const char* id, std::string_view label, std::string& buffer, FieldKind kind,
+               std::string_view hint, std::size_t maxLength) {
+    const auto& p = ctx.colors();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x;
+    ImFont* lf = ctx.fonts.bold;
+    ImFont* vf = ctx.fonts.body;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float labelH = drawWrappedText(dl, lf, pos, w, col(p.text), label, false);
+    ImVec2 boxMin(pos.x, pos.y + labelH + ctx.px(10));
+    float boxH = std::max(ctx.px(96), vf->FontSize + ctx.px(40));
+    a11y::Node node;
+    node.role = a11y::Role::TextField;
+    node.label = std::string(label);
+    node.value = buffer;
+    node.hint = hint.empty() ? std::string(_("Touchez pour écrire")) : std::string(hint);
+    node.masked = kind == FieldKind::Secret;
+    node.personal = true;
+    auto in = interact(ctx, id, boxMin, ImVec2(w, boxH), std::move(node), false);
+    ImVec2 boxMax(boxMin.x + w, boxMin.y + boxH);
+    float rounding = ctx.px(10);
+    dl->AddRectFilled(boxMin, boxMax, col(p.background), rounding);
+    dl->AddRect(boxMin, boxMax, col(p.name == "high-contrast" ? p.surfaceBorder : p.text), rounding, 0, ctx.px(3));
+    float pad = ctx.px(22);
+    ImVec2 tpos(boxMin.x + pad, boxMin.y + (boxH - vf->FontSize) * 0.5f);
+    if (buffer.empty()) {
+        std::string_view ph = hint.empty() ? std::string_view(_("Touchez pour écrire")) : hint;
+        dl->AddText(vf, vf->FontSize, tpos, col(p.textMuted), ph.data(), ph.data() + ph.size());
+    } else if (kind == FieldKind::Secret) {
+        for (std::size_t i = 0; i < buffer.size(); ++i)
+            dl->AddCircleFilled(ImVec2(tpos.x + vf->FontSize * (0.4f + 0.8f * i), tpos.y + vf->FontSize * 0.55f),
+                                vf->FontSize * 0.2f, col(p.text), 16);
+    } else {
+        dl->PushClipRect(boxMin, boxMax, true);
+        dl->AddText(vf, vf->FontSize, tpos, col(p.text), buffer.data(), buffer.data() + buffer.size());
+        dl->PopClipRect();
+    }
+    if (in.focused && ctx.focus.ringVisible()) drawFocusRing(ctx, dl, boxMin, boxMax, rounding);
+    if (in.activated) ctx.keyboard.open(id, label, buffer, kind, maxLength);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, boxMax.y + ctx.px(28)));
+    ImGui::Dummy(ImVec2(1, 0));
+}
+
+void heading(UiContext& ctx, std::string_view text) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x;
+    float h = drawWrappedText(ImGui::GetWindowDrawList(), ctx.fonts.heading, pos, w, col(ctx.colors().text), text, false);
+    if (!ctx.inert) {
+        a11y::Node n;
+        n.id = "heading:" + std::string(text);
+        n.role = a11y::Role::Heading;
+        n.label = std::string(text);
+        n.rect = {pos.x, pos.y, w, h};
+        ctx.tree.add(std::move(n));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + ctx.px(20)));
+    ImGui::Dummy(ImVec2(1, 0));
+}
+
+void paragraph(UiContext& ctx, std::string_view text, bool muted) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x;
+    const auto& p = ctx.colors();
+    float h = drawWrappedText(ImGui::GetWindowDrawList(), ctx.fonts.body, pos, w, col(muted ? p.textMuted : p.text),
+                              text, false);
+    if (!ctx.inert) {
+        a11y::Node n;
+        n.id = "text";
+        n.role = a11y::Role::Text;
+        n.label = std::string(text);
+        n.rect = {pos.x, pos.y, w, h};
+        ctx.tree.add(std::move(n));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + ctx.px(16)));
+    ImGui::Dummy(ImVec2(1, 0));
+}
+
+void spacing(UiContext& ctx, float designPixels) { ImGui::Dummy(ImVec2(1, ctx.px(designPixels))); }
+
+}  // namespace guichet::ui

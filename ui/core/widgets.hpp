@@ -1,0 +1,58 @@
+// The widgets screens are built from. Each one draws large and clear, reacts to touch and
+// to keypad focus (Enter), and declares itself to the accessibility tree (role, label,
+// value, state, hint, rect) — so speech and tests see exactly what is on screen.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <imgui.h>
+
+#include "kiosk/a11y/a11y_tree.hpp"
+#include "ui/core/ui_context.hpp"
+
+namespace guichet::ui {
+
+enum class ButtonKind { Primary, Secondary, Accent, Tile, Chip, Key, Quiet };
+
+struct ButtonStyle {
+    ButtonKind kind = ButtonKind::Secondary;
+    std::string_view icon;        // icon name, drawn left of the label (tiles: large)
+    bool selected = false;        // chips: the current language; shown by a check mark too
+    bool disabled = false;
+    std::string_view hint;        // spoken after the label ("Touchez pour commencer")
+    a11y::Role role = a11y::Role::Button;
+    std::optional<bool> checked;  // toggles
+    std::string_view value;       // spoken value (a toggle's "activé")
+    ImFont* font = nullptr;       // default: bold
+};
+
+// A control at an absolute rectangle (grids, tiles, bars). Returns true when activated
+// (tap released on it, or Enter while focused).
+bool button(UiContext& ctx, const char* id, std::string_view label, ImVec2 pos, ImVec2 size,
+            const ButtonStyle& style = {});
+// A full-width (or `width`) button in the flow of the page body; height fits the text.
+bool bigButton(UiContext& ctx, const char* id, std::string_view label, const ButtonStyle& style = {},
+               float width = 0);
+// An on/off switch with its state in words and a mark, never colour alone (A9, A15).
+bool toggle(UiContext& ctx, const char* id, std::string_view label, bool& value, std::string_view hint = {});
+
+enum class FieldKind { Text, Number, Phone, Secret };
+// A text field whose value lives in `buffer` (a Session::field so it is wiped at the end).
+// Touching it (or Enter) opens the on-screen keyboard on that buffer.
+void textField(UiContext& ctx, const char* id, std::string_view label, std::string& buffer,
+               FieldKind kind = FieldKind::Text, std::string_view hint = {}, std::size_t maxLength = 120);
+
+void heading(UiContext& ctx, std::string_view text);
+void paragraph(UiContext& ctx, std::string_view text, bool muted = false);
+void spacing(UiContext& ctx, float designPixels = 24);
+
+// Drawing helpers shared with the overlays.
+void drawFocusRing(UiContext& ctx, ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding);
+// Draws text wrapped to `width`, each line centred when `center`; returns its height.
+float drawWrappedText(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view text,
+                      bool center);
+ImVec2 measureWrappedText(ImFont* font, float width, std::string_view text);
+inline ImU32 col(Rgb c, std::uint8_t a = 255) { return c.abgr(a); }
+
+}  // namespace guichet::ui

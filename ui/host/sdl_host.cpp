@@ -1,0 +1,281 @@
+#include "ui/host/sdl_host.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstring>
+#include <thread>
+
+#include "drivers/common/log.hpp"
+
+namespace guichet::ui {
+
+using namespace std::chrono;
+
+SdlHost::SdlHost(Shell& shell, HostOptions options) : shell_(shell), options_(std::move(options)) {
+    created_ = steady_clock::now();
+}
+
+Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions options) {
+    std::unique_ptr<SdlHost> host(new SdlHost(shell, std::move(options)));
+    HostOptions& o = host->options_;
+    // Signals keep their default meaning (systemd stops the terminal); SDL must not turn
+    // them into a quit event that the lock-down would then ignore.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (o.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+        return makeError(ErrorCode::NotSupported, std::string("SDL_Init: ") + SDL_GetError());
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    if (!o.headless && !o.windowed) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    if (o.windowed) flags |= SDL_WINDOW_RESIZABLE;
+    bool tryGl = !o.headless && !o.software;
+    if (tryGl) {
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+        SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+        host->window_ = SDL_CreateWindow("Guichet", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height,
+                                         flags | SDL_WINDOW_OPENGL);
+        if (host->window_) {
+            auto gl = createGl3Backend(host->window_);
+            if (gl) {
+                host->backend_ = std::move(*gl);
+            } else {
+                log::warning("ui", gl.error().message + "; falling back to SDL_Renderer");
+                SDL_DestroyWindow(host->window_);
+                host->window_ = nullptr;
+            }
+        }
+    }
+    if (!host->window_) {
+        host->window_ = SDL_CreateWindow("Guichet", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, flags);
+        if (!host->window_) return makeError(ErrorCode::NotSupported, std::string("SDL_CreateWindow: ") + SDL_GetError());
+        auto r = createSdlRendererBackend(host->window_, o.headless || o.software);
+        if (!r) return r.error();
+        host->backend_ = std::move(*r);
+    }
+    int w = o.width, h = o.height;
+    SDL_GetWindowSize(host->window_, &w, &h);
+    shell.setDisplaySize(w, h);
+    host->translator_ = std::make_unique<EventTranslator>(shell.config().kiosk, w, h);
+    RenderBackend* backend = host->backend_.get();
+    shell.setFontTextureHook([backend] { backend->fontsChanged(); });
+    if (auto f = shell.prepareFonts(); !f) return f.error();
+    Uint32 wakeType = EventTranslator::wakeEventType();
+    shell.queue().setWakeup([wakeType] {
+        SDL_Event e{};
+        e.type = wakeType;
+        SDL_PushEvent(&e);  // thread-safe: wakes SDL_WaitEventTimeout
+    });
+    if (!o.headless) SDL_ShowCursor(o.windowed ? SDL_ENABLE : SDL_DISABLE);
+    log::info("ui", std::string("renderer: ") + backend->name());
+    return host;
+}
+
+SdlHost::~SdlHost() {
+    shell_.queue().setWakeup(nullptr);
+    shell_.setFontTextureHook(nullptr);
+    backend_.reset();
+    if (window_) SDL_DestroyWindow(window_);
+    SDL_Quit();
+}
+
+void SdlHost::handle(const SDL_Event& e) {
+    Translated t = translator_->translate(e);
+    switch (t.action) {
+        case Translated::Action::Ignore: break;
+        case Translated::Action::Quit: quit_ = true; break;
+        case Translated::Action::Input: shell_.input(t.event); dirty_ = true; break;
+        case Translated::Action::Resized:
+            shell_.setDisplaySize(t.width, t.height);
+            dirty_ = true;
+            break;
+        case Translated::Action::Wake: dirty_ = true; break;
+    }
+}
+
+bool SdlHost::pumpEvents() {
+    bool any = false;
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        handle(e);
+        any = true;
+    }
+    return any;
+}
+
+bool SdlHost::deadlineDue() const {
+    auto d = shell_.nextDeadline();
+    return d && *d <= steady_clock::now();
+}
+
+double SdlHost::renderFrame() {
+    translator_->setKeyboardOpen(shell_.keyboard().isOpen());
+    auto t0 = steady_clock::now();
+    backend_->newFrame();
+    shell_.frame();
+    double cpuMs = duration<double, std::milli>(steady_clock::now() - t0).count();
+    backend_->render(ImGui::GetDrawData());
+    backend_->present();
+    if (firstFrameMs_ < 0) firstFrameMs_ = duration<double, std::milli>(steady_clock::now() - created_).count();
+    dirty_ = false;
+    return cpuMs;
+}
+
+int SdlHost::run() {
+    while (!quit_) {
+        if (!dirty_ && !shell_.wantsFrame() && !deadlineDue()) {
+            // Sleep until input, a posted task or the next timer: ~0 % CPU when idle.
+            int timeout = 60'000;
+            if (auto d = shell_.nextDeadline()) {
+                auto ms = duration_cast<milliseconds>(*d - steady_clock::now()).count() + 1;
+                timeout = static_cast<int>(std::clamp<long long>(ms, 0, 60'000));
+            }
+            SDL_Event e;
+            if (SDL_WaitEventTimeout(&e, timeout)) handle(e);
+        }
+        pumpEvents();
+        if (quit_) break;
+        if (dirty_ || shell_.wantsFrame() || deadlineDue()) renderFrame();
+    }
+    return 0;
+}
+
+void SdlHost::settle() {
+    for (int i = 0; i < 400 && !quit_; ++i) {
+        bool events = pumpEvents();
+        if (!events && !dirty_ && !shell_.wantsFrame() && !deadlineDue()) return;
+        renderFrame();
+    }
+}
+
+void SdlHost::sleep(milliseconds ms) {
+    auto end = steady_clock::now() + ms;
+    while (!quit_) {
+        auto now = steady_clock::now();
+        if (now >= end) break;
+        auto until = end;
+        if (auto d = shell_.nextDeadline(); d && *d < until) until = std::max(*d, now);
+        std::this_thread::sleep_until(until);  // really sleeps: no spinning in the event loop
+        settle();
+    }
+}
+
+void SdlHost::tap(float x, float y) {
+    // A mouse click at the control's centre, through SDL's own queue.
+    SDL_Event e{};
+    e.type = SDL_MOUSEMOTION;
+    e.motion.windowID = SDL_GetWindowID(window_);
+    e.motion.x = static_cast<int>(x);
+    e.motion.y = static_cast<int>(y);
+    SDL_PushEvent(&e);
+    e = {};
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.windowID = SDL_GetWindowID(window_);
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = SDL_PRESSED;
+    e.button.clicks = 1;
+    e.button.x = static_cast<int>(x);
+    e.button.y = static_cast<int>(y);
+    SDL_PushEvent(&e);
+    e.type = SDL_MOUSEBUTTONUP;
+    e.button.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+}
+
+Result<void> SdlHost::key(const std::string& name) {
+    SDL_Keycode sym = SDLK_UNKNOWN;
+    Uint16 mod = KMOD_NONE;
+    static const std::pair<const char*, SDL_Keycode> names[] = {
+        {"up", SDLK_UP},         {"down", SDLK_DOWN},     {"left", SDLK_LEFT},     {"right", SDLK_RIGHT},
+        {"tab", SDLK_TAB},       {"enter", SDLK_RETURN},  {"back", SDLK_ESCAPE},   {"escape", SDLK_ESCAPE},
+        {"help", SDLK_F1},       {"delete", SDLK_BACKSPACE}, {"space", SDLK_SPACE}, {"speech", SDLK_F2},
+        {"repeat", SDLK_F3},     {"volume-up", SDLK_KP_PLUS}, {"volume-down", SDLK_KP_MINUS},
+    };
+    for (const auto& [n, k] : names)
+        if (name == n) sym = k;
+    if (name == "shift-tab") { sym = SDLK_TAB; mod = KMOD_LSHIFT; }
+    if (name == "alt-f4") { sym = SDLK_F4; mod = KMOD_LALT; }
+    if (name == "ctrl-q") { sym = SDLK_q; mod = KMOD_LCTRL; }
+    if (name == "ctrl-w") { sym = SDLK_w; mod = KMOD_LCTRL; }
+    if (name.size() == 1 && name[0] >= '0' && name[0] <= '9') sym = SDLK_0 + (name[0] - '0');
+    if (sym == SDLK_UNKNOWN)
+        return makeError(ErrorCode::InvalidArgument, "unknown key '" + name +
+                                                         "' (up down left right tab shift-tab enter back help 0-9 "
+                                                         "delete space speech repeat volume-up volume-down alt-f4 ctrl-q)");
+    SDL_Event e{};
+    e.type = SDL_KEYDOWN;
+    e.key.windowID = SDL_GetWindowID(window_);
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = sym;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
+    e.key.keysym.mod = mod;
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+    return {};
+}
+
+void SdlHost::text(const std::string& utf8) {
+    std::size_t i = 0;
+    while (i < utf8.size()) {
+        unsigned char c = static_cast<unsigned char>(utf8[i]);
+        std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        SDL_Event e{};
+        if ((c >= '0' && c <= '9') || c == ' ') {  // the keypad's own keys
+            e.type = SDL_KEYDOWN;
+            e.key.keysym.sym = c == ' ' ? SDLK_SPACE : SDLK_0 + (c - '0');
+            e.key.state = SDL_PRESSED;
+        } else {
+            e.type = SDL_TEXTINPUT;
+            std::memcpy(e.text.text, utf8.data() + i, std::min(len, sizeof e.text.text - 1));
+        }
+        e.text.windowID = SDL_GetWindowID(window_);
+        SDL_PushEvent(&e);
+        i += len;
+        // Repeated digits would fall under the key debounce: let each one land.
+        if (e.type == SDL_KEYDOWN) {
+            settle();
+            std::this_thread::sleep_for(milliseconds(shell_.config().debounceMs + 5));
+        }
+    }
+}
+
+void SdlHost::closeWindow() {
+    SDL_Event e{};
+    e.type = SDL_WINDOWEVENT;
+    e.window.event = SDL_WINDOWEVENT_CLOSE;
+    e.window.windowID = SDL_GetWindowID(window_);
+    SDL_PushEvent(&e);
+    e = {};
+    e.type = SDL_QUIT;
+    SDL_PushEvent(&e);
+}
+
+Result<void> SdlHost::screenshot(const std::string& path) {
+    renderFrame();
+    int w = 0, h = 0;
+    std::vector<std::uint8_t> rgba;
+    if (auto r = backend_->readPixels(w, h, rgba); !r) return r;
+    return writePng(path, w, h, rgba);
+}
+
+Result<void> SdlHost::resize(int width, int height) {
+    SDL_SetWindowSize(window_, width, height);
+    pumpEvents();
+    int w = 0, h = 0;
+    SDL_GetWindowSize(window_, &w, &h);
+    if (w != width || h != height)
+        return makeError(ErrorCode::NotSupported, "the window could not be resized to " + std::to_string(width) + "x" +
+                                                      std::to_string(height));
+    translator_->setSize(w, h);
+    shell_.setDisplaySize(w, h);
+    dirty_ = true;
+    settle();
+    return {};
+}
+
+}  // namespace guichet::ui

@@ -1,0 +1,72 @@
+// The terminal's window: SDL2 (full screen and borderless, windowed for development, or
+// SDL's dummy driver headless), a render backend, the event-driven loop that sleeps
+// until input, a timer or a posted task, and the ScenarioHost that tests drive.
+#pragma once
+
+#include <SDL.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "ui/host/event_translation.hpp"
+#include "ui/host/render_backend.hpp"
+#include "ui/scenario/scenario.hpp"
+#include "ui/shell/shell.hpp"
+
+namespace guichet::ui {
+
+struct HostOptions {
+    bool headless = false;   // SDL dummy video driver + software renderer
+    bool windowed = false;   // a normal window instead of full screen borderless
+    bool software = false;   // force the SDL_Renderer software backend
+    int width = 1920, height = 1080;
+    std::string outDir;      // screenshots
+};
+
+class SdlHost : public ScenarioHost {
+public:
+    // Starts SDL and the backend (GL3, else SDL_Renderer), loads the fonts. Errors are one
+    // line for the operator (a missing font names its file).
+    static Result<std::unique_ptr<SdlHost>> create(Shell& shell, HostOptions options);
+    ~SdlHost() override;
+
+    // The interactive loop; returns the exit code when the app may quit (never in kiosk
+    // mode by closing keys or window close).
+    int run();
+    // One frame: shell.frame(), render, present. Returns the ImGui CPU time in ms.
+    double renderFrame();
+    RenderBackend& backend() { return *backend_; }
+    double firstFrameMs() const { return firstFrameMs_; }
+
+    // ScenarioHost
+    Shell& shell() override { return shell_; }
+    void tap(float x, float y) override;
+    Result<void> key(const std::string& name) override;
+    void text(const std::string& utf8) override;
+    void closeWindow() override;
+    void settle() override;
+    void sleep(std::chrono::milliseconds ms) override;
+    Result<void> screenshot(const std::string& path) override;
+    Result<void> resize(int width, int height) override;
+    const std::string& outDir() const override { return options_.outDir; }
+    bool running() const override { return !quit_; }
+
+private:
+    SdlHost(Shell& shell, HostOptions options);
+    bool pumpEvents();  // true when something happened
+    void handle(const SDL_Event& e);
+    bool deadlineDue() const;
+
+    Shell& shell_;
+    HostOptions options_;
+    SDL_Window* window_ = nullptr;
+    std::unique_ptr<RenderBackend> backend_;
+    std::unique_ptr<EventTranslator> translator_;
+    bool quit_ = false;
+    bool dirty_ = true;
+    double firstFrameMs_ = -1;
+    std::chrono::steady_clock::time_point created_;
+};
+
+}  // namespace guichet::ui

@@ -1,0 +1,411 @@
+#include "ui/shell/shell.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+#include <utility>
+
+#include <imgui.h>
+
+#include "drivers/common/log.hpp"
+#include "kiosk/i18n/i18n.hpp"
+#include "ui/core/icons.hpp"
+#include "ui/core/page.hpp"
+#include "ui/core/widgets.hpp"
+
+namespace guichet::ui {
+
+using namespace std::chrono;
+
+Shell::Shell(TerminalConfig config, ShellOptions options, Session::Clock clock)
+    : config_(std::move(config)),
+      options_(std::move(options)),
+      session_(config_.timeouts, config_.defaultLanguage, clock),
+      ctx_(config_, session_, queue_, tree_, focus_, keyboard_),
+      clock_(std::move(clock)) {
+    start_ = clock_();
+    imgui_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // imgui.ini would change the first frames (PITFALLS.md)
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    io.MouseDoubleClickTime = 0.0f;  // no gesture means anything (A14)
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowBorderSize = 0;
+    style.WindowRounding = 0;
+    style.ChildBorderSize = 0;
+    style.WindowPadding = ImVec2(0, 0);
+    style.ItemSpacing = ImVec2(0, 0);
+    style.AntiAliasedFill = true;
+    ctx_.dataDir = options_.dataDir;
+    ctx_.demo = options_.demo;
+    setDisplaySize(options_.width, options_.height);
+    i18n::setLanguage(session_.language());
+    extensions_ = createUiExtensions();
+    for (auto& e : extensions_) e->onStart(ctx_);
+    router_.reset(ctx_, "attract");
+}
+
+Shell::~Shell() {
+    for (auto& e : extensions_) e->onShutdown(ctx_);
+    router_.clear(ctx_);
+    tree_.wipe();
+    ImGui::DestroyContext(imgui_);
+}
+
+void Shell::setDisplaySize(int width, int height) {
+    ctx_.width = static_cast<float>(width);
+    ctx_.height = static_cast<float>(height);
+    ctx_.unit = std::min(ctx_.width, ctx_.height) / 1080.0f;
+    ImGui::GetIO().DisplaySize = ImVec2(ctx_.width, ctx_.height);
+    settleFrames_ = 2;
+}
+
+bool Shell::fontsMatchSettings() const {
+    const auto& s = session_.settings();
+    return ctx_.fonts.body && ctx_.fonts.choice == s.font && ctx_.fonts.textScale == s.textScale() &&
+           ctx_.fonts.unit == ctx_.unit;
+}
+
+Result<void> Shell::prepareFonts() {
+    const auto& s = session_.settings();
+    ImGuiIO& io = ImGui::GetIO();
+    auto set = buildFonts(*io.Fonts, s.font, ctx_.unit, s.textScale(), config_.fontDir);
+    if (!set) return set.error();
+    ctx_.fonts = *set;
+    io.FontDefault = set->body;
+    ImGui::GetStyle().ScrollbarSize = ctx_.px(30);
+    ImGui::GetStyle().ScrollbarRounding = ctx_.px(15);
+    if (fontTextureHook_) fontTextureHook_();
+    return {};
+}
+
+void Shell::input(const InputEvent& event) { inputs_.push_back(event); }
+
+bool Shell::wantsFrame() const {
+    return !inputs_.empty() || settleFrames_ > 0 || ctx_.frameRequested || !queue_.empty() || pending_;
+}
+
+std::optional<steady_clock::time_point> Shell::nextDeadline() const { return session_.nextDeadline(); }
+
+std::string Shell::screenId() const {
+    if (session_.phase() == Session::Phase::Warning) return "idle-warning";
+    return router_.current() ? router_.current()->id() : std::string();
+}
+
+void Shell::processInput() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (pointerLeave_) {  // a finger lifted: nothing stays "hovered" on a touch screen
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        pointerLeave_ = false;
+    }
+    auto debounce = milliseconds(config_.debounceMs);
+    auto now = clock_();
+    // At most one discrete event a frame: a press and its release must land in different
+    // frames for ImGui to see a click, and a key acts on the screen as last drawn.
+    while (!inputs_.empty()) {
+        InputEvent ev = inputs_.front();
+        inputs_.pop_front();
+        settleFrames_ = std::max(settleFrames_, 2);
+        switch (ev.kind) {
+            case InputEvent::Kind::PointerMove:
+                if (!pointerDown_) break;
+                io.MousePos = ImVec2(ev.x, ev.y);
+                break;
+            case InputEvent::Kind::PointerDown:
+                if (now - lastTap_ < debounce) {  // a bounce or a tremor (A16): one tap only
+                    dropNextUp_ = true;
+                    break;
+                }
+                lastTap_ = now;
+                focus_.pointerUsed();
+                // On the attract screen the touch starts the session and goes on to the
+                // screen (its start or accessibility button).
+                session_.start();
+                session_.touch();
+                io.MousePos = ImVec2(ev.x, ev.y);
+                io.MouseDown[0] = true;
+                pointerDown_ = true;
+                return;
+            case InputEvent::Kind::PointerUp:
+                if (dropNextUp_ || !pointerDown_) {
+                    dropNextUp_ = false;
+                    break;
+                }
+                io.MousePos = ImVec2(ev.x, ev.y);
+                io.MouseDown[0] = false;
+                pointerDown_ = false;
+                pointerLeave_ = true;
+                return;
+            case InputEvent::Kind::KeyDown:
+                if (ev.key == lastKey_ && now - lastKeyTime_ < debounce) break;
+                lastKey_ = ev.key;
+                lastKeyTime_ = now;
+                if (session_.phase() == Session::Phase::Attract) {
+                    session_.start();
+                    focus_.setFocus("", true);  // keypad user: show focus from the first screen
+                    applyIntent(Intent::replace("home"));
+                    return;
+                }
+                session_.touch();
+                handleKey(ev.key);
+                return;
+            case InputEvent::Kind::Text:
+                if (keyboard_.isOpen()) {
+                    session_.touch();
+                    keyboard_.typeText(ev.text);
+                    return;
+                }
+                break;
+        }
+    }
+}
+
+void Shell::handleKey(Key key) {
+    for (auto& e : extensions_)
+        if (e->onKey(ctx_, key)) return;
+    bool warning = session_.phase() == Session::Phase::Warning;
+    if (!warning && helpOpen_ && (key == Key::Back || key == Key::Help)) {
+        helpOpen_ = false;
+        return;
+    }
+    if (!warning && keyboard_.isOpen() && keyboard_.handleKey(key)) return;
+    if (focus_.handleKey(key, tree_.focusable())) return;
+    if (warning) return;  // only the warning's own buttons count
+    if (key == Key::Help) {
+        helpOpen_ = true;
+        return;
+    }
+    Screen* s = router_.current();
+    if (s && s->onKey(ctx_, key)) return;
+    if (key == Key::Back) applyIntent(Intent::back());
+}
+
+void Shell::applyIntent(Intent intent) {
+    if (!intent) return;
+    settleFrames_ = std::max(settleFrames_, 2);
+    if (intent.kind == Intent::Kind::Push && intent.screen == "help") {
+        helpOpen_ = true;
+        return;
+    }
+    if (intent.kind == Intent::Kind::EndSession) {
+        endSession(Session::EndReason::Resident);
+        return;
+    }
+    // "home, then X": the attract screen's accessibility button opens X over home.
+    std::string then;
+    if (intent.kind == Intent::Kind::Replace && intent.screen == "home") then = std::exchange(intent.param, {});
+    if (router_.apply(ctx_, intent)) {
+        if (!then.empty()) router_.apply(ctx_, Intent::push(then));
+        bool keypad = focus_.keypadMode();
+        focus_.clear();
+        if (keypad) focus_.setFocus("", true);
+    }
+}
+
+void Shell::endSession(Session::EndReason reason) {
+    if (session_.active()) session_.end(reason);
+    onSessionEnded();
+}
+
+void Shell::onSessionEnded() {
+    endedSeen_ = session_.sessionsEnded();
+    keyboard_.reset();
+    helpOpen_ = false;
+    focus_.clear();
+    focus_.pointerUsed();
+    for (auto& e : extensions_) e->onSessionEnd(ctx_);
+    tree_.wipe();
+    router_.reset(ctx_, "attract");
+    i18n::setLanguage(session_.language());
+    settleFrames_ = 2;
+}
+
+bool Shell::applyMode(const std::string& name) {
+    const ModeFn* fn = findMode(name);
+    if (!fn) return false;
+    (*fn)(ctx_);
+    settleFrames_ = 2;
+    return true;
+}
+
+bool Shell::setLanguage(const std::string& code) {
+    if (!i18n::isSupported(code)) return false;
+    session_.setLanguage(code);
+    settleFrames_ = 2;
+    return true;
+}
+
+void Shell::drawOverlays() {
+    const auto& p = ctx_.colors();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float W = ctx_.width, H = ctx_.height;
+    if (session_.phase() == Session::Phase::Warning) {
+        dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), col(p.scrim, 200));
+        float cardW = std::min(W - ctx_.px(80), ctx_.px(1200));
+        float pad = ctx_.px(56);
+        float innerW = cardW - 2 * pad;
+        int left = session_.warningSecondsLeft();
+        char msg[256];
+        std::snprintf(msg, sizeof msg,
+                      i18n::trn("La session se termine dans %d seconde. Ce que vous avez saisi sera effacé.",
+                                "La session se termine dans %d secondes. Ce que vous avez saisi sera effacé.",
+                                static_cast<unsigned long>(left)),
+                      left);
+        const char* title = _("Besoin de plus de temps ?");
+        float titleH = measureWrappedText(ctx_.fonts.title, innerW, title).y;
+        float msgH = measureWrappedText(ctx_.fonts.body, innerW, msg).y;
+        float numberH = ctx_.fonts.title->FontSize * 1.6f;
+        float btnH = std::max(ctx_.px(120), ctx_.fonts.bold->FontSize + ctx_.px(56));
+        float cardH = pad * 2 + titleH + msgH + numberH + btnH * 2 + ctx_.px(24) * 4;
+        float x0 = (W - cardW) * 0.5f;
+        // In the reach layout the question comes down to where the hands are.
+        float y0 = session_.settings().reach ? H - cardH - ctx_.px(40) : (H - cardH) * 0.5f;
+        dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + cardW, y0 + cardH), col(p.alertBg), ctx_.px(24));
+        dl->AddRect(ImVec2(x0, y0), ImVec2(x0 + cardW, y0 + cardH), col(p.alertText), ctx_.px(24), 0, ctx_.px(6));
+        float y = y0 + pad;
+        y += drawWrappedText(dl, ctx_.fonts.title, ImVec2(x0 + pad, y), innerW, col(p.alertText), title, true) + ctx_.px(24);
+        y += drawWrappedText(dl, ctx_.fonts.body, ImVec2(x0 + pad, y), innerW, col(p.alertText), msg, true) + ctx_.px(24);
+        // The countdown as a big number and a shrinking bar (no flashing, A22).
+        char num[16];
+        std::snprintf(num, sizeof num, "%d", left);
+        float nw = ctx_.fonts.title->CalcTextSizeA(ctx_.fonts.title->FontSize * 1.4f, FLT_MAX, 0, num).x;
+        dl->AddText(ctx_.fonts.title, ctx_.fonts.title->FontSize * 1.4f, ImVec2(x0 + (cardW - nw) * 0.5f, y),
+                    col(p.alertText), num);
+        float frac = session_.effectiveWarning().count() > 0
+                         ? std::clamp(left * 1000.0f / session_.effectiveWarning().count(), 0.0f, 1.0f)
+                         : 0.0f;
+        float barY = y + numberH - ctx_.px(14);
+        dl->AddRectFilled(ImVec2(x0 + pad, barY), ImVec2(x0 + cardW - pad, barY + ctx_.px(10)), col(p.surfaceBorder, 80),
+                          ctx_.px(5));
+        dl->AddRectFilled(ImVec2(x0 + pad, barY), ImVec2(x0 + pad + innerW * frac, barY + ctx_.px(10)), col(p.alertText),
+                          ctx_.px(5));
+        y += numberH + ctx_.px(24);
+        a11y::Node alert;
+        alert.id = "idle-warning";
+        alert.role = a11y::Role::Alert;
+        alert.label = title;
+        alert.value = msg;
+        alert.rect = {x0, y0, cardW, cardH};
+        tree_.add(std::move(alert));
+        ButtonStyle primary;
+        primary.kind = ButtonKind::Primary;
+        primary.icon = "clock";
+        primary.hint = _("Garde vos réponses et redonne du temps");
+        if (button(ctx_, "extend##warning", _("Oui, continuer"), ImVec2(x0 + pad, y), ImVec2(innerW, btnH), primary))
+            session_.extend();
+        y += btnH + ctx_.px(24);
+        ButtonStyle quiet;
+        quiet.kind = ButtonKind::Quiet;
+        quiet.icon = "cross";
+        if (button(ctx_, "end##warning", _("Non, terminer maintenant"), ImVec2(x0 + pad, y), ImVec2(innerW, btnH), quiet))
+            pending_ = Intent::endSession();
+        return;  // the countdown redraws at Session::nextDeadline(), once a second
+    }
+    if (helpOpen_) {
+        dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), col(p.scrim, 200));
+        Screen* s = router_.current();
+        std::string text = s ? s->help() : std::string();
+        if (text.empty()) text = _("Touchez une case pour choisir. Le bouton Retour revient en arrière.");
+        float cardW = std::min(W - ctx_.px(80), ctx_.px(1200));
+        float pad = ctx_.px(56);
+        float innerW = cardW - 2 * pad;
+        const char* title = _("Aide");
+        float th = measureWrappedText(ctx_.fonts.title, innerW, title).y;
+        float bh = measureWrappedText(ctx_.fonts.body, innerW, text).y;
+        float btnH = std::max(ctx_.px(110), ctx_.fonts.bold->FontSize + ctx_.px(56));
+        float cardH = pad * 2 + th + bh + btnH + ctx_.px(40) * 2;
+        float x0 = (W - cardW) * 0.5f;
+        float y0 = session_.settings().reach ? H - cardH - ctx_.px(40) : (H - cardH) * 0.5f;
+        dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + cardW, y0 + cardH), col(p.background), ctx_.px(24));
+        dl->AddRect(ImVec2(x0, y0), ImVec2(x0 + cardW, y0 + cardH), col(p.surfaceBorder), ctx_.px(24), 0, ctx_.px(4));
+        float y = y0 + pad;
+        drawIcon(dl, "help", ImVec2(x0 + pad + th * 0.4f, y + th * 0.5f), th * 0.8f, col(p.icon), col(p.icon),
+                 col(p.background));
+        y += drawWrappedText(dl, ctx_.fonts.title, ImVec2(x0 + pad + th, y), innerW - th, col(p.text), title, false) +
+             ctx_.px(40);
+        a11y::Node n;
+        n.id = "help:text";
+        n.role = a11y::Role::Text;
+        n.label = text;
+        n.rect = {x0 + pad, y, innerW, bh};
+        y += drawWrappedText(dl, ctx_.fonts.body, ImVec2(x0 + pad, y), innerW, col(p.text), text, false) + ctx_.px(40);
+        tree_.add(std::move(n));
+        ButtonStyle primary;
+        primary.kind = ButtonKind::Primary;
+        if (button(ctx_, "close##help", _("Fermer l'aide"), ImVec2(x0 + pad, y), ImVec2(innerW, btnH), primary))
+            helpOpen_ = false;
+        return;
+    }
+    if (keyboard_.isOpen()) keyboard_.draw(ctx_);
+}
+
+void Shell::frame() {
+    processInput();
+    session_.tick();
+    if (session_.sessionsEnded() != endedSeen_) onSessionEnded();
+    Session::Phase phase = session_.phase();
+    if (phase == Session::Phase::Warning && lastPhase_ != Session::Phase::Warning) {
+        warningStarted_ = true;
+        keyboard_.close();  // the buffer stays with its owner; the question comes first
+        bool keypad = focus_.keypadMode();
+        focus_.clear();
+        if (keypad) focus_.setFocus("", true);
+    }
+    lastPhase_ = phase;
+    if (queue_.runPending() > 0) settleFrames_ = std::max(settleFrames_, 1);
+    if (session_.language() != i18n::language()) i18n::setLanguage(session_.language());
+    if (!fontsMatchSettings()) {
+        if (auto r = prepareFonts(); !r) log::error("ui", r.error().message);
+    }
+    ctx_.palette = &paletteFor(session_.settings());
+    ctx_.time = duration<double>(clock_() - start_).count();
+    ctx_.frameRequested = false;
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = 1.0f / 60.0f;  // fixed: nothing here animates with real time
+    ImGui::NewFrame();
+    Screen* screen = router_.current();
+    bool warning = phase == Session::Phase::Warning;
+    if (warning)
+        tree_.beginFrame("idle-warning", _("Besoin de plus de temps ?"), _("Touchez « Oui, continuer » pour garder vos réponses."));
+    else
+        tree_.beginFrame(screen ? screen->id() : "", screen ? screen->title() : "", screen ? screen->instruction() : "");
+    bool overlay = warning || helpOpen_ || keyboard_.isOpen();
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground |
+                             ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("##root", nullptr, flags);
+    Intent intent;
+    if (screen) {
+        ctx_.inert = overlay;
+        intent = screen->draw(ctx_);
+        ctx_.inert = false;
+        if (overlay) intent = {};
+    }
+    ImGui::End();
+    if (overlay) {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(io.DisplaySize);
+        ImGui::SetNextWindowFocus();
+        ImGui::Begin("##overlay", nullptr, (flags & ~ImGuiWindowFlags_NoBringToFrontOnFocus));
+        drawOverlays();
+        ImGui::End();
+    }
+    tree_.endFrame();
+    for (auto& e : extensions_) e->afterFrame(ctx_);
+    focus_.endFrame(tree_.focusable());
+    ImGui::Render();
+    ++frames_;
+    if (settleFrames_ > 0) --settleFrames_;
+    if (pending_) {
+        Intent p = std::move(pending_);
+        pending_ = {};
+        intent = p;
+    }
+    applyIntent(std::move(intent));
+}
+
+}  // namespace guichet::ui

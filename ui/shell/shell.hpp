@@ -1,0 +1,110 @@
+// The terminal's UI without its window: screens, router, session lifecycle, focus,
+// overlays (keyboard, idle warning), modes and fonts. The host (ui/host) feeds it input
+// events and draws what it renders; tests drive it directly in-process.
+#pragma once
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "drivers/common/result.hpp"
+#include "kiosk/a11y/a11y_tree.hpp"
+#include "kiosk/app/main_thread_queue.hpp"
+#include "kiosk/config/terminal_config.hpp"
+#include "kiosk/session/session.hpp"
+#include "ui/core/focus.hpp"
+#include "ui/core/input.hpp"
+#include "ui/core/keyboard.hpp"
+#include "ui/core/ui_context.hpp"
+#include "ui/shell/router.hpp"
+
+struct ImGuiContext;
+
+namespace guichet::ui {
+
+struct ShellOptions {
+    std::string dataDir;
+    bool demo = false;
+    int width = 1920, height = 1080;
+};
+
+class Shell {
+public:
+    Shell(TerminalConfig config, ShellOptions options, Session::Clock clock = &std::chrono::steady_clock::now);
+    ~Shell();
+    Shell(const Shell&) = delete;
+    Shell& operator=(const Shell&) = delete;
+
+    // Loads the fonts for the current modes; called again by frame() when they change.
+    // Error: "file:0: font file missing …".
+    Result<void> prepareFonts();
+    // Called after every atlas rebuild so the host re-uploads the font texture.
+    void setFontTextureHook(std::function<void()> hook) { fontTextureHook_ = std::move(hook); }
+
+    void setDisplaySize(int width, int height);
+    void input(const InputEvent& event);
+    // One frame: input, timers, posted tasks, the screen and overlays. Fills ImGui's draw data.
+    void frame();
+    // True while something still needs a frame (queued input, a change, an animation).
+    bool wantsFrame() const;
+    // When the next timer needs a frame (idle warning, countdown); nullopt: sleep until input.
+    std::optional<std::chrono::steady_clock::time_point> nextDeadline() const;
+
+    bool applyMode(const std::string& name);  // "large-text", "high-contrast", "standard", …
+    bool setLanguage(const std::string& code);
+    void endSession(Session::EndReason reason);
+
+    const a11y::Tree& tree() const { return tree_; }
+    Session& session() { return session_; }
+    UiContext& context() { return ctx_; }
+    OnScreenKeyboard& keyboard() { return keyboard_; }
+    FocusManager& focus() { return focus_; }
+    MainThreadQueue& queue() { return queue_; }
+    const TerminalConfig& config() const { return config_; }
+    std::string screenId() const;
+    std::size_t pendingInput() const { return inputs_.size(); }
+    unsigned framesDrawn() const { return frames_; }
+    bool warningJustStarted() { bool w = warningStarted_; warningStarted_ = false; return w; }
+
+private:
+    void processInput();
+    void handleKey(Key key);
+    void applyIntent(Intent intent);
+    void drawOverlays();
+    void onSessionEnded();
+    bool fontsMatchSettings() const;
+
+    TerminalConfig config_;
+    ShellOptions options_;
+    Session session_;
+    MainThreadQueue queue_;
+    a11y::Tree tree_;
+    FocusManager focus_;
+    OnScreenKeyboard keyboard_;
+    UiContext ctx_;
+    Router router_;
+    ImGuiContext* imgui_ = nullptr;
+    std::vector<std::unique_ptr<UiExtension>> extensions_;
+    std::deque<InputEvent> inputs_;
+    std::function<void()> fontTextureHook_;
+    Session::Clock clock_;
+    std::chrono::steady_clock::time_point start_;
+    std::chrono::steady_clock::time_point lastTap_{}, lastKeyTime_{};
+    Key lastKey_ = Key::None;
+    bool dropNextUp_ = false;
+    bool pointerDown_ = false;
+    bool pointerLeave_ = false;
+    int settleFrames_ = 2;
+    unsigned frames_ = 0;
+    unsigned endedSeen_ = 0;
+    bool warningStarted_ = false;
+    Session::Phase lastPhase_ = Session::Phase::Attract;
+    bool helpOpen_ = false;
+    Intent pending_;
+};
+
+}  // namespace guichet::ui
