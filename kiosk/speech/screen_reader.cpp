@@ -34,6 +34,8 @@ void ScreenReader::reset() {
     focusChecked_.reset();
     focusDisabled_ = false;
     alerts_.clear();
+    for (auto& e : editing_) secureWipe(e.second);
+    editing_.clear();
 }
 
 bool ScreenReader::readsAll(std::string_view screenId) const {
@@ -47,8 +49,12 @@ Utterance ScreenReader::join(const std::vector<Part>& parts, const char* sep) co
     for (const auto& p : parts) {
         if (p.text.empty()) continue;
         if (!u.text.empty()) {
-            u.text += sep;
-            u.logText += sep;
+            // "Besoin de plus de temps ?" then ". " would be read as a stray pause: a text
+            // that already ends a sentence is followed by a space only.
+            const char last = u.text.back();
+            const bool ended = sep[0] == '.' && (last == '.' || last == '?' || last == '!' || last == ':');
+            u.text += ended ? " " : sep;
+            u.logText += ended ? " " : sep;
         }
         u.text += p.text;
         u.logText += p.logText;
@@ -121,10 +127,14 @@ std::vector<Utterance> ScreenReader::readScreen(const a11y::Tree& tree) const {
     return out;
 }
 
-std::vector<Utterance> ScreenReader::typingFeedback(const a11y::Node& node) const {
+std::string ScreenReader::rememberedValue(const a11y::Node& node) {
+    // A masked value is remembered only as its length: the reader never holds a PIN.
+    return node.masked ? std::string(node.value.size(), '*') : node.value;
+}
+
+std::vector<Utterance> ScreenReader::typingFeedback(const a11y::Node& node, const std::string& before) const {
     const Phrases& ph = phrasesFor(language_);
     std::vector<Part> parts;
-    const std::string& before = focusValue_;
     const std::string& now = node.value;
     if (node.masked) {
         if (now.size() < before.size()) parts.push_back({ph.deleted, ph.deleted});
@@ -167,6 +177,8 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
             emit(join(head, ". "));
         }
         alerts_.clear();
+        for (auto& e : editing_) secureWipe(e.second);
+        editing_.clear();
         focusId_.clear();
     }
 
@@ -177,14 +189,29 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
         alertsNow.push_back(alertKey(n));
         if (std::find(alerts_.begin(), alerts_.end(), alertsNow.back()) != alerts_.end()) continue;
         std::vector<Part> parts{{ph.roles[static_cast<int>(a11y::Role::Alert)], ph.roles[static_cast<int>(a11y::Role::Alert)]},
-                                {n.label, n.label}, {n.hint, n.hint}};
+                                {n.label, n.label}};
+        if (!n.value.empty()) appendValue(n, parts);
+        parts.push_back({n.hint, n.hint});
         emit(join(parts, ". "));
     }
     alerts_ = std::move(alertsNow);
 
+    // A field being edited through an overlay (the on-screen keyboard's display): say
+    // which field when it appears, then what is typed into it.
+    std::vector<std::pair<std::string, std::string>> editingNow;
+    for (const auto& n : tree.nodes()) {
+        if (n.role != a11y::Role::TextField || n.focusable) continue;
+        auto prev = std::find_if(editing_.begin(), editing_.end(), [&](const auto& e) { return e.first == n.id; });
+        if (prev == editing_.end()) emit(describe(n));
+        else if (prev->second != rememberedValue(n))
+            for (auto& u : typingFeedback(n, prev->second)) emit(std::move(u));
+        editingNow.emplace_back(n.id, rememberedValue(n));
+    }
+    for (auto& e : editing_) secureWipe(e.second);
+    editing_ = std::move(editingNow);
+
     const a11y::Node* f = tree.focused();
-    // A masked value is remembered only as its length: the reader never holds a PIN.
-    const std::string valueNow = f ? (f->masked ? std::string(f->value.size(), '*') : f->value) : std::string();
+    const std::string valueNow = f ? rememberedValue(*f) : std::string();
     if (f && f->id != focusId_) {
         emit(describe(*f));
     } else if (f) {
@@ -194,7 +221,7 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
             emit(Utterance{state, state, language_});  // A15: the new state
         } else if (valueNow != focusValue_) {
             if (f->role == a11y::Role::TextField) {
-                for (auto& u : typingFeedback(*f)) emit(std::move(u));
+                for (auto& u : typingFeedback(*f, focusValue_)) emit(std::move(u));
             } else {
                 std::vector<Part> parts;
                 appendValue(*f, parts);

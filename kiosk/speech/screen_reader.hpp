@@ -50,7 +50,8 @@ private:
     std::string valueWords(const a11y::Node& node, Part& out) const;
     void appendValue(const a11y::Node& node, std::vector<Part>& parts) const;
     Utterance join(const std::vector<Part>& parts, const char* sep) const;
-    std::vector<Utterance> typingFeedback(const a11y::Node& node) const;
+    std::vector<Utterance> typingFeedback(const a11y::Node& node, const std::string& before) const;
+    static std::string rememberedValue(const a11y::Node& node);
     bool readsAll(std::string_view screenId) const;
 
     std::string language_ = "fr";
@@ -64,6 +65,9 @@ private:
     std::optional<bool> focusChecked_;
     bool focusDisabled_ = false;
     std::vector<std::string> alerts_;  // id + label of the alerts on screen
+    // Fields shown while being edited but not focusable themselves (the on-screen
+    // keyboard's display): id and remembered value.
+    std::vector<std::pair<std::string, std::string>> editing_;
 };
 
 }  // namespace guichet::speech

@@ -1,8 +1,6 @@
-// The keypad's speech keys: which physical key does what. One table, so that the keypad
-// legend, the docs and the code agree (docs/speech.md lists them).
+// What the keypad's speech keys ask for. The physical keys are mapped by the UI host
+// (ui/host/event_translation.cpp); docs/speech.md lists them.
 #pragma once
-
-#include <SDL2/SDL_keycode.h>
 
 #include <optional>
 
@@ -18,7 +16,6 @@ enum class SpeechKey {
     ReadAll,  // title, instruction and every text of the screen
 };
 
-std::optional<SpeechKey> speechKeyFor(SDL_Keycode key);
 const char* speechKeyName(SpeechKey key);  // "toggle", "repeat", … (scenario steps, logs)
 std::optional<SpeechKey> speechKeyFromName(const char* name);
 

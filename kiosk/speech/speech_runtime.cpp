@@ -91,7 +91,7 @@ bool SpeechRuntime::handleKey(SpeechKey key, const a11y::Tree& tree) {
     return true;
 }
 
-bool SpeechRuntime::handleEvent(const SDL_Event& event, const a11y::Tree& tree) {
+bool SpeechRuntime::handleEvent(const SDL_Event& event) {
     switch (event.type) {
         case SDL_AUDIODEVICEADDED:
             if (!event.adevice.iscapture) outputDeviceAdded(HeadsetDetector::outputDeviceName(static_cast<int>(event.adevice.which)));
@@ -100,13 +100,6 @@ bool SpeechRuntime::handleEvent(const SDL_Event& event, const a11y::Tree& tree) 
             if (!event.adevice.iscapture && sdl_ && event.adevice.which == sdl_->deviceId() && headsets_.headset())
                 outputDeviceRemoved(*headsets_.headset());
             return false;
-        case SDL_KEYDOWN: {
-            if (event.key.repeat) return false;
-            auto key = speechKeyFor(event.key.keysym.sym);
-            if (key) return handleKey(*key, tree);
-            if (controller_->enabled()) controller_->stopTalking();  // any key cuts speech off (A1)
-            return false;
-        }
         case SDL_FINGERDOWN:
         case SDL_MOUSEBUTTONDOWN:
             if (controller_->enabled()) controller_->stopTalking();

@@ -36,9 +36,10 @@ public:
     SpeechLog& log() { return log_; }
     bool enabled() const { return controller_->enabled(); }
 
-    // SDL events: speech keys and audio devices. True if the event was speech's (the UI
-    // must then not use it). `tree` is the last frame's (for read-all).
-    bool handleEvent(const SDL_Event& event, const a11y::Tree& tree);
+    // SDL events: audio outputs plugged/unplugged (a headset), touches (they cut speech off).
+    // Returns true if the event was speech's alone.
+    bool handleEvent(const SDL_Event& event);
+    // A speech key from the keypad; true if used. `tree` is the last frame's (read-all).
     bool handleKey(SpeechKey key, const a11y::Tree& tree);
 
     // An audio output appeared / went away (from SDL events, or directly in tests).

@@ -258,3 +258,59 @@ TEST_CASE("speech.audit finds a missing title, unlabelled controls and raw ids")
     CHECK(p[1] == "screen 'broken': control 'ok' (button) has no spoken label");
     CHECK(p[2].find("'next' would be spoken as its id") != std::string::npos);
 }
+
+TEST_CASE("speech.reader the on-screen keyboard: the edited field is named, then each typed character") {
+    ScreenReader reader;
+    reader.setHeadsetOutput(true);
+    Tree t;
+    auto frame = [&](bool open, const std::string& value, const char* focusKey) {
+        t.beginFrame("form", "Vos coordonnées", "Remplissez les champs.");
+        t.add(field("name", "Nom", value, !open));
+        if (open) {
+            Node display = field("keyboard:field", "Nom", value);
+            display.focusable = false;
+            display.personal = true;
+            t.add(display);
+            for (const char* k : {"a", "b", "c"}) {
+                Node key;
+                key.id = std::string("key:") + k;
+                key.role = Role::Key;
+                key.label = k;
+                key.focusable = true;
+                key.focused = focusKey && std::string(focusKey) == k;
+                t.add(key);
+            }
+        }
+        t.endFrame();
+        return texts(reader.onFrame(t));
+    };
+    frame(false, "", nullptr);
+    auto opened = frame(true, "", "a");
+    REQUIRE(opened.size() == 2);
+    CHECK(opened[0] == "Champ de saisie, Nom, vide");
+    CHECK(opened[1] == "a");
+    CHECK(frame(true, "a", "a") == std::vector<std::string>{"a"});
+    CHECK(frame(true, "a", "b") == std::vector<std::string>{"b"});
+    CHECK(frame(true, "ab", "b") == std::vector<std::string>{"b"});
+    reader.setHeadsetOutput(false);
+    CHECK(frame(true, "abc", "b") == std::vector<std::string>{"étoile"});  // personal: not on speakers
+}
+
+TEST_CASE("speech.reader an alert's message and value are both spoken, without doubled punctuation") {
+    ScreenReader reader;
+    Tree t;
+    t.beginFrame("idle-warning", "Besoin de plus de temps ?", "Appuyez sur Entrée.");
+    Node a;
+    a.id = "idle-warning";
+    a.role = Role::Alert;
+    a.label = "Besoin de plus de temps ?";
+    a.value = "La session se termine dans 60 secondes.";
+    t.add(a);
+    t.add(button("extend", "Oui, continuer", true));
+    t.endFrame();
+    auto said = texts(reader.onFrame(t));
+    REQUIRE(said.size() == 3);
+    CHECK(said[0] == "Besoin de plus de temps ? Appuyez sur Entrée.");
+    CHECK(said[1] == "Alerte. Besoin de plus de temps ? La session se termine dans 60 secondes.");
+    CHECK(said[2] == "Bouton, Oui, continuer, 1 sur 1");
+}

@@ -10,10 +10,16 @@ using namespace speech_test;
 using namespace std::chrono_literals;
 
 namespace {
-SDL_Event keyDown(SDL_Keycode k) {
+SDL_Event touchDown() {
     SDL_Event e{};
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
+    e.type = SDL_FINGERDOWN;
+    return e;
+}
+SDL_Event audioAdded(bool capture) {
+    SDL_Event e{};
+    e.type = SDL_AUDIODEVICEADDED;
+    e.adevice.iscapture = capture;
+    e.adevice.which = 0;
     return e;
 }
 std::unique_ptr<SpeechRuntime> memoryRuntime(bool synthesize = false) {
@@ -35,22 +41,24 @@ TEST_CASE("speech.runtime the marked key switches speech on and off, other speec
     auto rt = memoryRuntime();
     Tree t;
     homeScreen(t, 1);
-    CHECK_FALSE(rt->handleEvent(keyDown(SDLK_KP_PLUS), t));  // an ordinary key while speech is off
-    CHECK(rt->handleEvent(keyDown(SDLK_F1), t));
+    CHECK_FALSE(rt->handleKey(SpeechKey::Louder, t));  // an ordinary key while speech is off
+    CHECK(rt->handleKey(SpeechKey::Toggle, t));
     CHECK(rt->enabled());
-    CHECK(rt->handleEvent(keyDown(SDLK_KP_PLUS), t));
+    CHECK(rt->handleKey(SpeechKey::Louder, t));
     CHECK(rt->engine().settings().volume == SpeechSettings::kDefaultVolume + SpeechSettings::kVolumeStep);
     CHECK(lastSaid(*rt) == "Volume 90 %");
-    CHECK(rt->handleEvent(keyDown(SDLK_F4), t));
+    CHECK(rt->handleKey(SpeechKey::Faster, t));
     CHECK(rt->engine().settings().rateWpm > SpeechSettings::kDefaultRate);
     rt->onFrame(t);
-    CHECK(rt->handleEvent(keyDown(SDLK_KP_MULTIPLY), t));
+    CHECK(rt->handleKey(SpeechKey::Repeat, t));
     CHECK(lastSaid(*rt) == "Bouton, Demander un acte de naissance, 1 sur 9");
-    CHECK(rt->handleEvent(keyDown(SDLK_F5), t));
+    CHECK(rt->handleKey(SpeechKey::ReadAll, t));
     CHECK(lastSaid(*rt) == "Bienvenue à la mairie. Choisissez une démarche.");
-    CHECK_FALSE(rt->handleEvent(keyDown(SDLK_DOWN), t));  // navigation stays the UI's
-    CHECK(rt->handleEvent(keyDown(SDLK_F1), t));
+    CHECK(rt->handleKey(SpeechKey::Toggle, t));
     CHECK_FALSE(rt->enabled());
+    CHECK(speechKeyFromName("read-all") == SpeechKey::ReadAll);
+    CHECK(std::string(speechKeyName(SpeechKey::Slower)) == "slower");
+    CHECK_FALSE(speechKeyFromName("louder!"));
 }
 
 TEST_CASE("speech.runtime a new audio output is a headset: speech starts, personal values allowed") {
@@ -88,14 +96,13 @@ TEST_CASE("speech.runtime a speech log path that cannot be written fails creatio
     CHECK(rt.error().message.find("/nonexistent-dir/speech.tsv") != std::string::npos);
 }
 
-TEST_CASE("speech.runtime any other key cuts speech off") {
+TEST_CASE("speech.runtime a touch cuts speech off, a capture device is not a headset") {
     auto rt = memoryRuntime(true);
-    Tree t;
-    homeScreen(t, 1);
     rt->controller().activate(ActivationSource::Key);
-    rt->controller().say("Une phrase assez longue pour être encore en cours quand on appuie sur une touche.", false);
-    rt->handleEvent(keyDown(SDLK_RETURN), t);
+    rt->controller().say("Une phrase assez longue pour être encore en cours quand on touche l'écran.", false);
+    CHECK_FALSE(rt->handleEvent(touchDown()));
     rt->drain(2s);
-    // memory output plays instantly, so what matters is that nothing queued survives the key
     for (auto& e : rt->log().entries()) CHECK((e.finished || e.interrupted));
+    rt->handleEvent(audioAdded(/*capture=*/true));
+    CHECK_FALSE(rt->controller().headset());
 }
