@@ -12,6 +12,7 @@
 #include "ui/scenario/demo_tour.hpp"
 #include "ui/scenario/scenario.hpp"
 #include "ui/shell/shell.hpp"
+#include "ui/speech/speech_ui.hpp"
 
 namespace {
 
@@ -28,6 +29,7 @@ void usage(FILE* out) {
                  "  --scenario FILE    run a scenario (headless) and exit 0 only if every step passed\n"
                  "  --out DIR          where `shot` steps and the demo tour write PNG files\n"
                  "  --locale-dir DIR   compiled catalogues (<lang>/LC_MESSAGES/guichet.mo)\n"
+                 "  --speech-log FILE  write every utterance (time, language, done/interrupted, text)\n"
                  "  --no-kiosk         let closing keys and window close quit (development)\n");
 }
 
@@ -35,7 +37,7 @@ void usage(FILE* out) {
 
 int main(int argc, char** argv) {
     using namespace guichet;
-    std::string configPath, dataDir, scenario, outDir, localeDir = i18n::defaultLocaleDir();
+    std::string configPath, dataDir, scenario, outDir, speechLog, localeDir = i18n::defaultLocaleDir();
     bool headless = false, windowed = false, software = false, demo = false, noKiosk = false;
     int width = 0, height = 0;
     for (int i = 1; i < argc; ++i) {
@@ -58,6 +60,7 @@ int main(int argc, char** argv) {
         else if (a == "--out") outDir = next("--out");
         else if (a == "--locale-dir") localeDir = next("--locale-dir");
         else if (a == "--no-kiosk") noKiosk = true;
+        else if (a == "--speech-log") speechLog = next("--speech-log");
         else if (a == "--size") {
             std::string s = next("--size");
             if (std::sscanf(s.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 320 ||
@@ -130,6 +133,7 @@ int main(int argc, char** argv) {
     host.width = width ? width : (windowed ? 1280 : 1920);
     host.height = height ? height : (windowed ? 720 : 1080);
     host.outDir = outDir;
+    ui::configureSpeech({headless, speechLog});
     ui::ShellOptions shellOptions{dataDir, demo, host.width, host.height};
     ui::Shell shell(config, shellOptions);
     auto created = ui::SdlHost::create(shell, host);

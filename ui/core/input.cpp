@@ -6,7 +6,7 @@
 namespace guichet::ui {
 
 namespace {
-constexpr std::array<std::pair<Key, const char*>, 27> kNames = {{
+constexpr std::array<std::pair<Key, const char*>, 29> kNames = {{
     {Key::None, "none"},         {Key::Up, "up"},           {Key::Down, "down"},
     {Key::Left, "left"},         {Key::Right, "right"},     {Key::Tab, "tab"},
     {Key::ShiftTab, "shift-tab"}, {Key::Enter, "enter"},    {Key::Back, "back"},
@@ -16,6 +16,7 @@ constexpr std::array<std::pair<Key, const char*>, 27> kNames = {{
     {Key::Digit8, "8"},          {Key::Digit9, "9"},        {Key::Delete, "delete"},
     {Key::Space, "space"},       {Key::Speech, "speech"},   {Key::Repeat, "repeat"},
     {Key::VolumeUp, "volume-up"}, {Key::VolumeDown, "volume-down"}, {Key::Back, "escape"},
+    {Key::Slower, "slower"},     {Key::Faster, "faster"},
 }};
 }  // namespace
 

@@ -16,6 +16,7 @@ enum class Key {
     Speech,       // the marked speech key (F2 / keypad "*"): the speech area handles it
     Repeat,       // repeat what was last said (F3)
     VolumeUp, VolumeDown,
+    Slower, Faster,  // speech rate (F4 / F5)
 };
 
 const char* keyName(Key key);           // "up", "enter", "digit-3", …

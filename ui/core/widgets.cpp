@@ -31,6 +31,12 @@ Interaction interact(UiContext& ctx, const char* id, ImVec2 pos, ImVec2 size, a1
     r.held = ImGui::IsItemActive();
     auto fs = ctx.focus.item(id);
     if (fs.justFocused) ImGui::SetScrollHereY(0.5f);
+    // Explore, then confirm (A14): with speech on, a touch on a control that is not the
+    // focused one only focuses it — speech then says what it is; a second touch activates.
+    if (clicked && ctx.session.settings().speech && !fs.focused) {
+        ctx.focus.setFocus(id, false);
+        clicked = false;
+    }
     if (clicked && !disabled) ctx.focus.setFocus(id, false);
     r.focused = fs.focused;
     r.activated = !disabled && (clicked || fs.activated);

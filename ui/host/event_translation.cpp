@@ -33,6 +33,8 @@ Key keyFromSdl(SDL_Keycode sym, Uint16 mod) {
         case SDLK_F1: case SDLK_HELP: return Key::Help;
         case SDLK_F2: case SDLK_KP_MULTIPLY: return Key::Speech;
         case SDLK_F3: return Key::Repeat;
+        case SDLK_F4: return Key::Slower;
+        case SDLK_F5: return Key::Faster;
         case SDLK_KP_PLUS: case SDLK_VOLUMEUP: return Key::VolumeUp;
         case SDLK_KP_MINUS: case SDLK_VOLUMEDOWN: return Key::VolumeDown;
         case SDLK_BACKSPACE: case SDLK_DELETE: return Key::Delete;

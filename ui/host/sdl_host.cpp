@@ -193,6 +193,7 @@ Result<void> SdlHost::key(const std::string& name) {
         {"tab", SDLK_TAB},       {"enter", SDLK_RETURN},  {"back", SDLK_ESCAPE},   {"escape", SDLK_ESCAPE},
         {"help", SDLK_F1},       {"delete", SDLK_BACKSPACE}, {"space", SDLK_SPACE}, {"speech", SDLK_F2},
         {"repeat", SDLK_F3},     {"volume-up", SDLK_KP_PLUS}, {"volume-down", SDLK_KP_MINUS},
+        {"slower", SDLK_F4},     {"faster", SDLK_F5},
     };
     for (const auto& [n, k] : names)
         if (name == n) sym = k;
@@ -204,7 +205,7 @@ Result<void> SdlHost::key(const std::string& name) {
     if (sym == SDLK_UNKNOWN)
         return makeError(ErrorCode::InvalidArgument, "unknown key '" + name +
                                                          "' (up down left right tab shift-tab enter back help 0-9 "
-                                                         "delete space speech repeat volume-up volume-down alt-f4 ctrl-q)");
+                                                         "delete space speech repeat volume-up volume-down slower faster alt-f4 ctrl-q)");
     SDL_Event e{};
     e.type = SDL_KEYDOWN;
     e.key.windowID = SDL_GetWindowID(window_);

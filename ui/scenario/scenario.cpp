@@ -126,9 +126,20 @@ Result<std::vector<ScenarioStep>> loadScenario(const std::string& path) {
     return parseScenario(ss.str(), path);
 }
 
+static std::vector<StepObserver>& stepObservers() {
+    static std::vector<StepObserver> observers;
+    return observers;
+}
+
+bool registerStepObserver(StepObserver observer) {
+    stepObservers().push_back(std::move(observer));
+    return true;
+}
+
 int runScenario(ScenarioHost& host, const std::vector<ScenarioStep>& list) {
     host.settle();
     for (const auto& step : list) {
+        for (const auto& observe : stepObservers()) observe(step);
         const StepInfo* info = findScenarioStep(step.name);
         StepContext ctx{host, step};
         Result<void> r = info ? info->run(ctx) : Result<void>(makeError(ErrorCode::InvalidArgument, "unknown step"));

@@ -59,6 +59,10 @@ bool registerScenarioStep(StepInfo info);
 const StepInfo* findScenarioStep(const std::string& name);
 std::vector<std::string> scenarioStepNames();
 
+// Told before each step runs (speech keeps "what was said since the previous step").
+using StepObserver = std::function<void(const ScenarioStep&)>;
+bool registerStepObserver(StepObserver observer);
+
 // Parses a scenario; errors are "file:line: message", one per line.
 Result<std::vector<ScenarioStep>> parseScenario(const std::string& text, const std::string& file);
 Result<std::vector<ScenarioStep>> loadScenario(const std::string& path);

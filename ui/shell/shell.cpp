@@ -145,6 +145,9 @@ void Shell::processInput() {
                     session_.start();
                     focus_.setFocus("", true);  // keypad user: show focus from the first screen
                     applyIntent(Intent::replace("home"));
+                    // The marked speech key both wakes the terminal and switches speech on (A2).
+                    if (ev.key == Key::Speech)
+                        for (auto& e : extensions_) e->onKey(ctx_, ev.key);
                     return;
                 }
                 session_.touch();
