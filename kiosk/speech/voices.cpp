@@ -13,7 +13,7 @@ const Phrases kFr{
      "Touche", "Alerte", "Progression", "Lien"},
     "sur", "activé", "désactivé", "cochée", "non cochée", "indisponible", "vide", "saisie protégée",
     "donnée personnelle, branchez un casque pour l'entendre", "effacé", "espace", "étoile",
-    "Synthèse vocale activée. Flèches pour se déplacer, Entrée pour valider, touche étoile pour répéter.",
+    "Synthèse vocale activée. Flèches pour se déplacer, Entrée pour valider, touche Répéter pour réécouter.",
     "Synthèse vocale désactivée.",
     "Casque détecté. Synthèse vocale activée.", "Plus rapide", "Plus lent", "Volume",
     "Êtes-vous toujours là ? La séance se termine dans %d secondes. Appuyez sur Entrée pour continuer.",
@@ -24,7 +24,7 @@ const Phrases kEn{
      "Progress", "Link"},
     "of", "on", "off", "checked", "not checked", "unavailable", "empty", "protected entry",
     "personal data, plug in a headset to hear it", "deleted", "space", "star",
-    "Speech on. Arrows to move, Enter to confirm, star key to repeat.",
+    "Speech on. Arrows to move, Enter to confirm, Repeat key to hear again.",
     "Speech off.", "Headset detected. Speech on.", "Faster", "Slower", "Volume",
     "Are you still there? The session ends in %d seconds. Press Enter to continue.", "Session extended."};
 
@@ -33,7 +33,7 @@ const Phrases kEs{
      "Alerta", "Progreso", "Enlace"},
     "de", "activado", "desactivado", "marcada", "sin marcar", "no disponible", "vacío", "entrada protegida",
     "dato personal, conecte unos auriculares para oírlo", "borrado", "espacio", "asterisco",
-    "Voz activada. Flechas para moverse, Intro para confirmar, tecla asterisco para repetir.",
+    "Voz activada. Flechas para moverse, Intro para confirmar, tecla Repetir para volver a oír.",
     "Voz desactivada.", "Auriculares detectados. Voz activada.", "Más rápido", "Más lento", "Volumen",
     "¿Sigue ahí? La sesión termina en %d segundos. Pulse Intro para continuar.", "Sesión prolongada."};
 
@@ -42,7 +42,7 @@ const Phrases kDe{
      "Taste", "Warnung", "Fortschritt", "Link"},
     "von", "ein", "aus", "angekreuzt", "nicht angekreuzt", "nicht verfügbar", "leer", "geschützte Eingabe",
     "persönliche Daten, schließen Sie einen Kopfhörer an", "gelöscht", "Leerzeichen", "Stern",
-    "Sprachausgabe ein. Pfeiltasten zum Bewegen, Eingabe zum Bestätigen, Sterntaste zum Wiederholen.",
+    "Sprachausgabe ein. Pfeiltasten zum Bewegen, Eingabe zum Bestätigen, Wiederholen-Taste zum erneuten Hören.",
     "Sprachausgabe aus.", "Kopfhörer erkannt. Sprachausgabe ein.", "Schneller", "Langsamer", "Lautstärke",
     "Sind Sie noch da? Die Sitzung endet in %d Sekunden. Drücken Sie Eingabe, um fortzufahren.",
     "Sitzung verlängert."};
@@ -52,7 +52,7 @@ const Phrases kPt{
      "Tecla", "Alerta", "Progresso", "Ligação"},
     "de", "ativado", "desativado", "marcada", "não marcada", "indisponível", "vazio", "entrada protegida",
     "dado pessoal, ligue uns auscultadores para o ouvir", "apagado", "espaço", "asterisco",
-    "Voz ativada. Setas para mover, Enter para confirmar, tecla asterisco para repetir.",
+    "Voz ativada. Setas para mover, Enter para confirmar, tecla Repetir para voltar a ouvir.",
     "Voz desativada.", "Auscultadores detetados. Voz ativada.", "Mais rápido", "Mais lento", "Volume",
     "Ainda está aí? A sessão termina em %d segundos. Prima Enter para continuar.", "Sessão prolongada."};
 
@@ -61,7 +61,7 @@ const Phrases kIt{
      "Tasto", "Avviso", "Avanzamento", "Collegamento"},
     "di", "attivato", "disattivato", "selezionata", "non selezionata", "non disponibile", "vuoto",
     "inserimento protetto", "dato personale, collegare le cuffie per ascoltarlo", "cancellato", "spazio", "asterisco",
-    "Sintesi vocale attiva. Frecce per spostarsi, Invio per confermare, tasto asterisco per ripetere.",
+    "Sintesi vocale attiva. Frecce per spostarsi, Invio per confermare, tasto Ripeti per riascoltare.",
     "Sintesi vocale disattivata.", "Cuffie rilevate. Sintesi vocale attiva.", "Più veloce", "Più lento", "Volume",
     "È ancora lì? La sessione termina tra %d secondi. Premere Invio per continuare.", "Sessione prolungata."};
 
