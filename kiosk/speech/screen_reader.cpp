@@ -15,6 +15,18 @@ constexpr const char* kRedacted = "[donnée personnelle]";
 std::string alertKey(const a11y::Node& n) { return n.id + '\x1f' + n.label; }
 
 // Length in bytes of the UTF-8 character that ends `s` (1 for ASCII).
+// "Activé" and "activé": the same word for speech (ASCII case only; accents must match).
+bool sameWord(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
 std::size_t lastCharBytes(std::string_view s) {
     std::size_t n = 1;
     while (n < s.size() && (static_cast<unsigned char>(s[s.size() - n]) & 0xC0) == 0x80) ++n;
@@ -93,12 +105,14 @@ Utterance ScreenReader::describe(const a11y::Node& node) const {
     std::string role = roleWord(node.role, language_);
     parts.push_back({role, role});
     parts.push_back({node.label, node.label});
-    appendValue(node, parts);
+    const char* state = nullptr;
     if (node.checked) {
         const bool toggle = node.role == a11y::Role::Toggle;
-        const char* state = *node.checked ? (toggle ? ph.on : ph.checked) : (toggle ? ph.off : ph.unchecked);
-        parts.push_back({state, state});
+        state = *node.checked ? (toggle ? ph.on : ph.checked) : (toggle ? ph.off : ph.unchecked);
     }
+    // A toggle that shows its state as its value ("Activé") is not told twice.
+    if (!state || !sameWord(node.value, state)) appendValue(node, parts);
+    if (state) parts.push_back({state, state});
     if (node.disabled) parts.push_back({ph.unavailable, ph.unavailable});
     if (node.positionInSet > 0 && node.setSize > 0) {
         std::string pos = std::to_string(node.positionInSet) + ' ' + ph.positionOf + ' ' + std::to_string(node.setSize);

@@ -314,3 +314,18 @@ TEST_CASE("speech.reader an alert's message and value are both spoken, without d
     CHECK(said[1] == "Alerte. Besoin de plus de temps ? La session se termine dans 60 secondes.");
     CHECK(said[2] == "Bouton, Oui, continuer, 1 sur 1");
 }
+
+TEST_CASE("speech.reader a toggle showing its state as value does not say it twice") {
+    ScreenReader reader;
+    Node n;
+    n.id = "speech";
+    n.role = Role::Toggle;
+    n.label = "Lecture à voix haute";
+    n.value = "Activé";
+    n.checked = true;
+    n.positionInSet = 8;
+    n.setSize = 13;
+    CHECK(reader.describe(n).text == "Interrupteur, Lecture à voix haute, activé, 8 sur 13");
+    n.value = "Réglage conseillé";
+    CHECK(reader.describe(n).text == "Interrupteur, Lecture à voix haute, Réglage conseillé, activé, 8 sur 13");
+}

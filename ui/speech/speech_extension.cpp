@@ -91,6 +91,9 @@ public:
         }
         if (ctx.session.language() != rt.controller().language()) rt.setLanguage(ctx.session.language());
         rt.onFrame(ctx.tree);
+        const bool warning = ctx.session.phase() == Session::Phase::Warning;
+        if (warning && !warningShown_) rt.controller().idleWarningShown();  // A18: how to extend
+        warningShown_ = warning;
         mirror(ctx);
     }
 
@@ -152,7 +155,8 @@ private:
     speech::MultiTap multitap_;
     bool failed_ = false;
     bool watching_ = false;
-    bool mirrored_ = false;  // speech on/off as last written into the session's settings
+    bool mirrored_ = false;
+    bool warningShown_ = false;  // speech on/off as last written into the session's settings
 };
 
 }  // namespace

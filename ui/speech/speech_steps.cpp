@@ -2,6 +2,7 @@
 // previous (non-expect) step contains the text; `expect-not-spoken "text"` is its opposite;
 // `headset plug|unplug "name"` stands for SDL's audio device events (no real headset here).
 #include "ui/scenario/scenario.hpp"
+#include "ui/shell/shell.hpp"
 #include "ui/speech/speech_ui.hpp"
 
 namespace guichet::ui {
@@ -41,6 +42,7 @@ Result<void> headset(StepContext& c) {
     if (action == "plug") rt->outputDeviceAdded(name);
     else if (action == "unplug") rt->outputDeviceRemoved(name);
     else return makeError(ErrorCode::InvalidArgument, "headset wants plug or unplug, not '" + action + "'");
+    c.host.shell().context().requestFrame();  // as the SDL event's posted task would
     c.host.settle();
     return {};
 }
