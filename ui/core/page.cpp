@@ -8,11 +8,16 @@
 
 namespace guichet::ui {
 
-PageLayout pageLayout(const UiContext& ctx, bool withFooter, float customFooterHeight) {
+PageLayout pageLayout(const UiContext& ctx, bool withFooter, float customFooterHeight, std::string_view title,
+                      std::string_view subtitle) {
     PageLayout l;
     float W = ctx.width, H = ctx.height;
     l.margin = ctx.portrait() ? ctx.px(40) : ctx.px(60);
-    float headerH = std::max(ctx.px(150), ctx.fonts.title->FontSize + ctx.fonts.body->FontSize + ctx.px(60));
+    // The header grows with its text (large text wraps the subtitle), never cuts it.
+    float textW = W - 3 * l.margin - ctx.px(96);
+    float textH = (title.empty() ? ctx.fonts.title->FontSize : measureWrappedText(ctx.fonts.title, textW, title).y) +
+                  (subtitle.empty() ? ctx.fonts.body->FontSize : measureWrappedText(ctx.fonts.body, textW, subtitle).y + ctx.px(8));
+    float headerH = std::max(ctx.px(150), textH + ctx.px(50));
     if (ctx.session.settings().reach) headerH = std::max(headerH, H * (ctx.portrait() ? 0.40f : 0.30f));
     float footerH = withFooter ? std::max(ctx.px(150), ctx.fonts.bold->FontSize + ctx.px(100)) : customFooterHeight;
     l.headerMin = ImVec2(0, 0);
@@ -58,7 +63,7 @@ void drawHeader(UiContext& ctx, const PageLayout& l, std::string_view title, std
 }
 
 PageScope::PageScope(UiContext& ctx, const PageSpec& spec) : ctx_(ctx), spec_(spec) {
-    layout_ = pageLayout(ctx, spec.footer, spec.customFooterHeight);
+    layout_ = pageLayout(ctx, spec.footer, spec.customFooterHeight, spec.title, spec.subtitle);
     const auto& p = ctx.colors();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.width, ctx.height), col(p.background));
     drawHeader(ctx, layout_, spec.title, spec.subtitle);
@@ -67,7 +72,7 @@ PageScope::PageScope(UiContext& ctx, const PageSpec& spec) : ctx_(ctx), spec_(sp
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(layout_.margin, ctx.px(36)));
     ImGui::BeginChild("##body", size, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
-    float maxW = ctx.px(1500);
+    float maxW = ctx.px(1800);
     float avail = ImGui::GetContentRegionAvail().x;
     if (avail > maxW) {  // long lines are hard to read: keep a column, centred
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - maxW) * 0.5f);
@@ -76,7 +81,7 @@ PageScope::PageScope(UiContext& ctx, const PageSpec& spec) : ctx_(ctx), spec_(sp
     ImGui::BeginGroup();
 }
 
-float PageScope::contentWidth() const { return std::min(ImGui::GetContentRegionAvail().x, ctx_.px(1500)); }
+float PageScope::contentWidth() const { return std::min(ImGui::GetContentRegionAvail().x, ctx_.px(1800)); }
 
 PageScope::~PageScope() {
     if (open_) (void)finish();

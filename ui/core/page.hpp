@@ -29,7 +29,8 @@ struct PageLayout {
     ImVec2 footerMin, footerMax;
     float margin;
 };
-PageLayout pageLayout(const UiContext& ctx, bool withFooter, float customFooterHeight = 0);
+PageLayout pageLayout(const UiContext& ctx, bool withFooter, float customFooterHeight = 0,
+                      std::string_view title = {}, std::string_view subtitle = {});
 
 class PageScope {
 public:

@@ -55,6 +55,9 @@ Interaction interact(UiContext& ctx, const char* id, ImVec2 pos, ImVec2 size, a1
 
 ImFont* fontOr(ImFont* f, ImFont* fallback) { return f ? f : fallback; }
 
+// The page's column width (PageScope pushes it), never wider than what is left.
+float columnWidth() { return std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x); }
+
 }  // namespace
 
 ImVec2 measureWrappedText(ImFont* font, float width, std::string_view text) {
@@ -165,7 +168,7 @@ bool button(UiContext& ctx, const char* id, std::string_view label, ImVec2 pos, 
 
 bool bigButton(UiContext& ctx, const char* id, std::string_view label, const ButtonStyle& style, float width) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    float w = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+    float w = width > 0 ? width : columnWidth();
     ImFont* font = fontOr(style.font, ctx.fonts.bold);
     float pad = ctx.px(28);
     float iconW = style.icon.empty() ? 0 : font->FontSize * 1.2f + pad * 0.8f;
@@ -180,7 +183,7 @@ bool bigButton(UiContext& ctx, const char* id, std::string_view label, const But
 bool toggle(UiContext& ctx, const char* id, std::string_view label, bool& value, std::string_view hint) {
     const auto& p = ctx.colors();
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    float w = ImGui::GetContentRegionAvail().x;
+    float w = columnWidth();
     ImFont* font = ctx.fonts.bold;
     float pad = ctx.px(28);
     std::string_view state = value ? _("Activé") : _("Désactivé");
@@ -231,7 +234,7 @@ void textField(UiContext& ctx, const char* id, std::string_view label, std::stri
                std::string_view hint, std::size_t maxLength) {
     const auto& p = ctx.colors();
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    float w = ImGui::GetContentRegionAvail().x;
+    float w = columnWidth();
     ImFont* lf = ctx.fonts.bold;
     ImFont* vf = ctx.fonts.body;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -272,7 +275,7 @@ void textField(UiContext& ctx, const char* id, std::string_view label, std::stri
 
 void heading(UiContext& ctx, std::string_view text) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    float w = ImGui::GetContentRegionAvail().x;
+    float w = columnWidth();
     float h = drawWrappedText(ImGui::GetWindowDrawList(), ctx.fonts.heading, pos, w, col(ctx.colors().text), text, false);
     if (!ctx.inert) {
         a11y::Node n;
@@ -288,7 +291,7 @@ void heading(UiContext& ctx, std::string_view text) {
 
 void paragraph(UiContext& ctx, std::string_view text, bool muted) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    float w = ImGui::GetContentRegionAvail().x;
+    float w = std::min(columnWidth(), ctx.px(1300) * std::max(1.0f, ctx.fonts.textScale));  // ~70 characters a line
     const auto& p = ctx.colors();
     float h = drawWrappedText(ImGui::GetWindowDrawList(), ctx.fonts.body, pos, w, col(muted ? p.textMuted : p.text),
                               text, false);

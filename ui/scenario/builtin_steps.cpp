@@ -41,7 +41,7 @@ Result<void> tap(StepContext& c) {
     if (!n) return makeError(ErrorCode::NotFound, "no control shows \"" + text + "\" on screen '" + shell.screenId() +
                                                       "' (controls: " + visibleLabels(shell.tree()) + ")");
     if (!n->visible) {  // below the fold: scroll to it first, as a resident would
-        shell.focus().reveal(n->id);
+        shell.reveal(n->id);
         c.host.settle();
         n = findControl(shell.tree(), text);
         if (!n || !n->visible) return makeError(ErrorCode::NotFound, "\"" + text + "\" cannot be brought into view");

@@ -71,8 +71,8 @@ Result<std::chrono::milliseconds> parseDuration(const std::string& text) {
         return makeError(ErrorCode::InvalidArgument, "'" + text + "' is not a duration (write 2s or 500ms)");
     }
     std::string unit = text.substr(used);
-    double ms = unit == "ms" ? value : unit == "s" ? value * 1000 : unit == "min" ? value * 60000 : -1;
-    if (ms < 0 || value < 0 || ms > 3'600'000)
+    double ms = unit == "ms" ? value : unit == "s" ? value * 1000 : unit == "min" ? value * 60000 : unit == "h" ? value * 3600000 : -1;
+    if (ms < 0 || value < 0 || ms > 86400000.0)
         return makeError(ErrorCode::InvalidArgument, "'" + text + "' is not a duration (write 2s or 500ms)");
     return std::chrono::milliseconds(static_cast<long long>(ms));
 }

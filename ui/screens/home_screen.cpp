@@ -38,19 +38,30 @@ public:
         // Reserve the footer ourselves: languages + accessibility.
         float gap = ctx.px(28);
         float width = page.contentWidth();
+        float availH = ImGui::GetContentRegionAvail().y - ctx.px(40);  // the page keeps a bottom margin
         float scale = ctx.session.settings().textScale();
-        int columns = ctx.portrait() ? (scale > 1.0f ? 1 : 2) : (scale > 1.4f ? 2 : 3);
-        float tileW = (width - gap * (columns - 1)) / columns;
         ButtonStyle st;
         st.kind = ButtonKind::Tile;
         float pad = ctx.px(28);
-        float iconW = std::min(ctx.px(110), ctx.px(170) * 0.55f);
-        float rowH = ctx.px(170);
         auto all = tiles_;
-        HomeTile info{"information", _("Informations pratiques"), "info", Intent::push("information"), 10000};
-        all.push_back(info);
-        for (const auto& t : all)
-            rowH = std::max(rowH, measureWrappedText(ctx.fonts.bold, tileW - 2 * pad - iconW - pad, t.title).y + 2 * pad);
+        all.push_back({"information", _("Informations pratiques"), "info", Intent::push("information"), 10000});
+        // Columns: as few as reading comfort allows, more when that lets every tile show
+        // without scrolling; rows then share the height (bigger targets).
+        int columns = ctx.portrait() ? (scale > 1.0f ? 1 : 2) : (scale > 1.4f ? 2 : 3);
+        int maxColumns = ctx.portrait() ? (scale > 1.4f ? 1 : 2) : (scale > 1.4f ? 2 : (scale > 1.0f ? 3 : 4));
+        float tileW = 0, rowH = 0;
+        int rows = 0;
+        for (;; ++columns) {
+            tileW = (width - gap * (columns - 1)) / columns;
+            float iconW = std::min(ctx.px(110), ctx.px(170) * 0.55f);
+            rowH = ctx.px(150);
+            for (const auto& t : all)
+                rowH = std::max(rowH, measureWrappedText(ctx.fonts.bold, tileW - 3 * pad - iconW, t.title).y + 2 * pad);
+            rows = static_cast<int>((all.size() + columns - 1) / columns);
+            if (rows * rowH + (rows - 1) * gap <= availH || columns >= maxColumns) break;
+        }
+        float fill = (availH - (rows - 1) * gap) / rows;
+        rowH = std::max(rowH, std::min(fill, ctx.px(260)));
         ImVec2 origin = ImGui::GetCursorScreenPos();
         for (std::size_t i = 0; i < all.size(); ++i) {
             int c = static_cast<int>(i % columns), r = static_cast<int>(i / columns);
@@ -59,7 +70,6 @@ public:
             std::string id = all[i].title + "##tile-" + all[i].id;
             if (button(ctx, id.c_str(), all[i].title, pos, ImVec2(tileW, rowH), st)) intent = all[i].open;
         }
-        int rows = static_cast<int>((all.size() + columns - 1) / columns);
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * (rowH + gap)));
         ImGui::Dummy(ImVec2(1, 1));
         page.finish();
@@ -68,82 +78,95 @@ public:
     }
 
 private:
+    // The footer: language chips flowing in rows (at most two), then the accessibility
+    // button beside them or on its own row; a "Langue" button when the chips would need
+    // more than two rows (very large text in portrait).
     struct FooterLayout {
-        float height = 0, chipH = 0, accessW = 0, accessH = 0, gap = 0, margin = 0;
-        std::vector<float> widths;
-        bool chips = false, stacked = false;
+        float height = 0, margin = 0, rowH = 0, gap = 0;
+        std::vector<ImVec2> chipPos, chipSize;
+        ImVec2 accessPos, accessSize;
+        bool chips = true;
     };
 
     void measureFooter(UiContext& ctx) {
         FooterLayout& l = footer_;
         float W = ctx.width;
         l.margin = ctx.portrait() ? ctx.px(40) : ctx.px(60);
-        ImFont* f = ctx.fonts.body;
-        l.chipH = std::max(ctx.px(84), f->FontSize + ctx.px(36));
-        l.accessW = std::max(ctx.px(380), ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0,
-                                                                         _("Accessibilité")).x + ctx.px(150));
-        l.accessH = std::max(ctx.px(96), ctx.fonts.bold->FontSize + ctx.px(44));
         l.gap = ctx.px(16);
-        // Chips for the six languages when they fit on one line beside the button; else
-        // one "Langue" button leading to the language screen.
-        float chipsW = 0;
-        l.widths.clear();
+        ImFont* f = ctx.fonts.body;
+        ImFont* b = ctx.fonts.bold;
+        float chipH = std::max(ctx.px(84), f->FontSize + ctx.px(36));
+        float accessH = std::max(ctx.px(96), b->FontSize + ctx.px(44));
+        float accessW = b->CalcTextSizeA(b->FontSize, FLT_MAX, 0, _("Accessibilité")).x + b->FontSize * 1.2f +
+                        ctx.px(28) * 2.8f + ctx.px(24);
+        accessW = std::max(accessW, ctx.px(380));
+        l.rowH = std::max(chipH, accessH);
+        float inner = W - 2 * l.margin;
+        float top = ctx.px(28);
+        l.chipPos.clear();
+        l.chipSize.clear();
+        float x = 0, y = top;
+        int rows = 1;
         for (const auto& lang : i18n::languages()) {
-            float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, lang.nativeName).x + ctx.px(90);
-            l.widths.push_back(w);
-            chipsW += w + l.gap;
+            float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, lang.nativeName).x + ctx.px(104) + f->FontSize * 0.7f;
+            if (x > 0 && x + w > inner) {
+                x = 0;
+                y += l.rowH + l.gap;
+                ++rows;
+            }
+            l.chipPos.push_back(ImVec2(l.margin + x, y + (l.rowH - chipH) * 0.5f));
+            l.chipSize.push_back(ImVec2(w, chipH));
+            x += w + l.gap;
         }
-        l.chips = chipsW + l.accessW + 2 * l.margin + ctx.px(40) <= W;
-        l.stacked = !l.chips && ctx.portrait();
-        l.height = l.stacked ? l.accessH * 2 + ctx.px(76) : std::max(l.chipH, l.accessH) + ctx.px(56);
+        l.chips = rows <= 2;
+        if (!l.chips) {  // one button to the language screen, then accessibility below
+            l.chipPos = {ImVec2(l.margin, top)};
+            l.chipSize = {ImVec2(inner, accessH)};
+            x = inner + 1;
+            y = top;
+        }
+        if (x + ctx.px(40) + accessW <= inner) {
+            l.accessPos = ImVec2(W - l.margin - accessW, y + (l.rowH - accessH) * 0.5f);
+            l.accessSize = ImVec2(accessW, accessH);
+        } else {
+            y += l.rowH + l.gap;
+            l.accessPos = ImVec2(l.margin, y);
+            l.accessSize = ImVec2(inner, accessH);
+        }
+        l.height = y + l.rowH + ctx.px(28);
     }
 
     Intent drawFooter(UiContext& ctx) {
         const auto& p = ctx.colors();
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        float H = ctx.height, W = ctx.width;
         const FooterLayout& l = footer_;
-        float m = l.margin, chipH = l.chipH, accessW = l.accessW, accessH = l.accessH, gap = l.gap;
-        ImFont* f = ctx.fonts.body;
-        const auto& widths = l.widths;
-        bool chips = l.chips, stacked = l.stacked;
-        float footerH = l.height;
-        float top = H - footerH;
-        // The body already ended above; cover its bottom with the footer band.
-        dl->AddRectFilled(ImVec2(0, top), ImVec2(W, H), col(p.name == "high-contrast" ? p.background : hex(0xFFFFFF)));
-        dl->AddLine(ImVec2(0, top), ImVec2(W, top), col(p.surfaceBorder), ctx.px(2));
+        float top = ctx.height - l.height;
+        dl->AddRectFilled(ImVec2(0, top), ImVec2(ctx.width, ctx.height),
+                          col(p.name == "high-contrast" ? p.background : hex(0xFFFFFF)));
+        dl->AddLine(ImVec2(0, top), ImVec2(ctx.width, top), col(p.surfaceBorder), ctx.px(2));
+        auto at = [&](ImVec2 v) { return ImVec2(v.x, top + v.y); };
         Intent intent;
-        float y = top + ctx.px(28);
-        if (chips) {
-            float x = m;
-            float cy = top + (footerH - chipH) * 0.5f;
+        if (l.chips) {
             ButtonStyle st;
             st.kind = ButtonKind::Chip;
-            st.font = f;
+            st.font = ctx.fonts.body;
+            st.role = a11y::Role::Choice;
             const auto& langs = i18n::languages();
             for (std::size_t i = 0; i < langs.size(); ++i) {
                 st.selected = ctx.session.language() == langs[i].code;
-                st.role = a11y::Role::Choice;
                 st.checked = st.selected;
                 std::string id = std::string(langs[i].nativeName) + "##lang";
-                if (button(ctx, id.c_str(), langs[i].nativeName, ImVec2(x, cy), ImVec2(widths[i], chipH), st))
+                if (button(ctx, id.c_str(), langs[i].nativeName, at(l.chipPos[i]), l.chipSize[i], st))
                     ctx.session.setLanguage(langs[i].code);
-                x += widths[i] + gap;
             }
         } else {
             ButtonStyle st;
             st.kind = ButtonKind::Quiet;
             st.icon = "globe";
-            float lw = stacked ? W - 2 * m : std::min(W - 2 * m - accessW - ctx.px(30), ctx.px(700));
             std::string label = std::string(_("Langue")) + " · Language";
-            if (button(ctx, "language##home", label, ImVec2(m, y), ImVec2(lw, accessH), st))
-                intent = Intent::push("language");
-            if (stacked) y += accessH + ctx.px(20);
+            if (button(ctx, "language##home", label, at(l.chipPos[0]), l.chipSize[0], st)) intent = Intent::push("language");
         }
-        float ax = stacked ? m : W - m - accessW;
-        float aw = stacked ? W - 2 * m : accessW;
-        float ay = stacked ? y : top + (footerH - accessH) * 0.5f;
-        if (accessibilityButton(ctx, ImVec2(ax, ay), ImVec2(aw, accessH))) intent = Intent::push("accessibility");
+        if (accessibilityButton(ctx, at(l.accessPos), l.accessSize)) intent = Intent::push("accessibility");
         return intent;
     }
 

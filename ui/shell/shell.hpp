@@ -54,6 +54,11 @@ public:
     // When the next timer needs a frame (idle warning, countdown); nullopt: sleep until input.
     std::optional<std::chrono::steady_clock::time_point> nextDeadline() const;
 
+    // Scrolls a control into view (scenario taps below the fold).
+    void reveal(const std::string& id) {
+        focus_.reveal(id);
+        settleFrames_ = 3;
+    }
     bool applyMode(const std::string& name);  // "large-text", "high-contrast", "standard", …
     bool setLanguage(const std::string& code);
     void endSession(Session::EndReason reason);
