@@ -28,7 +28,7 @@ Result<std::unique_ptr<SpeechRuntime>> SpeechRuntime::create(const SpeechRuntime
         }
     }
     if (!sink) {
-        rt->memory_ = std::make_unique<MemoryAudioSink>();
+        rt->memory_ = std::make_unique<MemoryAudioSink>(/*keep=*/false);
         sink = rt->memory_.get();
     }
     rt->engine_ = std::make_unique<SpeechEngine>(*sink, &rt->log_, SpeechEngine::Options{config.synthesize});
