@@ -1,0 +1,100 @@
+// guichetctl catalogue check DIR | show ID [DIR]: validates the procedure catalogue (the
+// same checks that stop the terminal from starting) and prints one procedure's steps.
+#include <cstdio>
+#include <string>
+
+#include "kiosk/ctl/command_registry.hpp"
+#include "kiosk/procedures/catalogue_loader.hpp"
+
+namespace {
+
+using namespace guichet::procedures;
+
+const char* kDefaultDir = "config/procedures";
+
+int checkCatalogue(const std::string& dir) {
+    auto load = loadCatalogue(dir);
+    for (const auto& d : load.diagnostics) std::printf("%s\n", d.format().c_str());
+    if (!load.ok()) {
+        std::fprintf(stderr, "catalogue: %zu problème(s) — la borne refusera de démarrer avec ce catalogue\n", load.diagnostics.size());
+        return 1;
+    }
+    std::printf("catalogue: %zu démarches valides dans %s\n", load.catalogue.procedures.size(), dir.c_str());
+    for (const auto& p : load.catalogue.procedures) {
+        std::size_t fields = 0;
+        for (const auto& s : p.steps) fields += s.fields.size();
+        std::printf("  %-22s v%-3d %-12s %zu étapes, %zu champs, %zu règles\n", p.id.c_str(), p.version, p.kind.c_str(),
+                    p.steps.size(), fields, p.rules.size());
+    }
+    return 0;
+}
+
+std::string describeField(const Field& f) {
+    std::string s = std::string(fieldTypeName(f.type));
+    if (f.multiple) s += " (plusieurs)";
+    s += f.required ? ", obligatoire" : ", facultatif";
+    if (!f.check.empty()) s += ", vérification " + f.check;
+    if (f.minLength) s += ", au moins " + std::to_string(*f.minLength) + " caractères";
+    if (f.maxLength) s += ", au plus " + std::to_string(*f.maxLength) + " caractères";
+    if (!f.pattern.empty()) s += ", motif /" + f.pattern + "/";
+    if (f.min) s += ", min " + std::to_string(static_cast<long long>(*f.min));
+    if (f.max) s += ", max " + std::to_string(static_cast<long long>(*f.max));
+    if (f.past) s += ", date passée";
+    if (f.future) s += ", date future";
+    if (f.minAge) s += ", âge ≥ " + std::to_string(*f.minAge);
+    if (f.maxAge) s += ", âge ≤ " + std::to_string(*f.maxAge);
+    if (f.maxDaysAgo) s += ", moins de " + std::to_string(*f.maxDaysAgo) + " jours";
+    if (f.mobileOnly) s += ", portable";
+    if (f.localOnly) s += ", dans la commune";
+    if (!f.calendar.empty()) s += ", calendrier " + f.calendar;
+    if (f.allowLater) s += ", peut être apporté au guichet";
+    if (!f.compute.empty()) s += ", = \"" + f.compute + "\"";
+    return s;
+}
+
+int showProcedure(const std::string& id, const std::string& dir) {
+    auto load = loadCatalogue(dir);
+    if (!load.ok()) {
+        for (const auto& d : load.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+        return 1;
+    }
+    const Procedure* p = load.catalogue.find(id);
+    if (!p) {
+        std::fprintf(stderr, "catalogue: aucune démarche « %s » (voir guichetctl catalogue check %s)\n", id.c_str(), dir.c_str());
+        return 1;
+    }
+    std::printf("%s — %s (version %d, %s, connecteur %s)\n%s\n\n", p->id.c_str(), p->title.fr().c_str(), p->version, p->kind.c_str(),
+                p->connector.empty() ? "aucun" : p->connector.c_str(), p->falc.fr().c_str());
+    int n = 0;
+    for (const auto& s : p->steps) {
+        std::printf("Étape %d : %s%s\n", ++n, s.title.fr().c_str(), s.condition ? ("   [si " + s.condition->text() + "]").c_str() : "");
+        for (const auto& f : s.fields) {
+            std::printf("  - %s : %s — %s%s\n", f.id.c_str(), f.label.fr().c_str(), describeField(f).c_str(),
+                        f.condition ? ("   [si " + f.condition->text() + "]").c_str() : "");
+            for (const auto& c : f.choices)
+                std::printf("      · %s = %s%s\n", c.value.c_str(), c.label.fr().c_str(),
+                            c.condition ? ("   [si " + c.condition->text() + "]").c_str() : "");
+        }
+    }
+    for (const auto& r : p->rules) {
+        if (r.kind == Rule::Kind::ActRights)
+            std::printf("Règle sur %s : droit d'obtenir l'acte de %s (décret 2017-890), selon %s et %s\n", r.field.c_str(),
+                        r.acte.c_str(), r.typeField.c_str(), r.qualiteField.c_str());
+        else
+            std::printf("Règle sur %s : %s%s — « %s »\n", r.field.c_str(), r.require ? r.require->text().c_str() : "?",
+                        r.when ? (" (si " + r.when->text() + ")").c_str() : "", r.message.fr().c_str());
+    }
+    for (const auto& pg : p->pages) std::printf("Page %s : %s\n", pg.id.c_str(), pg.title.fr().c_str());
+    return 0;
+}
+
+int runCatalogue(const guichet::ctl::Args& args) {
+    if (args.size() >= 1 && args[0] == "check") return checkCatalogue(args.size() >= 2 ? args[1] : kDefaultDir);
+    if (args.size() >= 2 && args[0] == "show") return showProcedure(args[1], args.size() >= 3 ? args[2] : kDefaultDir);
+    std::fprintf(stderr, "usage: guichetctl catalogue check [DIR]\n       guichetctl catalogue show ID [DIR]\n");
+    return 2;
+}
+
+}  // namespace
+
+GUICHETCTL_COMMAND("catalogue", "check the procedure catalogue, show a procedure", runCatalogue);

@@ -1,0 +1,15 @@
+// Draws one catalogue field with the shell's widgets (so it is in the accessibility tree
+// and keypad-reachable) and writes what the resident does into the WizardSession. Text
+// typed goes through Session::field buffers, wiped with the session.
+#pragma once
+
+#include "kiosk/procedures/wizard_session.hpp"
+#include "ui/core/ui_context.hpp"
+
+namespace guichet::ui::wizard {
+
+void drawField(UiContext& ctx, procedures::WizardSession& session, const procedures::Field& field);
+// Buffers of the shell's session for a field (or one part of it: "voie", "code_postal").
+std::string& fieldBuffer(UiContext& ctx, const procedures::Field& field, const char* part = nullptr);
+
+}  // namespace guichet::ui::wizard

@@ -1,0 +1,61 @@
+#include "ui/wizard/receipt_view.hpp"
+
+#include <qrencode.h>
+
+#include <imgui.h>
+
+#include "ui/core/widgets.hpp"
+
+namespace guichet::ui::wizard {
+
+namespace {
+
+void drawQr(UiContext& ctx, const doc::Qr& qr) {
+    QRcode* code = QRcode_encodeString(qr.data.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!code) {
+        paragraph(ctx, qr.caption);
+        return;
+    }
+    const float module = ctx.px(8);
+    const int quiet = 4;  // modules of white border, as the QR specification asks
+    const float side = (code->width + 2 * quiet) * module;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), IM_COL32(255, 255, 255, 255));
+    for (int y = 0; y < code->width; ++y)
+        for (int x = 0; x < code->width; ++x)
+            if (code->data[y * code->width + x] & 1) {
+                ImVec2 a(pos.x + (x + quiet) * module, pos.y + (y + quiet) * module);
+                dl->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32(0, 0, 0, 255));
+            }
+    QRcode_free(code);
+    a11y::Node node;
+    node.role = a11y::Role::Image;
+    node.label = qr.caption;  // the QR says in words what it holds (A1)
+    node.rect = {pos.x, pos.y, side, side};
+    if (!ctx.inert) ctx.tree.add(std::move(node));
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + side + ctx.px(12)));
+    ImGui::Dummy(ImVec2(1, 0));
+    paragraph(ctx, qr.caption, true);
+}
+
+}  // namespace
+
+void drawReceipt(UiContext& ctx, const doc::ReceiptDocument& receipt) {
+    for (const auto& e : receipt.elements) {
+        if (auto* t = std::get_if<doc::Text>(&e)) {
+            if (t->large) heading(ctx, t->text);
+            else paragraph(ctx, t->text);
+        } else if (auto* r = std::get_if<doc::Row>(&e)) {
+            paragraph(ctx, r->label + " : " + r->value);
+        } else if (std::holds_alternative<doc::Separator>(e)) {
+            spacing(ctx, 12);
+        } else if (auto* q = std::get_if<doc::Qr>(&e)) {
+            drawQr(ctx, *q);
+        } else if (auto* f = std::get_if<doc::Feed>(&e)) {
+            spacing(ctx, 12.0f * f->lines);
+        }
+    }
+}
+
+}  // namespace guichet::ui::wizard

@@ -1,0 +1,138 @@
+#include "ui/wizard/wizard_runtime.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include <toml++/toml.h>
+
+#include "drivers/common/log.hpp"
+#include "ui/core/screen.hpp"
+
+namespace guichet::ui::wizard {
+
+namespace {
+WizardRuntime* gRuntime = nullptr;
+
+// Records what was stored, for scenarios, by wrapping the store the wizard talks to.
+class RecordingStore : public SubmissionStore {
+public:
+    RecordingStore(SubmissionStore& inner, WizardRuntime& runtime) : inner_(inner), runtime_(runtime) {}
+    Result<void> store(const Submission& s) override {
+        auto r = inner_.store(s);
+        if (r) runtime_.rememberSubmission(s);
+        return r;
+    }
+    SubmissionStore& inner_;
+    WizardRuntime& runtime_;
+};
+std::unique_ptr<RecordingStore> gRecording;
+
+class WizardExtension : public UiExtension {
+public:
+    void onStart(UiContext& ctx) override {
+        runtime_.start(ctx);
+        gRuntime = &runtime_;
+        sessionHook_ = ctx.session.onEnd([this](Session::EndReason) { runtime_.endSession(); });
+    }
+    void onSessionEnd(UiContext&) override { runtime_.endSession(); }
+    void onShutdown(UiContext& ctx) override {
+        ctx.session.removeOnEnd(sessionHook_);
+        runtime_.endSession();
+        gRuntime = nullptr;
+    }
+
+private:
+    WizardRuntime runtime_;
+    int sessionHook_ = 0;
+};
+GUICHET_UI_EXTENSION(WizardExtension);
+
+const char* tileIcon(const std::string& icon) {
+    // The catalogue names its icon; anything the shell does not draw becomes a document.
+    static const char* known[] = {"document", "rings", "calendar", "euro", "alert", "ballot", "house", "bubble",
+                                  "search", "info", "mairie", "clock"};
+    for (const char* k : known)
+        if (icon == k) return k;
+    return "document";
+}
+
+class CatalogueTiles : public HomeTileProvider {
+public:
+    std::vector<HomeTile> tiles(UiContext& ctx) override {
+        std::vector<HomeTile> out;
+        auto* rt = WizardRuntime::instance();
+        if (!rt) return out;
+        for (const auto& p : rt->catalogue().procedures) {
+            HomeTile t;
+            t.id = p.id;
+            t.title = p.title.in(ctx.session.language());
+            t.icon = tileIcon(p.icon);
+            t.open = p.kind == "information" ? Intent::push("wizard.info", p.id) : Intent::push("wizard", p.id);
+            t.order = p.order;
+            out.push_back(std::move(t));
+        }
+        return out;
+    }
+};
+GUICHET_HOME_TILES(CatalogueTiles);
+
+}  // namespace
+
+WizardRuntime* WizardRuntime::instance() { return gRuntime; }
+
+std::string catalogueDirectory(const UiContext& ctx) {
+    if (ctx.config.table)
+        if (auto dir = (*ctx.config.table)["catalogue"]["dir"].value<std::string>()) return *dir;
+    if (const char* env = std::getenv("GUICHET_CATALOGUE")) return env;
+    return "config/procedures";
+}
+
+bool largeTextMode(const UiContext& ctx) { return ctx.session.settings().textScale() > 1.0f; }
+
+void WizardRuntime::start(UiContext& ctx) {
+    const std::string dir = catalogueDirectory(ctx);
+    auto gate = procedures::openCatalogueOrRefuse(dir);
+    if (!gate.ok()) {
+        // The terminal refuses to start: the operator sees the same lines as
+        // `guichetctl catalogue check`.
+        std::fprintf(stderr, "%sguichet: le catalogue des démarches (%s) est invalide, la borne ne démarre pas\n",
+                     gate.report.c_str(), dir.c_str());
+        std::exit(3);
+    }
+    catalogue_ = gate.catalogue;
+    book_ = procedures::makeAppointmentBook(catalogue_->settings);
+    if (!ctx.services.submissions) {
+        log::warning("wizard", "no submission store registered: submissions are kept in memory only");
+        ctx.services.submissions = &fallbackStore_;
+    }
+    gRecording = std::make_unique<RecordingStore>(*ctx.services.submissions, *this);
+    log::info("wizard", "catalogue loaded: " + std::to_string(catalogue_->procedures.size()) + " procedures from " + dir);
+}
+
+procedures::WizardSession* WizardRuntime::begin(UiContext& ctx, const std::string& procedureId) {
+    const procedures::Procedure* p = catalogue_ ? catalogue_->find(procedureId) : nullptr;
+    if (!p) return nullptr;
+    if (session_ && sessionProcedure_ == procedureId && session_->state() != procedures::WizardSession::State::Cancelled)
+        return session_.get();  // the same screen re-created (language change): keep going
+    procedures::WizardOptions o;
+    o.language = ctx.session.language().empty() ? "fr" : ctx.session.language();
+    o.largeText = largeTextMode(ctx);
+    o.terminalId = ctx.config.terminalId.empty() ? catalogue_->settings.terminalId : ctx.config.terminalId;
+    session_ = std::make_unique<procedures::WizardSession>(*p, catalogue_->settings, *gRecording, &book_, o);
+    sessionProcedure_ = procedureId;
+    receiptPrinted = false;
+    printStatus.clear();
+    return session_.get();
+}
+
+void WizardRuntime::endSession() {
+    session_.reset();
+    lastSubmission_ = nlohmann::json();  // personal data: gone with the resident
+    sessionProcedure_.clear();
+    receiptPrinted = false;
+    printStatus.clear();
+}
+
+void WizardRuntime::rememberSubmission(const Submission& s) { lastSubmission_ = s.toJson(); }
+
+}  // namespace guichet::ui::wizard
