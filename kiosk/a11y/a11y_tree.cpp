@@ -44,6 +44,7 @@ void Tree::beginFrame(std::string screenId, std::string title, std::string instr
     screenId_ = std::move(screenId);
     title_ = std::move(title);
     instruction_ = std::move(instruction);
+    personalContent_ = false;
     // Values may hold what a resident typed: overwrite them before their memory is reused
     // or released (a copy is made every frame).
     for (auto& n : nodes_)

@@ -52,6 +52,10 @@ public:
     const std::string& screenId() const { return screenId_; }
     const std::string& title() const { return title_; }
     const std::string& instruction() const { return instruction_; }
+    // The screen's texts carry personal data (the review of answers, the receipt): speech
+    // reads them only through a headset (A3). Reset by beginFrame.
+    void markPersonalContent() { personalContent_ = true; }
+    bool personalContent() const { return personalContent_; }
     const std::vector<Node>& nodes() const { return nodes_; }
 
     const Node* focused() const;
@@ -66,6 +70,7 @@ public:
 private:
     std::string screenId_, title_, instruction_;
     std::vector<Node> nodes_;
+    bool personalContent_ = false;
 };
 
 }  // namespace guichet::a11y

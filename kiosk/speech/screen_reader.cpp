@@ -35,24 +35,30 @@ std::size_t lastCharBytes(std::string_view s) {
 
 }  // namespace
 
-ScreenReader::ScreenReader() : readAll_{"confirm", "receipt", "review"} {}
+ScreenReader::ScreenReader() = default;
+
+namespace {
+bool isScreenText(const a11y::Node& n, const a11y::Tree& tree) {
+    if (n.focusable || n.role == a11y::Role::Alert || n.role == a11y::Role::TextField) return false;
+    if (n.role == a11y::Role::Heading && n.label == tree.title()) return false;
+    return !n.label.empty() || !n.value.empty();
+}
+}  // namespace
 
 void ScreenReader::reset() {
     seenFrame_ = false;
     secureWipe(focusValue_);
     screenId_.clear();
     title_.clear();
+    instruction_.clear();
+    for (auto& t : texts_) secureWipe(t);
+    texts_.clear();
     focusId_.clear();
     focusChecked_.reset();
     focusDisabled_ = false;
     alerts_.clear();
     for (auto& e : editing_) secureWipe(e.second);
     editing_.clear();
-}
-
-bool ScreenReader::readsAll(std::string_view screenId) const {
-    return std::any_of(readAll_.begin(), readAll_.end(),
-                       [&](const std::string& p) { return !p.empty() && screenId.substr(0, p.size()) == p; });
 }
 
 Utterance ScreenReader::join(const std::vector<Part>& parts, const char* sep) const {
@@ -126,18 +132,32 @@ Utterance ScreenReader::describe(const a11y::Node& node) const {
     return u;
 }
 
+std::vector<Utterance> ScreenReader::screenTexts(const a11y::Tree& tree,
+                                                 const std::vector<const a11y::Node*>& nodes) const {
+    std::vector<Utterance> out;
+    if (nodes.empty()) return out;
+    const Phrases& ph = phrasesFor(language_);
+    if (tree.personalContent() && !headset_) {
+        out.push_back(Utterance{ph.personalHidden, ph.personalHidden, language_});
+        return out;
+    }
+    for (const auto* n : nodes) {
+        std::vector<Part> parts{{n->label, tree.personalContent() ? kRedacted : n->label}};
+        if (!n->value.empty()) appendValue(*n, parts);
+        Utterance u = join(parts, ", ");
+        if (!u.text.empty()) out.push_back(std::move(u));
+    }
+    return out;
+}
+
 std::vector<Utterance> ScreenReader::readScreen(const a11y::Tree& tree) const {
     std::vector<Utterance> out;
     std::vector<Part> head{{tree.title(), tree.title()}, {tree.instruction(), tree.instruction()}};
     out.push_back(join(head, ". "));
-    for (const auto& n : tree.nodes()) {
-        if (n.focusable || n.role == a11y::Role::Alert) continue;
-        if (n.role == a11y::Role::Heading && n.label == tree.title()) continue;
-        std::vector<Part> parts{{n.label, n.label}};
-        if (!n.value.empty()) appendValue(n, parts);
-        Utterance u = join(parts, ", ");
-        if (!u.text.empty()) out.push_back(std::move(u));
-    }
+    std::vector<const a11y::Node*> texts;
+    for (const auto& n : tree.nodes())
+        if (isScreenText(n, tree)) texts.push_back(&n);
+    for (auto& u : screenTexts(tree, texts)) out.push_back(std::move(u));
     return out;
 }
 
@@ -182,19 +202,30 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
         out.push_back({std::move(u), out.empty()});
     };
 
-    const bool newScreen = !seenFrame_ || tree.screenId() != screenId_ || tree.title() != title_;
+    // A new screen, or a new page of the same screen (the wizard's instruction names the step).
+    const bool newScreen = !seenFrame_ || tree.screenId() != screenId_ || tree.title() != title_ ||
+                           tree.instruction() != instruction_;
     if (newScreen) {
-        if (readsAll(tree.screenId())) {
-            for (auto& u : readScreen(tree)) emit(std::move(u));
-        } else {
-            std::vector<Part> head{{tree.title(), tree.title()}, {tree.instruction(), tree.instruction()}};
-            emit(join(head, ". "));
-        }
+        // Title, instruction and every text, as a resident who sees the screen reads it;
+        // any key cuts it short.
+        for (auto& u : readScreen(tree)) emit(std::move(u));
         alerts_.clear();
         for (auto& e : editing_) secureWipe(e.second);
         editing_.clear();
         focusId_.clear();
     }
+
+    // Texts that appeared on the same screen (an error under a question, a status line).
+    std::vector<std::string> textsNow;
+    std::vector<const a11y::Node*> appeared;
+    for (const auto& n : tree.nodes()) {
+        if (!isScreenText(n, tree)) continue;
+        textsNow.push_back(n.label);
+        if (!newScreen && std::find(texts_.begin(), texts_.end(), n.label) == texts_.end()) appeared.push_back(&n);
+    }
+    for (auto& u : screenTexts(tree, appeared)) emit(std::move(u));
+    for (auto& t : texts_) secureWipe(t);  // they may have shown a resident's answers
+    texts_ = std::move(textsNow);
 
     // New errors: the message and its fix (A21). Alerts still on screen are not repeated.
     std::vector<std::string> alertsNow;
@@ -250,6 +281,7 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
     if (newScreen) {
         screenId_ = tree.screenId();
         title_ = tree.title();
+        instruction_ = tree.instruction();
     }
     focusId_ = f ? f->id : std::string();
     if (f) {

@@ -228,7 +228,6 @@ TEST_CASE("speech.reader disabled controls say so, a control becoming available 
         t.endFrame();
         return texts(reader.onFrame(t));
     };
-    reader.setReadAllScreens({});
     auto a = frame(true);
     REQUIRE(a.size() == 2);
     CHECK(a[1] == "Bouton, Envoyer, indisponible, 1 sur 1. Envoie votre demande à la mairie");
@@ -328,4 +327,66 @@ TEST_CASE("speech.reader a toggle showing its state as value does not say it twi
     CHECK(reader.describe(n).text == "Interrupteur, Lecture à voix haute, activé, 8 sur 13");
     n.value = "Réglage conseillé";
     CHECK(reader.describe(n).text == "Interrupteur, Lecture à voix haute, Réglage conseillé, activé, 8 sur 13");
+}
+
+TEST_CASE("speech.reader a text that appears on the same screen is said (an error under a question)") {
+    ScreenReader reader;
+    Tree t;
+    auto frame = [&](bool error) {
+        t.beginFrame("wizard", "Acte de naissance", "Étape 2 sur 4 : la personne");
+        t.add(text("Indiquez la date de naissance."));
+        t.add(field("date", "Date de naissance", "31/02/1990", true));
+        if (error) t.add(text("À corriger : cette date n'existe pas. Vérifiez le jour et le mois."));
+        t.endFrame();
+        return texts(reader.onFrame(t));
+    };
+    auto first = frame(false);
+    REQUIRE(first.size() == 3);
+    CHECK(first[0] == "Acte de naissance. Étape 2 sur 4 : la personne");
+    CHECK(first[1] == "Indiquez la date de naissance.");
+    CHECK(frame(true) == std::vector<std::string>{"À corriger : cette date n'existe pas. Vérifiez le jour et le mois."});
+    CHECK(frame(true).empty());
+}
+
+TEST_CASE("speech.reader a new page of the same screen is announced (the instruction changed)") {
+    ScreenReader reader;
+    Tree t;
+    t.beginFrame("wizard", "Acte de naissance", "Étape 1 sur 4 : vous");
+    t.add(button("next", "Continuer", true));
+    t.endFrame();
+    reader.onFrame(t);
+    t.beginFrame("wizard", "Acte de naissance", "Étape 2 sur 4 : la personne");
+    t.add(button("next", "Continuer", true));
+    t.endFrame();
+    auto a = texts(reader.onFrame(t));
+    REQUIRE(a.size() == 2);
+    CHECK(a[0] == "Acte de naissance. Étape 2 sur 4 : la personne");
+    CHECK(a[1] == "Bouton, Continuer, 1 sur 1");
+}
+
+TEST_CASE("speech.reader a personal page (review, receipt) is read only through a headset, redacted in the log") {
+    ScreenReader reader;
+    Tree t;
+    auto frame = [&] {
+        t.beginFrame("wizard", "Acte de naissance", "Votre demande est enregistrée.");
+        t.markPersonalContent();
+        t.add(text("Nom : Dupont"));
+        t.add(text("Référence : AB12-7"));
+        t.add(button("finish", "Terminer", true));
+        t.endFrame();
+        return reader.onFrame(t);
+    };
+    auto speakers = frame();
+    CHECK_FALSE(anyContains(speakers, "Dupont"));
+    CHECK(anyContains(speakers, "branchez un casque"));
+    CHECK(anyContains(speakers, "Bouton, Terminer"));
+    reader.setHeadsetOutput(true);
+    reader.reset();
+    auto headset = frame();
+    CHECK(anyContains(headset, "Nom : Dupont"));
+    CHECK(anyContains(headset, "Référence : AB12-7"));
+    CHECK_FALSE(anyContains(headset, "Dupont", /*log=*/true));
+    t.beginFrame("home", "Accueil", "");
+    t.endFrame();
+    CHECK_FALSE(t.personalContent());  // reset with each frame
 }

@@ -23,7 +23,8 @@ Run runScenario(const std::string& name) {
     const std::string logPath = bin + "/speech_scenario_" + name + ".tsv";
     const std::string outPath = bin + "/speech_scenario_" + name + ".out";
     std::remove(logPath.c_str());
-    const std::string cmd = "SDL_AUDIODRIVER=dummy " + bin + "/ui/app/guichet --headless --scenario " + scenario +
+    const std::string cmd = "SDL_AUDIODRIVER=dummy GUICHET_CATALOGUE=" + std::string(GUICHET_SOURCE_DIR) +
+                            "/config/procedures " + bin + "/ui/app/guichet --headless --scenario " + scenario +
                             " --speech-log " + logPath + " >" + outPath + " 2>&1";
     Run run;
     int status = std::system(cmd.c_str());
