@@ -195,7 +195,8 @@ void documentField(UiContext& ctx, WizardSession& s, const Field& f, const std::
     std::string id = f.id + "##scan";
     bool available = scanner && scanner->status() != DeviceStatus::Absent;
     st.disabled = !available;
-    if (bigButton(ctx, id.c_str(), _("Scanner le document"), st) && available) {
+    std::string scanLabel = std::string(_("Scanner")) + " : " + f.label.in(lang);
+    if (bigButton(ctx, id.c_str(), scanLabel, st) && available) {
         std::string fieldId = f.id;
         WizardSession* session = &s;
         scanner->scan(ScanRequest{}, [](float) {}, [session, fieldId](Result<std::vector<ScannedPage>> r) {
@@ -208,7 +209,9 @@ void documentField(UiContext& ctx, WizardSession& s, const Field& f, const std::
         std::string lid = f.id + "##later";
         ButtonStyle ls;
         ls.kind = ButtonKind::Quiet;
-        if (f.allowLater && bigButton(ctx, lid.c_str(), _("Je l'apporterai au guichet"), ls)) s.documentLater(f.id);
+        // The document is named in the label: two documents on a page stay distinct when spoken.
+        std::string later = std::string(_("J'apporterai au guichet")) + " : " + f.label.in(lang);
+        if (f.allowLater && bigButton(ctx, lid.c_str(), later, ls)) s.documentLater(f.id);
     }
 }
 

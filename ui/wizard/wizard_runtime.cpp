@@ -117,6 +117,10 @@ procedures::WizardSession* WizardRuntime::begin(UiContext& ctx, const std::strin
     procedures::WizardOptions o;
     o.language = ctx.session.language().empty() ? "fr" : ctx.session.language();
     o.largeText = largeTextMode(ctx);
+    // Reproducible scenarios and demos: GUICHET_TODAY=2026-11-28 fixes the day the
+    // calendar and the date rules count from.
+    if (const char* today = std::getenv("GUICHET_TODAY"))
+        if (auto d = validation::CivilDate::fromIso(today)) o.today = *d;
     o.terminalId = ctx.config.terminalId.empty() ? catalogue_->settings.terminalId : ctx.config.terminalId;
     session_ = std::make_unique<procedures::WizardSession>(*p, catalogue_->settings, *gRecording, &book_, o);
     sessionProcedure_ = procedureId;
