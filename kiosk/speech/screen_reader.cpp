@@ -11,6 +11,8 @@ namespace {
 
 // What the log file gets in place of a personal value.
 constexpr const char* kRedacted = "[donnée personnelle]";
+// A screen that keeps producing new texts (a log view) must not grow memory without bound.
+constexpr std::size_t kMaxRememberedTexts = 512;
 
 std::string alertKey(const a11y::Node& n) { return n.id + '\x1f' + n.label; }
 
@@ -216,16 +218,20 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
     }
 
     // Texts that appeared on the same screen (an error under a question, a status line).
-    std::vector<std::string> textsNow;
+    // Remembered for the whole screen: the page's texts hidden under the on-screen keyboard
+    // and shown again when it closes are not news.
+    if (newScreen) {
+        for (auto& t : texts_) secureWipe(t);  // they may have shown a resident's answers
+        texts_.clear();
+    }
     std::vector<const a11y::Node*> appeared;
     for (const auto& n : tree.nodes()) {
         if (!isScreenText(n, tree)) continue;
-        textsNow.push_back(n.label);
-        if (!newScreen && std::find(texts_.begin(), texts_.end(), n.label) == texts_.end()) appeared.push_back(&n);
+        if (std::find(texts_.begin(), texts_.end(), n.label) != texts_.end()) continue;
+        if (!newScreen) appeared.push_back(&n);
+        if (texts_.size() < kMaxRememberedTexts) texts_.push_back(n.label);
     }
     for (auto& u : screenTexts(tree, appeared)) emit(std::move(u));
-    for (auto& t : texts_) secureWipe(t);  // they may have shown a resident's answers
-    texts_ = std::move(textsNow);
 
     // New errors: the message and its fix (A21). Alerts still on screen are not repeated.
     std::vector<std::string> alertsNow;

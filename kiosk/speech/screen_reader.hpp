@@ -66,8 +66,8 @@ private:
     // Fields shown while being edited but not focusable themselves (the on-screen
     // keyboard's display): id and remembered value.
     std::vector<std::pair<std::string, std::string>> editing_;
-    // Texts shown last frame: a text that appears on the same screen (an error under a
-    // question, "Votre reçu est imprimé") is said when it appears.
+    // Texts shown since the screen was entered: a text that appears (an error under a
+    // question, "Votre reçu est imprimé") is said when it first appears.
     std::vector<std::string> texts_;
 };
 

@@ -390,3 +390,18 @@ TEST_CASE("speech.reader a personal page (review, receipt) is read only through 
     t.endFrame();
     CHECK_FALSE(t.personalContent());  // reset with each frame
 }
+
+TEST_CASE("speech.reader texts hidden under an overlay and shown again are not repeated") {
+    ScreenReader reader;
+    Tree t;
+    auto frame = [&](bool overlay) {
+        t.beginFrame("wizard", "Signaler", "Étape 2 sur 4 : Où ?");
+        if (!overlay) t.add(text("Donnez une adresse."));
+        t.add(button("next", "Continuer", true));
+        t.endFrame();
+        return texts(reader.onFrame(t));
+    };
+    frame(false);
+    CHECK(frame(true).empty());
+    CHECK(frame(false).empty());
+}

@@ -99,6 +99,19 @@ TEST_CASE("speech.scenario keypad walk: every screen announces a title, every co
     CHECK(run.rc == 0);
 }
 
+TEST_CASE("speech.scenario a full procedure with the keypad and a headset only, receipt spoken") {
+    auto run = runScenario("keypad_procedure");
+    INFO(run.output);
+    CHECK(run.rc == 0);
+    // The file never holds what the resident typed, nor the receipt's personal lines.
+    std::string texts;
+    for (auto& l : run.log) texts += l[3] + "\n";
+    CHECK(texts.find("rue mat") == std::string::npos);
+    CHECK(texts.find("mat pat jam") == std::string::npos);
+    CHECK(texts.find("[donnée personnelle]") != std::string::npos);
+    CHECK(texts.find("Votre demande est enregistrée.") != std::string::npos);
+}
+
 TEST_CASE("speech.scenario a failing expectation fails the run and says what was spoken") {
     auto run = runScenario("failing");
     CHECK(run.rc == 1);
