@@ -17,7 +17,7 @@ struct Run {
     std::vector<std::vector<std::string>> log;  // time, language, done|interrupted, text
 };
 
-Run runScenario(const std::string& name) {
+Run runScenario(const std::string& name, const std::string& extra = "") {
     const std::string bin = GUICHET_BINARY_DIR;
     const std::string scenario = std::string(GUICHET_SOURCE_DIR) + "/tests/speech/scenarios/" + name + ".scenario";
     const std::string logPath = bin + "/speech_scenario_" + name + ".tsv";
@@ -25,7 +25,7 @@ Run runScenario(const std::string& name) {
     std::remove(logPath.c_str());
     const std::string cmd = "SDL_AUDIODRIVER=dummy GUICHET_CATALOGUE=" + std::string(GUICHET_SOURCE_DIR) +
                             "/config/procedures " + bin + "/ui/app/guichet --headless --scenario " + scenario +
-                            " --speech-log " + logPath + " >" + outPath + " 2>&1";
+                            " --speech-log " + logPath + " " + extra + " >" + outPath + " 2>&1";
     Run run;
     int status = std::system(cmd.c_str());
     run.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -99,8 +99,20 @@ TEST_CASE("speech.scenario keypad walk: every screen announces a title, every co
     CHECK(run.rc == 0);
 }
 
+TEST_CASE("speech.scenario keypad walk over procedures 1: first page and cancel question of each") {
+    auto run = runScenario("walk_procedures_1");
+    INFO(run.output);
+    CHECK(run.rc == 0);
+}
+
+TEST_CASE("speech.scenario keypad walk over procedures 2: first page and cancel question of each") {
+    auto run = runScenario("walk_procedures_2");
+    INFO(run.output);
+    CHECK(run.rc == 0);
+}
+
 TEST_CASE("speech.scenario a full procedure with the keypad and a headset only, receipt spoken") {
-    auto run = runScenario("keypad_procedure");
+    auto run = runScenario("keypad_procedure", "--config " + std::string(GUICHET_SOURCE_DIR) + "/tests/speech/speech_test.toml");
     INFO(run.output);
     CHECK(run.rc == 0);
     // The file never holds what the resident typed, nor the receipt's personal lines.

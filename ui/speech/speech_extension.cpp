@@ -1,6 +1,7 @@
 // The UI extension that runs speech (see speech_ui.hpp), and the "speech" / "speech-off"
 // modes used by the accessibility screen's toggle and the scenario step `mode speech`.
 #include <SDL.h>
+#include <toml++/toml.h>
 
 #include "drivers/common/log.hpp"
 #include "kiosk/speech/multitap.hpp"
@@ -129,11 +130,27 @@ private:
             return false;
         }
         runtime_ = std::move(*made);
+        multitap_ = speech::MultiTap(multitapDelay(ctx));
         if (SDL_WasInit(SDL_INIT_EVENTS)) {
             SDL_AddEventWatch(&SpeechExtension::watch, this);
             watching_ = true;
         }
         return true;
+    }
+
+    // [speech] multitap_ms in terminal.toml: how long a pause makes a keypad letter final.
+    static std::chrono::milliseconds multitapDelay(UiContext& ctx) {
+        if (!ctx.config.table) return speech::MultiTap::kCommitDelay;
+        const toml::node* n = ctx.config.table->at_path("speech.multitap_ms").node();
+        if (!n) return speech::MultiTap::kCommitDelay;
+        auto v = n->value<long long>();
+        if (!v || *v < 400 || *v > 5000) {
+            log::error("config", ctx.config.sourcePath + ":" + std::to_string(n->source().begin.line) +
+                                     ": [speech] multitap_ms must be a number of milliseconds between 400 and 5000; using " +
+                                     std::to_string(speech::MultiTap::kCommitDelay.count()));
+            return speech::MultiTap::kCommitDelay;
+        }
+        return std::chrono::milliseconds(*v);
     }
 
     // SDL calls this on the thread that pushes the event (audio hotplug comes from SDL's
