@@ -81,7 +81,16 @@ public:
     }
 
     void afterFrame(UiContext& ctx) override {
-        if (!ensureRuntime(ctx)) return;
+        if (!runtime_ && !failed_ && !startPosted_) {
+            // Opening the sound card can take a while: not before the first frame is shown.
+            startPosted_ = true;
+            ctx.queue.post([this, &ctx] {
+                if (g_active == this) ensureRuntime(ctx);
+                ctx.requestFrame();
+            });
+            return;
+        }
+        if (!runtime_) return;
         auto& rt = *runtime_;
         // The accessibility screen's toggle, `mode speech` and "back to normal" change the
         // session's flag; the key and a headset change the runtime. Both meet here.
@@ -173,7 +182,8 @@ private:
     bool failed_ = false;
     bool watching_ = false;
     bool mirrored_ = false;
-    bool warningShown_ = false;  // speech on/off as last written into the session's settings
+    bool warningShown_ = false;
+    bool startPosted_ = false;  // speech on/off as last written into the session's settings
 };
 
 }  // namespace
