@@ -1,6 +1,7 @@
 #include "kiosk/config/terminal_config.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -171,6 +172,9 @@ Result<TerminalConfig> parseTerminalConfig(const std::string& text, const std::s
 }
 
 Result<TerminalConfig> loadTerminalConfig(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        return makeError(ErrorCode::NotFound, path + ":0: cannot read the file (missing or not readable)");
     std::ifstream in(path, std::ios::binary);
     if (!in) return makeError(ErrorCode::NotFound, path + ":0: cannot read the file (missing or not readable)");
     std::ostringstream ss;

@@ -2,6 +2,7 @@
 // then the window's loop — or, headless, a scenario or the demo tour with screenshots.
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <string>
 
@@ -30,7 +31,8 @@ void usage(FILE* out) {
                  "  --out DIR          where `shot` steps and the demo tour write PNG files\n"
                  "  --locale-dir DIR   compiled catalogues (<lang>/LC_MESSAGES/guichet.mo)\n"
                  "  --speech-log FILE  write every utterance (time, language, done/interrupted, text)\n"
-                 "  --no-kiosk         let closing keys and window close quit (development)\n");
+                 "  --no-kiosk         let closing keys and window close quit (implied by --windowed)\n"
+                 "  --kiosk            keep the lock-down even in a window\n");
 }
 
 }  // namespace
@@ -38,7 +40,7 @@ void usage(FILE* out) {
 int main(int argc, char** argv) {
     using namespace guichet;
     std::string configPath, dataDir, scenario, outDir, speechLog, localeDir = i18n::defaultLocaleDir();
-    bool headless = false, windowed = false, software = false, demo = false, noKiosk = false;
+    bool headless = false, windowed = false, software = false, demo = false, noKiosk = false, reportFirstFrame = false, forceKiosk = false;
     int width = 0, height = 0;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -61,6 +63,8 @@ int main(int argc, char** argv) {
         else if (a == "--locale-dir") localeDir = next("--locale-dir");
         else if (a == "--no-kiosk") noKiosk = true;
         else if (a == "--speech-log") speechLog = next("--speech-log");
+        else if (a == "--kiosk") forceKiosk = true;
+        else if (a == "--report-first-frame") reportFirstFrame = true;
         else if (a == "--size") {
             std::string s = next("--size");
             if (std::sscanf(s.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 320 ||
@@ -91,7 +95,9 @@ int main(int argc, char** argv) {
         }
         config = std::move(*loaded);
     }
-    if (noKiosk) config.kiosk = false;
+    // A window on a developer's desktop must close normally; the lock-down is for the
+    // full-screen terminal (--windowed --kiosk keeps it, to try it out).
+    if (noKiosk || (windowed && !forceKiosk)) config.kiosk = false;
     if (!i18n::init(localeDir))
         log::warning("i18n", localeDir + ": no compiled catalogues; the terminal will show French only");
     i18n::setLanguage(config.defaultLanguage);
@@ -142,6 +148,14 @@ int main(int argc, char** argv) {
         return 2;
     }
     auto& app = **created;
+    if (reportFirstFrame) {  // bench/ui: wall-clock time of the first presented frame
+        app.onFirstFrame([] {
+            timespec ts{};
+            clock_gettime(CLOCK_REALTIME, &ts);
+            std::printf("first-frame-realtime-ns %lld\n", static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec);
+            std::fflush(stdout);
+        });
+    }
     if (headless) {
         if (steps.empty()) {
             app.settle();

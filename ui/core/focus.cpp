@@ -13,8 +13,15 @@ int indexOf(const std::vector<const a11y::Node*>& nodes, const std::string& id) 
     return -1;
 }
 
-// The best candidate in a direction: closest along the axis, with sideways distance
-// weighted so that "down" prefers what is below rather than diagonally far.
+// The best candidate in a direction: nearest along the axis, with the sideways gap
+// between the two rectangles (0 when they overlap) weighted so that "down" from a chip
+// prefers the full-width control just below over a button far below in the same column.
+float gap(float a0, float a1, float b0, float b1) {
+    if (b1 < a0) return a0 - b1;
+    if (b0 > a1) return b0 - a1;
+    return 0.0f;
+}
+
 int spatialMove(const std::vector<const a11y::Node*>& nodes, int from, Key dir) {
     const auto& r = nodes[from]->rect;
     float cx = r.x + r.w / 2, cy = r.y + r.h / 2;
@@ -26,14 +33,14 @@ int spatialMove(const std::vector<const a11y::Node*>& nodes, int from, Key dir) 
         float ox = o.x + o.w / 2, oy = o.y + o.h / 2;
         float along = 0, side = 0;
         switch (dir) {
-            case Key::Up: along = cy - oy; side = std::fabs(ox - cx); break;
-            case Key::Down: along = oy - cy; side = std::fabs(ox - cx); break;
-            case Key::Left: along = cx - ox; side = std::fabs(oy - cy); break;
-            case Key::Right: along = ox - cx; side = std::fabs(oy - cy); break;
+            case Key::Up: along = cy - oy; side = gap(r.x, r.x + r.w, o.x, o.x + o.w); break;
+            case Key::Down: along = oy - cy; side = gap(r.x, r.x + r.w, o.x, o.x + o.w); break;
+            case Key::Left: along = cx - ox; side = gap(r.y, r.y + r.h, o.y, o.y + o.h); break;
+            case Key::Right: along = ox - cx; side = gap(r.y, r.y + r.h, o.y, o.y + o.h); break;
             default: return -1;
         }
         if (along <= 1.0f) continue;
-        float score = along + 2.0f * side;
+        float score = along + 3.0f * side;
         if (score < bestScore) {
             bestScore = score;
             best = i;

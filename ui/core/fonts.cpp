@@ -104,13 +104,25 @@ Result<FontSet> buildFonts(ImFontAtlas& atlas, FontChoice choice, float unit, fl
     cfg.OversampleH = 1;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    auto load = [&](const std::string& path, float size) -> ImFont* {
-        return atlas.AddFontFromFileTTF(path.c_str(), size, &cfg, glyphRanges());
+    // OpenDyslexic lacks a few typographic characters (U+202F, the narrow no-break space
+    // of French punctuation): Noto Sans fills in only what the chosen face does not have.
+    Result<FontFiles> fallback = choice == FontChoice::Sans ? Result<FontFiles>(makeError(ErrorCode::NotFound, ""))
+                                                            : fontFilesFor(FontChoice::Sans, fontDir);
+    auto load = [&](const std::string& path, const std::string& fill, float size) -> ImFont* {
+        ImFont* f = atlas.AddFontFromFileTTF(path.c_str(), size, &cfg, glyphRanges());
+        if (f && !fill.empty()) {
+            ImFontConfig merge = cfg;
+            merge.MergeMode = true;
+            atlas.AddFontFromFileTTF(fill.c_str(), size, &merge, glyphRanges());
+        }
+        return f;
     };
-    set.body = load(files->regular, set.sizes.body);
-    set.bold = load(files->bold, set.sizes.bold);
-    set.heading = load(files->bold, set.sizes.heading);
-    set.title = load(files->bold, set.sizes.title);
+    std::string fillRegular = fallback ? fallback->regular : std::string();
+    std::string fillBold = fallback ? fallback->bold : std::string();
+    set.body = load(files->regular, fillRegular, set.sizes.body);
+    set.bold = load(files->bold, fillBold, set.sizes.bold);
+    set.heading = load(files->bold, fillBold, set.sizes.heading);
+    set.title = load(files->bold, fillBold, set.sizes.title);
     if (!set.body || !set.bold || !set.heading || !set.title)
         return makeError(ErrorCode::Corrupt, files->regular + ":0: font could not be loaded");
     if (!atlas.Build()) return makeError(ErrorCode::Corrupt, files->regular + ":0: font atlas build failed");

@@ -113,8 +113,9 @@ bool OnScreenKeyboard::draw(UiContext& ctx) {
     float keyH = std::max(ctx.px(96), ctx.fonts.bold->FontSize + ctx.px(36));
     int rows = numeric ? 4 : 6;
     float panelW = std::min(W - 2 * ctx.px(24), numeric ? ctx.px(760) : ctx.px(1500));
-    float fieldH = ctx.fonts.bold->FontSize * 2 + ctx.px(110);
-    float panelH = fieldH + rows * (keyH + gap) + ctx.px(40);
+    float labelH = measureWrappedText(ctx.fonts.bold, panelW, label_).y;
+    float fieldH = ctx.px(8) + labelH + ctx.px(10) + ctx.fonts.body->FontSize + ctx.px(36) + ctx.px(24);
+    float panelH = fieldH + rows * (keyH + gap) - gap + ctx.px(8);
     ImVec2 pmin((W - panelW) * 0.5f, H - panelH - ctx.px(16));
     ImVec2 pmax(pmin.x + panelW, H - ctx.px(16));
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), col(p.scrim, 150));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kiosk/i18n/i18n.hpp"
+#include "ui/core/clock_text.hpp"
 #include "ui/core/icons.hpp"
 #include "ui/core/widgets.hpp"
 
@@ -15,6 +16,10 @@ PageLayout pageLayout(const UiContext& ctx, bool withFooter, float customFooterH
     l.margin = ctx.portrait() ? ctx.px(40) : ctx.px(60);
     // The header grows with its text (large text wraps the subtitle), never cuts it.
     float textW = W - 3 * l.margin - ctx.px(96);
+    if (!ctx.portrait()) {  // the clock's column (drawHeader)
+        std::string date = dateText(std::time(nullptr));
+        textW -= ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, date.c_str()).x + l.margin;
+    }
     float textH = (title.empty() ? ctx.fonts.title->FontSize : measureWrappedText(ctx.fonts.title, textW, title).y) +
                   (subtitle.empty() ? ctx.fonts.body->FontSize : measureWrappedText(ctx.fonts.body, textW, subtitle).y + ctx.px(8));
     float headerH = std::max(ctx.px(150), textH + ctx.px(50));
@@ -37,20 +42,54 @@ void drawHeader(UiContext& ctx, const PageLayout& l, std::string_view title, std
         dl->AddLine(ImVec2(0, l.headerMax.y - ctx.px(2)), ImVec2(ctx.width, l.headerMax.y - ctx.px(2)),
                     col(p.headerText), ctx.px(4));
     float logo = ctx.px(96);
-    float titleH = measureWrappedText(ctx.fonts.title, ctx.width - 3 * l.margin - logo, title).y;
-    float subH = subtitle.empty() ? 0 : measureWrappedText(ctx.fonts.body, ctx.width - 3 * l.margin - logo, subtitle).y;
-    float blockH = titleH + (subH > 0 ? subH + ctx.px(8) : 0);
-    // In the reach layout the header is tall: its text sits at the bottom, near the eyes
-    // of a seated reader and next to the controls.
+    // In the reach layout the header is tall: the page's name sits centred in it, under a
+    // large town logo, like a sign above the controls that stay within reach below.
     bool tall = l.headerMax.y > ctx.px(400);
-    float top = tall ? l.headerMax.y - blockH - ctx.px(40) : (l.headerMax.y - blockH) * 0.5f;
-    drawIcon(dl, "mairie", ImVec2(l.margin + logo * 0.5f, top + std::min(blockH, logo) * 0.5f), logo, col(p.headerBg),
-             col(p.headerBg), col(p.headerText));
-    float x = l.margin + logo + l.margin * 0.6f;
-    float w = ctx.width - x - l.margin;
-    drawWrappedText(dl, ctx.fonts.title, ImVec2(x, top), w, col(p.headerText), title, false);
-    if (!subtitle.empty())
-        drawWrappedText(dl, ctx.fonts.body, ImVec2(x, top + titleH + ctx.px(8)), w, col(p.headerText), subtitle, false);
+    float x, w, top, blockH;
+    if (tall) {
+        float big = std::min(ctx.px(200), l.headerMax.y * 0.3f);
+        w = ctx.width - 2 * l.margin;
+        x = l.margin;
+        float titleH = measureWrappedText(ctx.fonts.title, w, title).y;
+        float subH = subtitle.empty() ? 0 : measureWrappedText(ctx.fonts.body, w, subtitle).y;
+        blockH = titleH + (subH > 0 ? subH + ctx.px(12) : 0);
+        float total = big + ctx.px(40) + blockH;
+        float y0 = (l.headerMax.y - total) * 0.5f;
+        ImVec2 c(ctx.width * 0.5f, y0 + big * 0.5f);
+        dl->AddCircleFilled(c, big * 0.5f, col(p.headerText), 64);
+        drawIcon(dl, "mairie", c, big * 0.95f, col(p.headerBg), col(p.headerBg), col(p.headerText));
+        top = y0 + big + ctx.px(40);
+        drawWrappedText(dl, ctx.fonts.title, ImVec2(x, top), w, col(p.headerText), title, true);
+        if (!subtitle.empty())
+            drawWrappedText(dl, ctx.fonts.body, ImVec2(x, top + titleH + ctx.px(12)), w, col(p.headerText), subtitle, true);
+    } else {
+        // Date and time on the right, as on a town hall's notice board (landscape only:
+        // a portrait header needs its width for the title).
+        float clockW = 0;
+        if (!ctx.portrait()) {
+            std::time_t now = std::time(nullptr);
+            std::string date = dateText(now), time = timeText(now);
+            ImFont* f = ctx.fonts.body;
+            float dw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, date.c_str()).x;
+            float tw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, time.c_str()).x;
+            clockW = std::max(dw, tw) + l.margin;
+            float cy = (l.headerMax.y - 2 * f->FontSize) * 0.5f;
+            dl->AddText(f, f->FontSize, ImVec2(ctx.width - l.margin - dw, cy), col(p.headerText), date.c_str());
+            dl->AddText(f, f->FontSize, ImVec2(ctx.width - l.margin - tw, cy + f->FontSize), col(p.headerText),
+                        time.c_str());
+        }
+        float titleH = measureWrappedText(ctx.fonts.title, ctx.width - 3 * l.margin - logo - clockW, title).y;
+        float subH = subtitle.empty() ? 0 : measureWrappedText(ctx.fonts.body, ctx.width - 3 * l.margin - logo - clockW, subtitle).y;
+        blockH = titleH + (subH > 0 ? subH + ctx.px(8) : 0);
+        top = (l.headerMax.y - blockH) * 0.5f;
+        drawIcon(dl, "mairie", ImVec2(l.margin + logo * 0.5f, top + std::min(blockH, logo) * 0.5f), logo,
+                 col(p.headerBg), col(p.headerBg), col(p.headerText));
+        x = l.margin + logo + l.margin * 0.6f;
+        w = ctx.width - x - l.margin - clockW;
+        drawWrappedText(dl, ctx.fonts.title, ImVec2(x, top), w, col(p.headerText), title, false);
+        if (!subtitle.empty())
+            drawWrappedText(dl, ctx.fonts.body, ImVec2(x, top + titleH + ctx.px(8)), w, col(p.headerText), subtitle, false);
+    }
     if (!ctx.inert) {
         a11y::Node n;
         n.id = "page:title";
@@ -64,8 +103,7 @@ void drawHeader(UiContext& ctx, const PageLayout& l, std::string_view title, std
 
 PageScope::PageScope(UiContext& ctx, const PageSpec& spec) : ctx_(ctx), spec_(spec) {
     layout_ = pageLayout(ctx, spec.footer, spec.customFooterHeight, spec.title, spec.subtitle);
-    const auto& p = ctx.colors();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.width, ctx.height), col(p.background));
+    ctx.clearColor = ctx.colors().background;
     drawHeader(ctx, layout_, spec.title, spec.subtitle);
     ImGui::SetCursorScreenPos(layout_.bodyMin);
     ImVec2 size(layout_.bodyMax.x - layout_.bodyMin.x, layout_.bodyMax.y - layout_.bodyMin.y);

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <imgui_internal.h>
+
+#include "drivers/common/bytes.hpp"
 #include "kiosk/i18n/i18n.hpp"
 #include "ui/core/icons.hpp"
 #include "ui/core/keyboard.hpp"
@@ -24,13 +27,18 @@ Interaction interact(UiContext& ctx, const char* id, ImVec2 pos, ImVec2 size, a1
     ImGui::SetCursorScreenPos(pos);
     if (ctx.inert) {
         ImGui::Dummy(size);
+        if (!node.value.empty()) secureWipe(node.value);  // may be what a resident typed
         return r;
     }
     bool clicked = ImGui::InvisibleButton(id, size);
     r.hovered = ImGui::IsItemHovered();
     r.held = ImGui::IsItemActive();
     auto fs = ctx.focus.item(id);
-    if (fs.justFocused) ImGui::SetScrollHereY(0.5f);
+    if (fs.justFocused) {  // bring it into view, but do not move what is already fully visible
+        ImGuiWindow* w = ImGui::GetCurrentWindow();
+        ImRect clip = w->InnerClipRect;
+        if (pos.y < clip.Min.y || pos.y + size.y > clip.Max.y) ImGui::SetScrollHereY(0.5f);
+    }
     // Explore, then confirm (A14): with speech on, a touch on a control that is not the
     // focused one only focuses it — speech then says what it is; a second touch activates.
     if (clicked && ctx.session.settings().speech && !fs.focused) {
@@ -133,9 +141,9 @@ bool button(UiContext& ctx, const char* id, std::string_view label, ImVec2 pos, 
         min.y += ctx.px(3);
         max.y += ctx.px(3);
     }
-    if (style.kind == ButtonKind::Tile && !hc)  // a soft shadow like a card
-        dl->AddRectFilled(ImVec2(min.x, min.y + ctx.px(5)), ImVec2(max.x, max.y + ctx.px(5)), col(p.surfaceBorder, 90),
-                          rounding);
+    if (style.kind == ButtonKind::Tile && !hc)  // a soft shadow like a card (only the visible strip)
+        dl->AddRectFilled(ImVec2(min.x, max.y - rounding), ImVec2(max.x, max.y + ctx.px(5)), col(p.surfaceBorder, 90),
+                          rounding, ImDrawFlags_RoundCornersBottom);
     dl->AddRectFilled(min, max, col(bg, style.disabled ? 110 : 255), rounding);
     float borderW = hc ? ctx.px(4) : ctx.px(style.kind == ButtonKind::Tile ? 1.5f : 3);
     dl->AddRect(min, max, col(border), rounding, 0, borderW);
@@ -244,7 +252,7 @@ void textField(UiContext& ctx, const char* id, std::string_view label, std::stri
     a11y::Node node;
     node.role = a11y::Role::TextField;
     node.label = std::string(label);
-    node.value = buffer;
+    if (!ctx.inert) node.value = buffer;  // behind an overlay nothing is declared: no copy
     node.hint = hint.empty() ? std::string(_("Touchez pour écrire")) : std::string(hint);
     node.masked = kind == FieldKind::Secret;
     node.personal = true;

@@ -24,11 +24,11 @@ public:
     }
     const char* name() const override { return "opengl3"; }
     void newFrame() override { ImGui_ImplOpenGL3_NewFrame(); }
-    void render(ImDrawData* data) override {
+    void render(ImDrawData* data, Rgb clear) override {
         int w = 0, h = 0;
         SDL_GL_GetDrawableSize(window_, &w, &h);
         glViewport(0, 0, w, h);
-        glClearColor(0, 0, 0, 1);
+        glClearColor(clear.r / 255.0f, clear.g / 255.0f, clear.b / 255.0f, 1);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(data);
     }
@@ -65,8 +65,8 @@ public:
     }
     const char* name() const override { return software_ ? "sdl-software" : "sdl-renderer"; }
     void newFrame() override { ImGui_ImplSDLRenderer_NewFrame(); }
-    void render(ImDrawData* data) override {
-        SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+    void render(ImDrawData* data, Rgb clear) override {
+        SDL_SetRenderDrawColor(renderer_, clear.r, clear.g, clear.b, 255);
         SDL_RenderClear(renderer_);
         ImGui_ImplSDLRenderer_RenderDrawData(data);
     }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "drivers/common/result.hpp"
+#include "ui/core/theme.hpp"
 
 struct ImDrawData;
 
@@ -20,7 +21,7 @@ public:
     virtual ~RenderBackend() = default;
     virtual const char* name() const = 0;
     virtual void newFrame() = 0;
-    virtual void render(ImDrawData* data) = 0;  // clears and draws
+    virtual void render(ImDrawData* data, Rgb clear) = 0;  // clears and draws
     virtual void flush() = 0;                   // waits until drawing is done (benchmarks)
     virtual void present() = 0;
     virtual void fontsChanged() = 0;            // re-upload the font atlas

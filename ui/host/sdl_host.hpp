@@ -6,9 +6,11 @@
 #include <SDL.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 
+#include "ui/host/chime.hpp"
 #include "ui/host/event_translation.hpp"
 #include "ui/host/render_backend.hpp"
 #include "ui/scenario/scenario.hpp"
@@ -38,6 +40,8 @@ public:
     double renderFrame();
     RenderBackend& backend() { return *backend_; }
     double firstFrameMs() const { return firstFrameMs_; }
+    // Called once, right after the first frame is presented (benchmarks time start-up).
+    void onFirstFrame(std::function<void()> fn) { onFirstFrame_ = std::move(fn); }
 
     // ScenarioHost
     Shell& shell() override { return shell_; }
@@ -65,7 +69,10 @@ private:
     std::unique_ptr<EventTranslator> translator_;
     bool quit_ = false;
     bool dirty_ = true;
+    bool rasterize_ = false;  // headless: draw pixels for this frame (a screenshot)
     double firstFrameMs_ = -1;
+    std::function<void()> onFirstFrame_;
+    Chime chime_;
     std::chrono::steady_clock::time_point created_;
 };
 

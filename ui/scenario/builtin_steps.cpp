@@ -156,6 +156,25 @@ Result<void> size(StepContext& c) {
     return r;
 }
 
+Result<void> open(StepContext& c) {
+    if (!findScreen(c.step.args[0]))
+        return makeError(ErrorCode::NotFound, "no screen registered as '" + c.step.args[0] + "'");
+    Shell& shell = c.host.shell();
+    if (!shell.session().active()) {  // as if the resident had touched the attract screen
+        shell.session().start();
+        shell.navigate(Intent::replace("home"));
+    }
+    shell.navigate(Intent::push(c.step.args[0], c.step.args.size() > 1 ? c.step.args[1] : std::string()));
+    c.host.settle();
+    return {};
+}
+
+Result<void> endSession(StepContext& c) {
+    c.host.shell().endSession(Session::EndReason::Resident);
+    c.host.settle();
+    return {};
+}
+
 Result<void> closeWindow(StepContext& c) {
     c.host.closeWindow();
     c.host.settle();
@@ -177,6 +196,8 @@ GUICHET_SCENARIO_STEP({"expect-not", "expect-not \"text\"", 1, 1, expectNot});
 GUICHET_SCENARIO_STEP({"expect-screen", "expect-screen ID", 1, 1, expectScreen});
 GUICHET_SCENARIO_STEP({"expect-focus", "expect-focus \"label\"", 1, 1, expectFocus});
 GUICHET_SCENARIO_STEP({"size", "size 1080x1920", 1, 1, size});
+GUICHET_SCENARIO_STEP({"open", "open SCREEN [PARAM] (push a registered screen directly)", 1, 2, open});
+GUICHET_SCENARIO_STEP({"end-session", "end-session (as the resident's \"Terminer\")", 0, 0, endSession});
 GUICHET_SCENARIO_STEP({"close-window", "close-window", 0, 0, closeWindow});
 
 }  // namespace guichet::ui

@@ -24,7 +24,7 @@ public:
         const auto& p = ctx.colors();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         float W = ctx.width, H = ctx.height;
-        dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), col(p.headerBg));
+        ctx.clearColor = p.headerBg;
         // A quiet band of the page colour along the bottom, like the home screen's footer.
         float logo = ctx.px(ctx.portrait() ? 260 : 220);
         float cx = W * 0.5f;

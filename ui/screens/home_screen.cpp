@@ -38,13 +38,17 @@ public:
         // Reserve the footer ourselves: languages + accessibility.
         float gap = ctx.px(28);
         float width = page.contentWidth();
-        float availH = ImGui::GetContentRegionAvail().y - ctx.px(40);  // the page keeps a bottom margin
+        float availH = ImGui::GetContentRegionAvail().y - ctx.px(64);  // the page keeps a bottom margin
         float scale = ctx.session.settings().textScale();
         ButtonStyle st;
         st.kind = ButtonKind::Tile;
         float pad = ctx.px(28);
         auto all = tiles_;
-        all.push_back({"information", _("Informations pratiques"), "info", Intent::push("information"), 10000});
+        // A provider's own information tile (icon "info", e.g. the catalogue's pages) takes
+        // the place of the shell's, so residents never see two.
+        bool providedInfo = std::any_of(all.begin(), all.end(), [](const HomeTile& t) { return t.icon == "info"; });
+        if (!providedInfo)
+            all.push_back({"information", _("Informations pratiques"), "info", Intent::push("information"), 10000});
         // Columns: as few as reading comfort allows, more when that lets every tile show
         // without scrolling; rows then share the height (bigger targets).
         int columns = ctx.portrait() ? (scale > 1.0f ? 1 : 2) : (scale > 1.4f ? 2 : 3);
@@ -70,7 +74,7 @@ public:
             std::string id = all[i].title + "##tile-" + all[i].id;
             if (button(ctx, id.c_str(), all[i].title, pos, ImVec2(tileW, rowH), st)) intent = all[i].open;
         }
-        ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * (rowH + gap)));
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * rowH + (rows - 1) * gap));
         ImGui::Dummy(ImVec2(1, 1));
         page.finish();
         if (Intent f = drawFooter(ctx)) intent = f;
@@ -108,7 +112,9 @@ private:
         float x = 0, y = top;
         int rows = 1;
         for (const auto& lang : i18n::languages()) {
-            float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, lang.nativeName).x + ctx.px(104) + f->FontSize * 0.7f;
+            bool selected = ctx.session.language() == lang.code;  // room for its check mark
+            float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, lang.nativeName).x + ctx.px(64) +
+                      (selected ? f->FontSize * 0.7f + ctx.px(16) : 0);
             if (x > 0 && x + w > inner) {
                 x = 0;
                 y += l.rowH + l.gap;

@@ -7,8 +7,10 @@
 
 #include <imgui.h>
 
+#include "drivers/common/bytes.hpp"
 #include "drivers/common/log.hpp"
 #include "kiosk/i18n/i18n.hpp"
+#include "ui/core/clock_text.hpp"
 #include "ui/core/icons.hpp"
 #include "ui/core/page.hpp"
 #include "ui/core/widgets.hpp"
@@ -86,7 +88,13 @@ bool Shell::wantsFrame() const {
     return !inputs_.empty() || settleFrames_ > 0 || ctx_.frameRequested || !queue_.empty() || pending_;
 }
 
-std::optional<steady_clock::time_point> Shell::nextDeadline() const { return session_.nextDeadline(); }
+std::optional<steady_clock::time_point> Shell::nextDeadline() const {
+    auto d = session_.nextDeadline();
+    if (session_.phase() == Session::Phase::Attract) return d;  // no clock on the attract screen
+    // The header's clock: one frame a minute.
+    auto minute = clock_() + milliseconds(msToNextMinute(system_clock::now()));
+    return d ? std::min(*d, minute) : minute;
+}
 
 std::string Shell::screenId() const {
     if (session_.phase() == Session::Phase::Warning) return "idle-warning";
@@ -105,6 +113,8 @@ void Shell::processInput() {
     // frames for ImGui to see a click, and a key acts on the screen as last drawn.
     while (!inputs_.empty()) {
         InputEvent ev = inputs_.front();
+        // Typed text is the resident's: overwrite the queued copy before it is released.
+        if (ev.kind == InputEvent::Kind::Text) secureWipe(inputs_.front().text, sizeof ev.text);
         inputs_.pop_front();
         settleFrames_ = std::max(settleFrames_, 2);
         switch (ev.kind) {
@@ -157,8 +167,10 @@ void Shell::processInput() {
                 if (keyboard_.isOpen()) {
                     session_.touch();
                     keyboard_.typeText(ev.text);
+                    secureWipe(ev.text, sizeof ev.text);
                     return;
                 }
+                secureWipe(ev.text, sizeof ev.text);
                 break;
         }
     }
@@ -327,6 +339,12 @@ void Shell::drawOverlays() {
                  col(p.background));
         y += drawWrappedText(dl, ctx_.fonts.title, ImVec2(x0 + pad + th, y), innerW - th, col(p.text), title, false) +
              ctx_.px(40);
+        a11y::Node t;
+        t.id = "help:title";
+        t.role = a11y::Role::Heading;
+        t.label = title;
+        t.rect = {x0 + pad, y0 + pad, innerW, th};
+        tree_.add(std::move(t));
         a11y::Node n;
         n.id = "help:text";
         n.role = a11y::Role::Text;
@@ -364,6 +382,7 @@ void Shell::frame() {
     ctx_.palette = &paletteFor(session_.settings());
     ctx_.time = duration<double>(clock_() - start_).count();
     ctx_.frameRequested = false;
+    ctx_.clearColor = ctx_.palette->background;
 
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = 1.0f / 60.0f;  // fixed: nothing here animates with real time

@@ -59,7 +59,9 @@ public:
         focus_.reveal(id);
         settleFrames_ = 3;
     }
-    bool applyMode(const std::string& name);  // "large-text", "high-contrast", "standard", …
+    bool applyMode(const std::string& name);
+    // Applies an intent as if a screen had returned it (tests, extensions, operator tools).
+    void navigate(Intent intent) { applyIntent(std::move(intent)); }  // "large-text", "high-contrast", "standard", …
     bool setLanguage(const std::string& code);
     void endSession(Session::EndReason reason);
 

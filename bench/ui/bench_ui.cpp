@@ -1,0 +1,233 @@
+// bench_ui: what the shell costs. Part 1, in-process and headless (dummy driver, software
+// renderer): for each screen, ImGui CPU time per frame and the software-rendered frame
+// time at 1920x1080 (timed after SDL_RenderFlush, PITFALLS.md). Part 2, the real guichet
+// process under Xvfb with SDL's x11 driver (the only place where idle is honest): time from
+// spawn to the first presented frame, CPU while idle for 10 s, peak RSS and PSS.
+// Reference (../shared/PERFORMANCE.md): Chromium --kiosk 1600 ms / 390 MiB / 1.5 %.
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <imgui.h>
+
+#include "kiosk/i18n/i18n.hpp"
+#include "ui/host/sdl_host.hpp"
+
+extern char** environ;
+
+using namespace guichet;
+using namespace std::chrono;
+
+namespace {
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+struct ScreenCase {
+    const char* name;
+    const char* mode;
+    std::function<void(ui::Shell&)> go;
+};
+
+void benchScreens(int frames) {
+    ui::Shell shell(TerminalConfig::defaults(), ui::ShellOptions{"", false, 1920, 1080});
+    ui::HostOptions o;
+    o.headless = true;
+    o.width = 1920;
+    o.height = 1080;
+    auto host = ui::SdlHost::create(shell, o);
+    if (!host) {
+        std::fprintf(stderr, "bench_ui: %s\n", host.error().message.c_str());
+        std::exit(1);
+    }
+    auto& h = **host;
+    auto start = [](ui::Shell& s) {
+        if (!s.session().active()) {
+            s.session().start();
+            s.navigate(ui::Intent::replace("home"));
+        }
+    };
+    std::vector<ScreenCase> cases = {
+        {"attract", "standard", [](ui::Shell&) {}},
+        {"home", "standard", [&](ui::Shell& s) { start(s); }},
+        {"home", "large-text-200", [&](ui::Shell& s) { start(s); }},
+        {"home", "high-contrast", [&](ui::Shell& s) { start(s); }},
+        {"accessibility", "standard", [&](ui::Shell& s) { start(s); s.navigate(ui::Intent::push("accessibility")); }},
+        {"information.page", "standard", [&](ui::Shell& s) { start(s); s.navigate(ui::Intent::push("information.page", "0")); }},
+        {"idle-warning", "standard", [&](ui::Shell& s) { start(s); s.session().advance(hours(1)); }},
+    };
+    std::printf("%-18s %-15s %14s %18s %12s\n", "screen", "mode", "imgui cpu ms", "sw render ms", "draw cmds");
+    for (auto& c : cases) {
+        shell.applyMode("standard");
+        shell.applyMode(c.mode);
+        c.go(shell);
+        h.settle();
+        std::vector<double> cpu, render;
+        int cmds = 0;
+        for (int i = 0; i < frames; ++i) {
+            auto t0 = steady_clock::now();
+            h.backend().newFrame();
+            shell.frame();
+            auto t1 = steady_clock::now();
+            ImDrawData* dd = ImGui::GetDrawData();
+            h.backend().render(dd, shell.context().clearColor);
+            h.backend().flush();
+            auto t2 = steady_clock::now();
+            h.backend().present();
+            cpu.push_back(duration<double, std::milli>(t1 - t0).count());
+            render.push_back(duration<double, std::milli>(t2 - t1).count());
+            cmds = dd->CmdListsCount;
+            for (int l = 0; l < dd->CmdListsCount; ++l) cmds += dd->CmdLists[l]->CmdBuffer.Size;
+        }
+        std::printf("%-18s %-15s %14.2f %18.2f %12d\n", c.name, c.mode, median(cpu), median(render), cmds);
+        shell.endSession(Session::EndReason::Operator);
+        h.settle();
+    }
+}
+
+struct ProcStat {
+    long long ticks = 0;
+    long rssKb = 0, hwmKb = 0, pssKb = 0;
+};
+
+ProcStat readProc(pid_t pid) {
+    ProcStat s;
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    std::getline(stat, line);
+    auto rp = line.rfind(')');
+    std::istringstream rest(line.substr(rp + 2));
+    std::string f;
+    std::vector<std::string> fields;
+    while (rest >> f) fields.push_back(f);
+    if (fields.size() > 12) s.ticks = std::stoll(fields[11]) + std::stoll(fields[12]);  // utime + stime
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0) s.rssKb = std::stol(line.substr(6));
+        if (line.rfind("VmHWM:", 0) == 0) s.hwmKb = std::stol(line.substr(6));
+    }
+    std::ifstream smaps("/proc/" + std::to_string(pid) + "/smaps_rollup");
+    while (std::getline(smaps, line))
+        if (line.rfind("Pss:", 0) == 0) s.pssKb = std::stol(line.substr(4));
+    return s;
+}
+
+pid_t spawn(const std::vector<std::string>& args, int stdoutFd, const std::vector<std::string>& extraEnv) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    std::vector<std::string> envStore;
+    for (char** e = environ; *e; ++e) envStore.emplace_back(*e);
+    for (const auto& e : extraEnv) envStore.push_back(e);
+    std::vector<char*> envp;
+    for (auto& e : envStore) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    if (stdoutFd >= 0) posix_spawn_file_actions_adddup2(&fa, stdoutFd, 1);
+    pid_t pid = -1;
+    if (posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), envp.data()) != 0) pid = -1;
+    posix_spawn_file_actions_destroy(&fa);
+    return pid;
+}
+
+void stop(pid_t pid) {
+    if (pid <= 0) return;
+    kill(pid, SIGTERM);
+    for (int i = 0; i < 50; ++i) {
+        if (waitpid(pid, nullptr, WNOHANG) == pid) return;
+        std::this_thread::sleep_for(milliseconds(20));
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+}
+
+long long realtimeNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+void benchProcess(const char* label, const std::vector<std::string>& extraArgs, const std::string& display, int idleSeconds) {
+    int fds[2];
+    if (pipe(fds) != 0) return;
+    std::vector<std::string> args = {GUICHET_EXE, "--windowed", "--size", "1920x1080", "--report-first-frame"};
+    args.insert(args.end(), extraArgs.begin(), extraArgs.end());
+    long long t0 = realtimeNs();
+    pid_t pid = spawn(args, fds[1], {"DISPLAY=" + display, "SDL_VIDEODRIVER=x11",
+                                     "GUICHET_LOCALE_DIR=" + std::string(GUICHET_BINARY_DIR) + "/locale"});
+    close(fds[1]);
+    if (pid < 0) {
+        std::printf("%-22s could not start guichet\n", label);
+        close(fds[0]);
+        return;
+    }
+    std::string out;
+    char buf[256];
+    long long firstNs = 0;
+    auto deadline = steady_clock::now() + seconds(20);
+    while (!firstNs && steady_clock::now() < deadline) {
+        ssize_t n = read(fds[0], buf, sizeof buf - 1);
+        if (n <= 0) break;
+        out.append(buf, static_cast<std::size_t>(n));
+        auto p = out.find("first-frame-realtime-ns ");
+        if (p != std::string::npos && out.find('\n', p) != std::string::npos) firstNs = std::stoll(out.substr(p + 24));
+    }
+    close(fds[0]);
+    if (!firstNs) {
+        std::printf("%-22s no first frame within 20 s\n", label);
+        stop(pid);
+        return;
+    }
+    double firstMs = (firstNs - t0) / 1e6;
+    std::this_thread::sleep_for(seconds(1));  // let start-up settle
+    ProcStat a = readProc(pid);
+    auto w0 = steady_clock::now();
+    std::this_thread::sleep_for(seconds(idleSeconds));
+    ProcStat b = readProc(pid);
+    double wall = duration<double>(steady_clock::now() - w0).count();
+    double cpu = 100.0 * (b.ticks - a.ticks) / static_cast<double>(sysconf(_SC_CLK_TCK)) / wall;
+    stop(pid);
+    std::printf("%-22s %10.0f ms %9.2f %% %10.1f MiB %10.1f MiB %10.1f MiB\n", label, firstMs, cpu, b.hwmKb / 1024.0,
+                b.rssKb / 1024.0, b.pssKb / 1024.0);
+    std::printf("%-22s %10.1fx %11.1fx %23.1fx   (Chromium kiosk: 1600 ms, 1.5 %%, 390 MiB PSS)\n", "  vs Chromium",
+                1600.0 / std::max(firstMs, 1.0), 1.5 / std::max(cpu, 0.01), 390.0 / std::max(b.pssKb / 1024.0, 0.1));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+    int idle = quick ? 3 : 10;
+    i18n::init(std::string(GUICHET_BINARY_DIR) + "/locale");
+    std::printf("== per screen, headless (dummy driver, SDL software renderer), 1920x1080, median of %d frames\n",
+                quick ? 10 : 40);
+    benchScreens(quick ? 10 : 40);
+
+    std::printf("\n== the guichet process under Xvfb (SDL x11 driver), idle %d s\n", idle);
+    std::string display = ":97";
+    pid_t xvfb = spawn({"Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"}, -1, {});
+    if (xvfb < 0) {
+        std::printf("Xvfb not found (apt-get install xvfb): skipped\n");
+        return 0;
+    }
+    std::this_thread::sleep_for(milliseconds(800));
+    std::printf("%-22s %13s %11s %14s %14s %14s\n", "renderer", "first frame", "idle CPU", "peak RSS", "RSS", "PSS");
+    benchProcess("sdl software", {"--software"}, display, idle);
+    benchProcess("opengl3 (Mesa)", {}, display, idle);
+    stop(xvfb);
+    return 0;
+}

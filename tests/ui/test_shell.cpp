@@ -1,0 +1,374 @@
+// The real shell, in-process: keypad navigation reaches every screen with no focus trap,
+// the idle warning and its extension, modes from the first screen and their reset, the
+// reach and large-text layouts, debounce, the on-screen keyboard.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "shell_harness.hpp"
+#include "ui/core/page.hpp"
+#include "ui/core/widgets.hpp"
+
+using namespace guichet;
+using namespace guichet::ui;
+using namespace guichet::ui::test;
+using namespace std::chrono;
+
+namespace {
+
+// A screen with the two kinds of fields, as a procedure step would have.
+class FormScreen : public Screen {
+public:
+    std::string id() const override { return "test.form"; }
+    std::string title() const override { return "Formulaire"; }
+    Intent draw(UiContext& ctx) override {
+        PageScope page(ctx, {.title = "Formulaire"});
+        textField(ctx, "nom##form", "Nom de naissance", ctx.session.field("form.nom"));
+        textField(ctx, "cp##form", "Code postal", ctx.session.field("form.cp"), FieldKind::Number, {}, 5);
+        return page.finish();
+    }
+};
+GUICHET_SCREEN("test.form", [](UiContext&, const std::string&) { return std::make_unique<FormScreen>(); });
+
+std::vector<std::string> focusableIds(const Harness& h) {
+    std::vector<std::string> ids;
+    for (const auto* n : h.shell.tree().focusable()) ids.push_back(n->id);
+    return ids;
+}
+
+std::string focusedId(const Harness& h) {
+    const auto* f = h.shell.tree().focused();
+    return f ? f->id : std::string();
+}
+
+// Tab visits every control exactly once and comes back (no trap); arrows always move.
+void checkFocusCycle(Harness& h) {
+    INFO("screen " << h.shell.screenId());
+    auto ids = focusableIds(h);
+    REQUIRE_FALSE(ids.empty());
+    if (focusedId(h).empty()) h.key(Key::Tab);
+    std::string start = focusedId(h);
+    REQUIRE_FALSE(start.empty());
+    std::vector<std::string> order;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        order.push_back(focusedId(h));
+        h.key(Key::Tab);
+    }
+    CHECK(focusedId(h) == start);
+    std::set<std::string> seen(order.begin(), order.end()), all(ids.begin(), ids.end());
+    CHECK(seen == all);
+    CHECK(order.size() == seen.size());
+    if (ids.size() > 1) {
+        for (Key k : {Key::Down, Key::Right, Key::Up, Key::Left}) {
+            std::string before = focusedId(h);
+            h.key(k);
+            CHECK(focusedId(h) != before);
+        }
+    }
+    CHECK(h.shell.focus().ringVisible());
+}
+
+// Tab until the focused control's label contains `label`, then Enter.
+void activateByKeypad(Harness& h, const std::string& label) {
+    INFO("reach \"" << label << "\" on " << h.shell.screenId());
+    for (std::size_t i = 0; i <= focusableIds(h).size() + 1; ++i) {
+        if (h.focused().find(label) != std::string::npos) {
+            h.key(Key::Enter);
+            return;
+        }
+        h.key(Key::Tab);
+    }
+    FAIL("not reachable by Tab");
+}
+
+}  // namespace
+
+TEST_CASE("ui.keypad alone reaches every screen; focus visits every control and never traps", "[ui]") {
+    Harness h;
+    CHECK(h.shell.screenId() == "attract");
+    h.key(Key::Enter);  // any key starts
+    REQUIRE(h.shell.screenId() == "home");
+    checkFocusCycle(h);
+    activateByKeypad(h, "Accessibilité");
+    REQUIRE(h.shell.screenId() == "accessibility");
+    checkFocusCycle(h);
+    activateByKeypad(h, "Contraste élevé");
+    CHECK(h.shell.session().settings().highContrast);
+    h.key(Key::Back);
+    REQUIRE(h.shell.screenId() == "home");
+    CHECK(h.shell.session().settings().highContrast);  // kept for the session
+    // The first tile (a sample démarche, or the catalogue's wizard once linked in).
+    h.key(Key::Tab);
+    while (h.shell.tree().focused() && h.shell.tree().focused()->id.find("##tile-") == std::string::npos) h.key(Key::Tab);
+    h.key(Key::Enter);
+    REQUIRE(h.shell.screenId() != "home");
+    checkFocusCycle(h);
+    h.shell.navigate(Intent::home());
+    h.settle();
+    // Information pages come from a tile that depends on the providers: open it directly.
+    h.shell.navigate(Intent::push("information"));
+    h.settle();
+    REQUIRE(h.shell.screenId() == "information");
+    checkFocusCycle(h);
+    activateByKeypad(h, "Horaires");
+    REQUIRE(h.shell.screenId() == "information.page");
+    checkFocusCycle(h);
+    h.key(Key::Help);
+    CHECK(h.shell.tree().findByText("Aide"));
+    checkFocusCycle(h);
+    h.key(Key::Back);  // closes the help
+    CHECK(h.shell.screenId() == "information.page");
+    activateByKeypad(h, "Accueil");
+    REQUIRE(h.shell.screenId() == "home");
+    h.shell.navigate(Intent::push("unavailable", "Suivre ma demande"));
+    h.settle();
+    REQUIRE(h.shell.screenId() == "unavailable");
+    checkFocusCycle(h);
+    h.key(Key::Back);
+    // The language screen (shown when the chips do not fit: very large text, portrait).
+    h.shell.applyMode("large-text-200");
+    h.shell.setDisplaySize(1080, 1920);
+    h.settle();
+    activateByKeypad(h, "Langue");
+    REQUIRE(h.shell.screenId() == "language");
+    checkFocusCycle(h);
+    activateByKeypad(h, "English");
+    CHECK(h.shell.session().language() == "en");
+    // The idle warning overlay: its two buttons only.
+    h.advance(minutes(10));
+    REQUIRE(h.shell.screenId() == "idle-warning");
+    CHECK(focusableIds(h).size() == 2);
+    checkFocusCycle(h);
+    activateByKeypad(h, "Oui");
+    CHECK(h.shell.session().phase() == Session::Phase::Active);
+}
+
+TEST_CASE("ui.on-screen keyboard is keypad-navigable and closes with Back", "[ui]") {
+    Harness h;
+    h.key(Key::Enter);
+    h.shell.navigate(Intent::push("test.form"));
+    h.settle();
+    activateByKeypad(h, "Nom de naissance");
+    REQUIRE(h.shell.keyboard().isOpen());
+    checkFocusCycle(h);
+    activateByKeypad(h, "é");
+    CHECK(*h.shell.session().findField("form.nom") == "é");
+    h.key(Key::Back);
+    CHECK_FALSE(h.shell.keyboard().isOpen());
+    CHECK(h.shell.screenId() == "test.form");
+}
+
+TEST_CASE("ui.on-screen keyboard types accents, capitals, and digits only in numeric fields", "[ui]") {
+    Harness h;
+    h.tap("Touchez l'écran pour commencer");
+    h.shell.navigate(Intent::push("test.form"));
+    h.settle();
+    h.tap("Nom de naissance");
+    REQUIRE(h.shell.keyboard().isOpen());
+    h.tap("Majuscule");
+    h.tap("L");  // capital after Majuscule, then back to lower case
+    h.tap("é");
+    h.tap("a");
+    h.tap("Espace");
+    h.tap("œ");
+    h.tap("Effacer");
+    h.text("Dupré");
+    CHECK(*h.shell.session().findField("form.nom") == "Léa Dupré");
+    h.tap("Valider");
+    CHECK_FALSE(h.shell.keyboard().isOpen());
+    CHECK(h.shell.tree().findByText("Léa Dupré"));
+    h.tap("Code postal");
+    REQUIRE(h.shell.keyboard().isOpen());
+    for (const auto& n : h.shell.tree().nodes()) CHECK(n.label != "a");  // the numeric pad has no letters
+    h.tap("7");
+    h.text("5ab0");
+    h.key(Key::Digit1);
+    h.key(Key::Digit2);
+    h.key(Key::Digit3);  // beyond the 5-digit limit: ignored
+    CHECK(*h.shell.session().findField("form.cp") == "75012");
+}
+
+TEST_CASE("ui.idle warning counts down, extends repeatedly, then ends and wipes", "[ui]") {
+    Harness h;
+    h.tap("Touchez l'écran pour commencer");
+    REQUIRE(h.shell.screenId() == "home");
+    for (int round = 0; round < 3; ++round) {
+        h.advance(seconds(59));
+        CHECK(h.shell.screenId() == "home");
+        h.advance(seconds(2));
+        REQUIRE(h.shell.screenId() == "idle-warning");
+        CHECK(h.shell.tree().findByText("Besoin de plus de temps"));
+        CHECK(h.shell.tree().findByText("30 secondes"));
+        h.advance(seconds(10));
+        CHECK(h.shell.tree().findByText("20 secondes"));
+        CHECK(h.shell.warningJustStarted());  // the host plays its sound once per warning
+        CHECK_FALSE(h.shell.warningJustStarted());
+        // A touch beside the button does not dismiss the question.
+        h.tapAt(5, 5);
+        CHECK(h.shell.screenId() == "idle-warning");
+        h.tap("Oui, continuer");
+        CHECK(h.shell.screenId() == "home");
+    }
+    h.shell.navigate(Intent::push("test.form"));
+    h.settle();
+    h.tap("Nom de naissance");
+    h.text("Martin");
+    h.advance(seconds(61));
+    CHECK_FALSE(h.shell.keyboard().isOpen());  // the question comes first
+    h.advance(seconds(31));
+    CHECK(h.shell.screenId() == "attract");
+    CHECK(h.shell.session().findField("form.nom") == nullptr);
+    CHECK_FALSE(h.shell.tree().findByText("Martin"));
+    CHECK(h.shell.session().sessionsEnded() == 1);
+}
+
+TEST_CASE("ui.timeouts are longer in accessibility modes", "[ui]") {
+    Harness h;
+    h.tap("Touchez l'écran pour commencer");
+    h.shell.applyMode("large-text");
+    h.advance(seconds(61));
+    CHECK(h.shell.screenId() == "home");
+    h.advance(seconds(60));
+    CHECK(h.shell.screenId() == "idle-warning");
+    CHECK(h.shell.tree().findByText("60 secondes"));
+}
+
+TEST_CASE("ui.accessibility is one touch from the attract screen, and every setting resets at the end", "[ui]") {
+    Harness h;
+    REQUIRE(h.shell.screenId() == "attract");
+    h.tap("Accessibilité");
+    REQUIRE(h.shell.screenId() == "accessibility");
+    h.tap("Très grand");
+    h.tap("Contraste élevé");
+    h.tap("Police adaptée à la dyslexie");
+    h.settle();
+    CHECK(h.shell.context().fonts.textScale == 2.0f);
+    CHECK(h.shell.context().fonts.choice == FontChoice::Dyslexia);
+    CHECK(h.shell.context().colors().name == "high-contrast");
+    h.tap("C'est bon");
+    CHECK(h.shell.screenId() == "home");  // back lands on home, not on the attract screen
+    h.shell.setLanguage("it");
+    h.advance(hours(1));  // idle: the warning
+    h.advance(hours(1));  // unanswered: the end
+    CHECK(h.shell.screenId() == "attract");
+    CHECK(h.shell.session().settings() == AccessibilitySettings{});
+    CHECK(h.shell.session().language() == "fr");
+    CHECK(h.shell.context().fonts.textScale == 1.0f);
+    CHECK(h.shell.context().fonts.choice == FontChoice::Sans);
+    CHECK(h.shell.context().colors().name == "standard");
+    CHECK(i18n::language() == "fr");
+}
+
+TEST_CASE("ui.reach layout keeps every control in the lower part of a portrait screen", "[ui]") {
+    Harness h(testConfig(), 1080, 1920);
+    h.tap("Touchez l'écran pour commencer");
+    h.shell.applyMode("reach");
+    for (const char* screen : {"home", "accessibility", "information", "unavailable"}) {
+        if (std::string(screen) != "home") h.shell.navigate(Intent::push(screen, "Test"));
+        h.settle();
+        INFO(screen);
+        for (const auto* n : h.shell.tree().focusable()) {
+            if (!n->visible) continue;
+            INFO(n->label);
+            CHECK(n->rect.y >= 0.40f * 1920 - 1);
+        }
+        h.shell.navigate(Intent::home());
+    }
+}
+
+TEST_CASE("ui.text at 200 % needs no horizontal scrolling in either orientation", "[ui]") {
+    for (auto [w, hgt] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
+        Harness h(testConfig(), w, hgt);
+        h.tap("Touchez l'écran pour commencer");
+        h.shell.applyMode("large-text-200");
+        for (const char* screen : {"home", "accessibility", "information", "information.page"}) {
+            if (std::string(screen) != "home") h.shell.navigate(Intent::push(screen, "0"));
+            h.settle();
+            for (const auto& n : h.shell.tree().nodes()) {
+                INFO(w << "x" << hgt << " " << screen << ": " << n.label);
+                CHECK(n.rect.x >= 0);
+                CHECK(n.rect.x + n.rect.w <= w + 0.5f);
+            }
+            h.shell.navigate(Intent::home());
+        }
+    }
+}
+
+TEST_CASE("ui.taps closer than the debounce count once (A16)", "[ui]") {
+    Harness h;
+    h.tap("Touchez l'écran pour commencer");
+    h.shell.navigate(Intent::push("accessibility"));
+    h.settle();
+    const auto* n = h.find("Contraste élevé");
+    REQUIRE(n);
+    float x = n->rect.x + n->rect.w / 2, y = n->rect.y + n->rect.h / 2;
+    h.tapAt(x, y);
+    CHECK(h.shell.session().settings().highContrast);
+    // A bounce 100 ms later: ignored.
+    h.now += milliseconds(100);
+    InputEvent e;
+    e.x = x;
+    e.y = y;
+    e.kind = InputEvent::Kind::PointerDown;
+    h.shell.input(e);
+    e.kind = InputEvent::Kind::PointerUp;
+    h.shell.input(e);
+    h.settle();
+    CHECK(h.shell.session().settings().highContrast);
+    h.tapAt(x, y);  // a real second tap, later
+    CHECK_FALSE(h.shell.session().settings().highContrast);
+}
+
+TEST_CASE("ui.language chips switch the interface language", "[ui]") {
+    Harness h;
+    h.tap("Touchez l'écran pour commencer");
+    h.tap("English");
+    CHECK(h.shell.session().language() == "en");
+    CHECK(h.shell.tree().findByText("Accessibility"));
+    h.tap("Español");
+    CHECK(h.shell.tree().findByText("Accesibilidad"));
+    h.tap("Français");
+    CHECK(h.shell.tree().findByText("Accessibilité"));
+}
+
+TEST_CASE("ui.with speech on, a first touch explores and a second one activates (A14)", "[ui]") {
+    Harness h;
+    h.tap("Touchez l'écran pour commencer");
+    h.shell.session().settings().speech = true;
+    h.settle();
+    h.tap("Accessibilité");
+    CHECK(h.shell.screenId() == "home");
+    CHECK(h.focused() == "Accessibilité");
+    h.tap("Accessibilité");
+    CHECK(h.shell.screenId() == "accessibility");
+}
+
+TEST_CASE("ui.an intent naming no registered screen keeps the current one", "[ui]") {
+    Harness h;
+    h.tap("Touchez l'écran pour commencer");
+    h.shell.navigate(Intent::push("no-such-screen"));
+    h.settle();
+    CHECK(h.shell.screenId() == "home");
+    h.shell.navigate(Intent::back());  // back on the root: stays
+    h.settle();
+    CHECK(h.shell.screenId() == "home");
+}
+
+TEST_CASE("ui.registries list what other areas plug in", "[ui]") {
+    auto screens = registeredScreens();
+    for (const char* id : {"attract", "home", "accessibility", "language", "information", "information.page",
+                           "unavailable", "shell.sample-form"})
+        CHECK(std::find(screens.begin(), screens.end(), id) != screens.end());
+    auto modes = registeredModes();
+    for (const char* m : {"standard", "large-text", "large-text-200", "high-contrast", "reach", "dyslexia", "literacy"})
+        CHECK(std::find(modes.begin(), modes.end(), m) != modes.end());
+    Harness h;
+    auto tiles = collectHomeTiles(h.shell.context());
+    REQUIRE_FALSE(tiles.empty());  // the sample démarches, or the catalogue's once it is linked in
+    for (const auto& t : tiles) {
+        CHECK_FALSE(t.title.empty());
+        CHECK_FALSE(t.icon.empty());
+        CHECK(static_cast<bool>(t.open));
+    }
+}
