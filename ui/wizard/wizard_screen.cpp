@@ -65,12 +65,13 @@ private:
     std::string lang() const { return session_->options().language; }
 
     // A new page starts at its top, not where the previous one was scrolled to.
-    void scrollToTopOnChange() {
+    void scrollToTopOnChange(UiContext& ctx) {
         std::string key = std::to_string(static_cast<int>(session_->state()));
         if (session_->state() == State::Question) key += ":" + std::to_string(session_->pageIndex());
         if (key != pageKey_) {
             ImGui::SetScrollY(0);
             pageKey_ = key;
+            ctx.requestFrame();  // the scroll applies next frame: draw it so rects are right
         }
     }
     static std::string bareLabel(std::string label) {
@@ -110,7 +111,7 @@ private:
     Intent question(UiContext& ctx) {
         std::string t = title(), sub = instruction();
         PageScope page(ctx, {.title = t, .subtitle = sub});
-        scrollToTopOnChange();
+        scrollToTopOnChange(ctx);
         const auto& step = session_->currentStep();
         if (!step.help.empty() && !largeTextMode(ctx)) paragraph(ctx, step.help.in(lang()), true);
         for (const auto* field : session_->currentFields()) drawField(ctx, *session_, *field);
@@ -124,7 +125,7 @@ private:
     Intent review(UiContext& ctx) {
         std::string t = _("Vérifiez vos réponses");
         PageScope page(ctx, {.title = t, .subtitle = title()});
-        scrollToTopOnChange();
+        scrollToTopOnChange(ctx);
         ctx.tree.markPersonalContent();  // the answers: spoken only through a headset (A3)
         std::string lastStep;
         for (const auto& item : session_->review()) {
@@ -152,7 +153,7 @@ private:
     Intent confirmCancel(UiContext& ctx) {
         std::string t = _("Arrêter la démarche ?");
         PageScope page(ctx, {.title = t, .subtitle = title(), .back = false, .home = false});
-        scrollToTopOnChange();
+        scrollToTopOnChange(ctx);
         paragraph(ctx, _("Si vous arrêtez, toutes vos réponses sont effacées. Rien n'est envoyé à la mairie."));
         Intent intent;
         if (bigButton(ctx, "resume##cancel", _("Non, je continue"), primary("back"))) session_->resumeAfterCancelRequest();
@@ -172,7 +173,7 @@ private:
     Intent done(UiContext& ctx) {
         std::string t = session_->procedure().anonymous() ? _("Merci !") : _("Demande enregistrée");
         PageScope page(ctx, {.title = t, .subtitle = title(), .back = false, .home = false});
-        scrollToTopOnChange();
+        scrollToTopOnChange(ctx);
         ctx.tree.markPersonalContent();  // the receipt: spoken only through a headset (A3)
         if (!session_->procedure().anonymous())
             heading(ctx, std::string(_("Votre référence : ")) + session_->submission().reference);
