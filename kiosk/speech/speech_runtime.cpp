@@ -94,7 +94,11 @@ bool SpeechRuntime::handleKey(SpeechKey key, const a11y::Tree& tree) {
 bool SpeechRuntime::handleEvent(const SDL_Event& event) {
     switch (event.type) {
         case SDL_AUDIODEVICEADDED:
-            if (!event.adevice.iscapture) outputDeviceAdded(HeadsetDetector::outputDeviceName(static_cast<int>(event.adevice.which)));
+            // Only with our own SDL output: its start-up device list tells a headset from the
+            // speakers. Without it (headless runs) another part opening the sound card (the
+            // idle chime) would make every existing device look new.
+            if (!event.adevice.iscapture && usingSdlAudio())
+                outputDeviceAdded(HeadsetDetector::outputDeviceName(static_cast<int>(event.adevice.which)));
             return false;
         case SDL_AUDIODEVICEREMOVED:
             if (!event.adevice.iscapture && sdl_ && event.adevice.which == sdl_->deviceId() && headsets_.headset())

@@ -106,3 +106,16 @@ TEST_CASE("speech.runtime a touch cuts speech off, a capture device is not a hea
     rt->handleEvent(audioAdded(/*capture=*/true));
     CHECK_FALSE(rt->controller().headset());
 }
+
+TEST_CASE("speech.runtime without its own SDL output, SDL audio events never mean a headset") {
+    // Headless: another part (the idle chime) opening the sound card makes SDL announce
+    // every existing device; that must not switch speech on.
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    REQUIRE(SDL_InitSubSystem(SDL_INIT_AUDIO) == 0);
+    auto rt = memoryRuntime();
+    rt->handleEvent(audioAdded(/*capture=*/false));
+    CHECK_FALSE(rt->enabled());
+    CHECK_FALSE(rt->controller().headset());
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    unsetenv("SDL_AUDIODRIVER");
+}
