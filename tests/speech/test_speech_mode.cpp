@@ -43,3 +43,13 @@ TEST_CASE("speech.mode a device present at start is not a headset, a new one is"
     CHECK(d.deviceRemoved("USB Headset"));
     CHECK_FALSE(d.headset());
 }
+
+#include "ui/host/chime.hpp"
+
+TEST_CASE("speech.mode the terminal's only other sound, the idle chime, stays under 3 s (A4)") {
+    const int rate = 48000;
+    const auto chime = guichet::ui::Chime::samples(rate);
+    REQUIRE_FALSE(chime.empty());
+    const auto duration = std::chrono::milliseconds(chime.size() * 1000 / rate);
+    CHECK(otherSoundAllowed(true, duration));
+}
