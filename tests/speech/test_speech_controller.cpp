@@ -130,9 +130,12 @@ TEST_CASE("speech.controller idle warning says how long is left and how to exten
 }
 
 TEST_CASE("speech.controller every receipt line is spoken through a headset, and only there") {
-    guichet::doc::ReceiptDocument receipt;
-    receipt.title("Mairie de Villeneuve").line("Demande d'acte de naissance").row("Référence", "AB12-7").row("Nom", "Dupont")
-        .separator().qr("https://mairie.example/suivi/AB12-7", "Suivi de votre demande").footer("Merci de votre visite");
+    using namespace guichet::doc;
+    ReceiptDocument receipt;
+    receipt.elements = {Text{"Mairie de Villeneuve", Align::Center, true, true}, Text{"Demande d'acte de naissance"},
+                        Row{"Référence", "AB12-7"}, Row{"Nom", "Dupont"}, Separator{},
+                        Qr{"https://mairie.example/suivi/AB12-7", "Suivi de votre demande"},
+                        Text{"Merci de votre visite", Align::Center}};
     Rig rig;
     rig.speech.activate(ActivationSource::Key);
     rig.speech.sayReceipt(receipt);
