@@ -111,6 +111,12 @@ TEST_CASE("speech.scenario keypad walk over procedures 2: first page and cancel 
     CHECK(run.rc == 0);
 }
 
+TEST_CASE("speech.scenario the on-screen keyboard: every key reached by keypad and spoken") {
+    auto run = runScenario("keyboard");
+    INFO(run.output);
+    CHECK(run.rc == 0);
+}
+
 TEST_CASE("speech.scenario a full procedure with the keypad and a headset only, receipt spoken") {
     auto run = runScenario("keypad_procedure", "--config " + std::string(GUICHET_SOURCE_DIR) + "/tests/speech/speech_test.toml");
     INFO(run.output);
