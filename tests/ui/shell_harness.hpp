@@ -5,12 +5,17 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <string>
 
 #include "kiosk/i18n/i18n.hpp"
 #include "ui/shell/shell.hpp"
 
 namespace guichet::ui::test {
+
+// Run from the repository root, as the terminal is (scripts/demo.sh): areas linked into
+// the UI find their data (the procedures catalogue in config/) by relative paths.
+inline void enterSourceRoot() { std::filesystem::current_path(GUICHET_SOURCE_DIR); }
 
 inline TerminalConfig testConfig() {
     TerminalConfig c = TerminalConfig::defaults();
@@ -24,7 +29,7 @@ struct Harness {
     Shell shell;
 
     explicit Harness(TerminalConfig config = testConfig(), int width = 1920, int height = 1080)
-        : shell(std::move(config), ShellOptions{"", false, width, height}, [this] { return now; }) {
+        : shell((enterSourceRoot(), std::move(config)), ShellOptions{"", false, width, height}, [this] { return now; }) {
         i18n::init(std::string(GUICHET_BINARY_DIR) + "/locale");
         REQUIRE(shell.prepareFonts().ok());
         settle();
