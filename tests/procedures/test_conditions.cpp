@@ -66,6 +66,12 @@ TEST_CASE("procedures.condition unanswered fields are neither equal nor differen
     CHECK(eval("answered(flag)", a));                   // "Non" is an answer
     a.values["texte"] = "";
     CHECK_FALSE(eval("answered(texte)", a));
+    a.values["doc"] = json{{"pages", 2}};
+    a.values["plus_tard"] = json{{"later", true}};
+    CHECK(eval("scanned(doc)", a));
+    CHECK_FALSE(eval("scanned(plus_tard)", a));   // brought to the desk: nothing scanned
+    CHECK(eval("answered(plus_tard)", a));
+    CHECK_FALSE(eval("scanned(absent)", a));
 }
 
 TEST_CASE("procedures.condition lists the fields it reads", "[conditions]") {

@@ -13,6 +13,21 @@ using procedures::FieldType;
 using procedures::WizardSession;
 using nlohmann::json;
 
+void clearFieldBuffers(UiContext& ctx, const procedures::Procedure& procedure) {
+    static const char* parts[] = {nullptr, "voie", "complement", "code_postal", "commune", "mode"};
+    for (const auto& step : procedure.steps)
+        for (const auto& f : step.fields)
+            for (const char* part : parts) {
+                std::string key = "wizard." + f.id + (part ? std::string(".") + part : std::string());
+                if (const std::string* existing = ctx.session.findField(key)) {
+                    std::string& b = ctx.session.field(key);
+                    (void)existing;
+                    secureWipe(b.data(), b.size());
+                    b.clear();  // keeps the capacity the keyboard relies on
+                }
+            }
+}
+
 std::string& fieldBuffer(UiContext& ctx, const Field& field, const char* part) {
     std::string key = "wizard." + field.id;
     if (part) key += std::string(".") + part;
@@ -44,9 +59,10 @@ FieldKind keyboardFor(const Field& f) {
 // time (after Back), and every change is handed to the wizard.
 void typedField(UiContext& ctx, WizardSession& s, const Field& f, const std::string& label, FieldKind kind,
                 std::size_t maxLen, const std::string& placeholder) {
+    // The buffer is the source of truth while typing (it lives as long as the resident's
+    // session, across Back and review); the wizard gets every change.
     std::string& buf = fieldBuffer(ctx, f);
     std::string raw = rawString(s, f.id);
-    if (buf.empty() && !raw.empty()) buf = raw;
     std::string id = f.id + "##field";
     textField(ctx, id.c_str(), label, buf, kind, placeholder, maxLen);
     if (buf != raw) s.setAnswer(f.id, buf);
@@ -68,7 +84,6 @@ void placeFields(UiContext& ctx, WizardSession& s, const Field& f, bool street) 
     for (const auto& part : parts) {
         std::string& buf = fieldBuffer(ctx, f, part.key);
         std::string current = value.contains(part.key) && value[part.key].is_string() ? value[part.key].get<std::string>() : "";
-        if (buf.empty() && !current.empty()) buf = current;
         std::string id = f.id + "." + part.key + "##field";
         textField(ctx, id.c_str(), part.label, buf, part.kind, {}, part.max);
         if (buf != current) { value[part.key] = buf; changed = true; }

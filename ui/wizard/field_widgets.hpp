@@ -11,5 +11,8 @@ namespace guichet::ui::wizard {
 void drawField(UiContext& ctx, procedures::WizardSession& session, const procedures::Field& field);
 // Buffers of the shell's session for a field (or one part of it: "voie", "code_postal").
 std::string& fieldBuffer(UiContext& ctx, const procedures::Field& field, const char* part = nullptr);
+// Empties (and overwrites) every buffer of a procedure: a new start or a cancel leaves
+// nothing of the previous answers on screen.
+void clearFieldBuffers(UiContext& ctx, const procedures::Procedure& procedure);
 
 }  // namespace guichet::ui::wizard

@@ -7,23 +7,38 @@
 
 #include "drivers/common/log.hpp"
 #include "ui/core/screen.hpp"
+#include "ui/wizard/field_widgets.hpp"
 
 namespace guichet::ui::wizard {
 
 namespace {
 WizardRuntime* gRuntime = nullptr;
 
-// Records what was stored, for scenarios, by wrapping the store the wizard talks to.
+// The store the wizard talks to: the one an extension registered in ctx.services (the
+// outbox), looked up at each submission because extensions start in any order; the
+// in-memory fallback only when none is registered. Also records the last submission for
+// the scenarios' expect-submission step.
 class RecordingStore : public SubmissionStore {
 public:
-    RecordingStore(SubmissionStore& inner, WizardRuntime& runtime) : inner_(inner), runtime_(runtime) {}
+    RecordingStore(UiContext& ctx, SubmissionStore& fallback, WizardRuntime& runtime)
+        : ctx_(ctx), fallback_(fallback), runtime_(runtime) {}
     Result<void> store(const Submission& s) override {
-        auto r = inner_.store(s);
+        SubmissionStore* inner = ctx_.services.submissions;
+        if (!inner) {
+            if (!warned_) log::warning("wizard", "no submission store registered: submissions are kept in memory only");
+            warned_ = true;
+            inner = &fallback_;
+        }
+        auto r = inner->store(s);
         if (r) runtime_.rememberSubmission(s);
         return r;
     }
-    SubmissionStore& inner_;
+
+private:
+    UiContext& ctx_;
+    SubmissionStore& fallback_;
     WizardRuntime& runtime_;
+    bool warned_ = false;
 };
 std::unique_ptr<RecordingStore> gRecording;
 
@@ -101,18 +116,15 @@ void WizardRuntime::start(UiContext& ctx) {
     }
     catalogue_ = gate.catalogue;
     book_ = procedures::makeAppointmentBook(catalogue_->settings);
-    if (!ctx.services.submissions) {
-        log::warning("wizard", "no submission store registered: submissions are kept in memory only");
-        ctx.services.submissions = &fallbackStore_;
-    }
-    gRecording = std::make_unique<RecordingStore>(*ctx.services.submissions, *this);
+    gRecording = std::make_unique<RecordingStore>(ctx, fallbackStore_, *this);
     log::info("wizard", "catalogue loaded: " + std::to_string(catalogue_->procedures.size()) + " procedures from " + dir);
 }
 
 procedures::WizardSession* WizardRuntime::begin(UiContext& ctx, const std::string& procedureId) {
     const procedures::Procedure* p = catalogue_ ? catalogue_->find(procedureId) : nullptr;
     if (!p) return nullptr;
-    if (session_ && sessionProcedure_ == procedureId && session_->state() != procedures::WizardSession::State::Cancelled)
+    using State = procedures::WizardSession::State;
+    if (session_ && sessionProcedure_ == procedureId && session_->state() != State::Cancelled && session_->state() != State::Done)
         return session_.get();  // the same screen re-created (language change): keep going
     procedures::WizardOptions o;
     o.language = ctx.session.language().empty() ? "fr" : ctx.session.language();
@@ -122,6 +134,7 @@ procedures::WizardSession* WizardRuntime::begin(UiContext& ctx, const std::strin
     if (const char* today = std::getenv("GUICHET_TODAY"))
         if (auto d = validation::CivilDate::fromIso(today)) o.today = *d;
     o.terminalId = ctx.config.terminalId.empty() ? catalogue_->settings.terminalId : ctx.config.terminalId;
+    clearFieldBuffers(ctx, *p);
     session_ = std::make_unique<procedures::WizardSession>(*p, catalogue_->settings, *gRecording, &book_, o);
     sessionProcedure_ = procedureId;
     receiptPrinted = false;

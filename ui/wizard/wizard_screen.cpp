@@ -162,6 +162,7 @@ private:
         danger.icon = "cross";
         if (bigButton(ctx, "wipe##cancel", _("Oui, tout effacer"), danger)) {
             session_->confirmCancel();
+            clearFieldBuffers(ctx, session_->procedure());
             WizardRuntime::instance()->endSession();
             session_ = nullptr;
             intent = Intent::home();
