@@ -42,3 +42,19 @@ TEST_CASE("ui.scenario a missing file is a one-line error", "[ui]") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message == "/nonexistent.scn:0: cannot read the scenario file");
 }
+
+#include "ui/core/cli_options.hpp"
+
+namespace {
+std::string g_cliValue;
+GUICHET_CLI_OPTION("--test-option", "VALUE", "an option a test area adds", [](const std::string& v) { g_cliValue = v; });
+}  // namespace
+
+TEST_CASE("ui.other areas add command-line options without editing main", "[ui]") {
+    const guichet::ui::CliOption* o = guichet::ui::findCliOption("--test-option");
+    REQUIRE(o);
+    CHECK(o->valueName == "VALUE");
+    o->apply("x.log");
+    CHECK(g_cliValue == "x.log");
+    CHECK(guichet::ui::findCliOption("--nonexistent") == nullptr);
+}

@@ -9,11 +9,11 @@
 #include "drivers/common/log.hpp"
 #include "kiosk/config/terminal_config.hpp"
 #include "kiosk/i18n/i18n.hpp"
+#include "ui/core/cli_options.hpp"
 #include "ui/host/sdl_host.hpp"
 #include "ui/scenario/demo_tour.hpp"
 #include "ui/scenario/scenario.hpp"
 #include "ui/shell/shell.hpp"
-#include "ui/speech/speech_ui.hpp"
 
 namespace {
 
@@ -30,16 +30,19 @@ void usage(FILE* out) {
                  "  --scenario FILE    run a scenario (headless) and exit 0 only if every step passed\n"
                  "  --out DIR          where `shot` steps and the demo tour write PNG files\n"
                  "  --locale-dir DIR   compiled catalogues (<lang>/LC_MESSAGES/guichet.mo)\n"
-                 "  --speech-log FILE  write every utterance (time, language, done/interrupted, text)\n"
                  "  --no-kiosk         let closing keys and window close quit (implied by --windowed)\n"
                  "  --kiosk            keep the lock-down even in a window\n");
+    for (const auto& o : guichet::ui::cliOptions()) {  // added by other areas
+        std::string left = o.name + (o.valueName.empty() ? "" : " " + o.valueName);
+        std::fprintf(out, "  %-18s %s\n", left.c_str(), o.help.c_str());
+    }
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace guichet;
-    std::string configPath, dataDir, scenario, outDir, speechLog, localeDir = i18n::defaultLocaleDir();
+    std::string configPath, dataDir, scenario, outDir, localeDir = i18n::defaultLocaleDir();
     bool headless = false, windowed = false, software = false, demo = false, noKiosk = false, reportFirstFrame = false, forceKiosk = false;
     int width = 0, height = 0;
     for (int i = 1; i < argc; ++i) {
@@ -62,7 +65,6 @@ int main(int argc, char** argv) {
         else if (a == "--out") outDir = next("--out");
         else if (a == "--locale-dir") localeDir = next("--locale-dir");
         else if (a == "--no-kiosk") noKiosk = true;
-        else if (a == "--speech-log") speechLog = next("--speech-log");
         else if (a == "--kiosk") forceKiosk = true;
         else if (a == "--report-first-frame") reportFirstFrame = true;
         else if (a == "--size") {
@@ -75,6 +77,8 @@ int main(int argc, char** argv) {
         } else if (a == "--help" || a == "-h") {
             usage(stdout);
             return 0;
+        } else if (const ui::CliOption* o = ui::findCliOption(a)) {
+            o->apply(o->valueName.empty() ? std::string() : next(o->name.c_str()));
         } else {
             std::fprintf(stderr, "guichet: unknown option '%s'\n", a.c_str());
             usage(stderr);
@@ -139,8 +143,7 @@ int main(int argc, char** argv) {
     host.width = width ? width : (windowed ? 1280 : 1920);
     host.height = height ? height : (windowed ? 720 : 1080);
     host.outDir = outDir;
-    ui::configureSpeech({headless, speechLog});
-    ui::ShellOptions shellOptions{dataDir, demo, host.width, host.height};
+    ui::ShellOptions shellOptions{dataDir, demo, host.width, host.height, headless};
     ui::Shell shell(config, shellOptions);
     auto created = ui::SdlHost::create(shell, host);
     if (!created) {

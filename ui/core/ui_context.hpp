@@ -43,6 +43,7 @@ public:
     Services services;
     std::string dataDir;    // --data: the terminal's working files (database, spool)
     bool demo = false;      // --demo: emulated devices, sample data
+    bool headless = false;  // --headless: no display, no audio device
 
     // Per frame, set by the shell.
     const Palette* palette = &standardPalette();

@@ -41,6 +41,7 @@ Shell::Shell(TerminalConfig config, ShellOptions options, Session::Clock clock)
     style.AntiAliasedFill = true;
     ctx_.dataDir = options_.dataDir;
     ctx_.demo = options_.demo;
+    ctx_.headless = options_.headless;
     setDisplaySize(options_.width, options_.height);
     i18n::setLanguage(session_.language());
     extensions_ = createUiExtensions();

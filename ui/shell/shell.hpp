@@ -30,6 +30,7 @@ struct ShellOptions {
     std::string dataDir;
     bool demo = false;
     int width = 1920, height = 1080;
+    bool headless = false;  // no display: extensions may choose quieter outputs (speech to a log)
 };
 
 class Shell {

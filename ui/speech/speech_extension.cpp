@@ -5,6 +5,7 @@
 
 #include "drivers/common/log.hpp"
 #include "kiosk/speech/multitap.hpp"
+#include "ui/core/cli_options.hpp"
 #include "ui/core/keyboard.hpp"
 #include "ui/core/screen.hpp"
 #include "ui/core/ui_context.hpp"
@@ -129,7 +130,8 @@ private:
         if (runtime_) return true;
         if (failed_) return false;
         speech::SpeechRuntimeConfig cfg;
-        cfg.audio = startup().headless ? speech::SpeechRuntimeConfig::Audio::Memory : speech::SpeechRuntimeConfig::Audio::Sdl;
+        const bool headless = ctx.headless || startup().headless;
+        cfg.audio = headless ? speech::SpeechRuntimeConfig::Audio::Memory : speech::SpeechRuntimeConfig::Audio::Sdl;
         cfg.speechLogPath = startup().speechLogPath;
         cfg.language = ctx.session.language();
         auto made = speech::SpeechRuntime::create(cfg);
@@ -193,6 +195,8 @@ void configureSpeech(SpeechStartup s) { startup() = std::move(s); }
 speech::SpeechRuntime* speechRuntime() { return g_active ? g_active->runtime() : nullptr; }
 
 GUICHET_UI_EXTENSION(SpeechExtension);
+GUICHET_CLI_OPTION("--speech-log", "FILE", "write every utterance (time, language, done/interrupted, text)",
+                   [](const std::string& path) { startup().speechLogPath = path; });
 // Exactly what the marked key does, through the session's flag (picked up after the frame).
 GUICHET_MODE("speech", [](UiContext& ctx) { ctx.session.settings().speech = true; });
 GUICHET_MODE("speech-off", [](UiContext& ctx) { ctx.session.settings().speech = false; });

@@ -11,10 +11,10 @@
 namespace guichet::ui {
 
 struct SpeechStartup {
-    bool headless = false;      // headless runs synthesise into memory: no sound card needed
-    std::string speechLogPath;  // --speech-log FILE
+    bool headless = false;      // also headless when UiContext::headless: memory, no sound card
+    std::string speechLogPath;  // --speech-log FILE (registered as a guichet option here)
 };
-// Called by main() before the shell is created.
+// For programs that run the shell without guichet's command line (tests, tools).
 void configureSpeech(SpeechStartup startup);
 
 // The running terminal's speech (null before the first frame or when it could not start).
