@@ -117,6 +117,12 @@ TEST_CASE("speech.scenario the on-screen keyboard: every key reached by keypad a
     CHECK(run.rc == 0);
 }
 
+TEST_CASE("speech.scenario the anonymous survey by keypad, every page walked, receipt spoken without a headset") {
+    auto run = runScenario("keypad_survey");
+    INFO(run.output);
+    CHECK(run.rc == 0);
+}
+
 TEST_CASE("speech.scenario a full procedure with the keypad and a headset only, receipt spoken") {
     auto run = runScenario("keypad_procedure", "--config " + std::string(GUICHET_SOURCE_DIR) + "/tests/speech/speech_test.toml");
     INFO(run.output);
