@@ -80,7 +80,8 @@ void MemoryAudioSink::onQueued() {
     std::int16_t buf[1024];
     while (!idle()) {
         std::size_t n = pullQueued(buf, std::size(buf));
-        played_.insert(played_.end(), buf, buf + n);
+        count_ += n;
+        if (keep_) played_.insert(played_.end(), buf, buf + n);
     }
 }
 

@@ -69,14 +69,20 @@ private:
 // export), headless runs without a sound card, and tests that check the samples.
 class MemoryAudioSink final : public AudioSink {
 public:
+    // keep = false: "plays" and forgets (headless terminal runs: the log is what matters,
+    // and hours of samples must not pile up in memory).
+    explicit MemoryAudioSink(bool keep = true) : keep_(keep) {}
     const std::vector<std::int16_t>& played() const { return played_; }
+    std::size_t playedCount() const { return count_; }
     void clear() { played_.clear(); }
 
 protected:
     void onQueued() override;
 
 private:
+    bool keep_;
     std::vector<std::int16_t> played_;
+    std::size_t count_ = 0;
     std::mutex playMutex_;
 };
 

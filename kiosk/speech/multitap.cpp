@@ -37,7 +37,7 @@ std::optional<MultiTap::Edit> MultiTap::press(char digit, Clock::time_point now)
         commit();
         return std::nullopt;
     }
-    const bool cycling = digit == lastKey_ && now - lastTime_ < kCommitDelay;
+    const bool cycling = digit == lastKey_ && now - lastTime_ < delay_;
     index_ = cycling ? (index_ + 1) % count : 0;
     lastKey_ = digit;
     lastTime_ = now;

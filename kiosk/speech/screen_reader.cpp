@@ -11,10 +11,24 @@ namespace {
 
 // What the log file gets in place of a personal value.
 constexpr const char* kRedacted = "[donnée personnelle]";
+// A screen that keeps producing new texts (a log view) must not grow memory without bound.
+constexpr std::size_t kMaxRememberedTexts = 512;
 
 std::string alertKey(const a11y::Node& n) { return n.id + '\x1f' + n.label; }
 
 // Length in bytes of the UTF-8 character that ends `s` (1 for ASCII).
+// "Activé" and "activé": the same word for speech (ASCII case only; accents must match).
+bool sameWord(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
 std::size_t lastCharBytes(std::string_view s) {
     std::size_t n = 1;
     while (n < s.size() && (static_cast<unsigned char>(s[s.size() - n]) & 0xC0) == 0x80) ++n;
@@ -23,22 +37,30 @@ std::size_t lastCharBytes(std::string_view s) {
 
 }  // namespace
 
-ScreenReader::ScreenReader() : readAll_{"confirm", "receipt", "review"} {}
+ScreenReader::ScreenReader() = default;
+
+namespace {
+bool isScreenText(const a11y::Node& n, const a11y::Tree& tree) {
+    if (n.focusable || n.role == a11y::Role::Alert || n.role == a11y::Role::TextField) return false;
+    if (n.role == a11y::Role::Heading && n.label == tree.title()) return false;
+    return !n.label.empty() || !n.value.empty();
+}
+}  // namespace
 
 void ScreenReader::reset() {
     seenFrame_ = false;
     secureWipe(focusValue_);
     screenId_.clear();
     title_.clear();
+    instruction_.clear();
+    for (auto& t : texts_) secureWipe(t);
+    texts_.clear();
     focusId_.clear();
     focusChecked_.reset();
     focusDisabled_ = false;
     alerts_.clear();
-}
-
-bool ScreenReader::readsAll(std::string_view screenId) const {
-    return std::any_of(readAll_.begin(), readAll_.end(),
-                       [&](const std::string& p) { return !p.empty() && screenId.substr(0, p.size()) == p; });
+    for (auto& e : editing_) secureWipe(e.second);
+    editing_.clear();
 }
 
 Utterance ScreenReader::join(const std::vector<Part>& parts, const char* sep) const {
@@ -47,8 +69,12 @@ Utterance ScreenReader::join(const std::vector<Part>& parts, const char* sep) co
     for (const auto& p : parts) {
         if (p.text.empty()) continue;
         if (!u.text.empty()) {
-            u.text += sep;
-            u.logText += sep;
+            // "Besoin de plus de temps ?" then ". " would be read as a stray pause: a text
+            // that already ends a sentence is followed by a space only.
+            const char last = u.text.back();
+            const bool ended = sep[0] == '.' && (last == '.' || last == '?' || last == '!' || last == ':');
+            u.text += ended ? " " : sep;
+            u.logText += ended ? " " : sep;
         }
         u.text += p.text;
         u.logText += p.logText;
@@ -87,12 +113,14 @@ Utterance ScreenReader::describe(const a11y::Node& node) const {
     std::string role = roleWord(node.role, language_);
     parts.push_back({role, role});
     parts.push_back({node.label, node.label});
-    appendValue(node, parts);
+    const char* state = nullptr;
     if (node.checked) {
         const bool toggle = node.role == a11y::Role::Toggle;
-        const char* state = *node.checked ? (toggle ? ph.on : ph.checked) : (toggle ? ph.off : ph.unchecked);
-        parts.push_back({state, state});
+        state = *node.checked ? (toggle ? ph.on : ph.checked) : (toggle ? ph.off : ph.unchecked);
     }
+    // A toggle that shows its state as its value ("Activé") is not told twice.
+    if (!state || !sameWord(node.value, state)) appendValue(node, parts);
+    if (state) parts.push_back({state, state});
     if (node.disabled) parts.push_back({ph.unavailable, ph.unavailable});
     if (node.positionInSet > 0 && node.setSize > 0) {
         std::string pos = std::to_string(node.positionInSet) + ' ' + ph.positionOf + ' ' + std::to_string(node.setSize);
@@ -106,25 +134,43 @@ Utterance ScreenReader::describe(const a11y::Node& node) const {
     return u;
 }
 
-std::vector<Utterance> ScreenReader::readScreen(const a11y::Tree& tree) const {
+std::vector<Utterance> ScreenReader::screenTexts(const a11y::Tree& tree,
+                                                 const std::vector<const a11y::Node*>& nodes) const {
     std::vector<Utterance> out;
-    std::vector<Part> head{{tree.title(), tree.title()}, {tree.instruction(), tree.instruction()}};
-    out.push_back(join(head, ". "));
-    for (const auto& n : tree.nodes()) {
-        if (n.focusable || n.role == a11y::Role::Alert) continue;
-        if (n.role == a11y::Role::Heading && n.label == tree.title()) continue;
-        std::vector<Part> parts{{n.label, n.label}};
-        if (!n.value.empty()) appendValue(n, parts);
+    if (nodes.empty()) return out;
+    const Phrases& ph = phrasesFor(language_);
+    if (tree.personalContent() && !headset_) {
+        out.push_back(Utterance{ph.personalHidden, ph.personalHidden, language_});
+        return out;
+    }
+    for (const auto* n : nodes) {
+        std::vector<Part> parts{{n->label, tree.personalContent() ? kRedacted : n->label}};
+        if (!n->value.empty()) appendValue(*n, parts);
         Utterance u = join(parts, ", ");
         if (!u.text.empty()) out.push_back(std::move(u));
     }
     return out;
 }
 
-std::vector<Utterance> ScreenReader::typingFeedback(const a11y::Node& node) const {
+std::vector<Utterance> ScreenReader::readScreen(const a11y::Tree& tree) const {
+    std::vector<Utterance> out;
+    std::vector<Part> head{{tree.title(), tree.title()}, {tree.instruction(), tree.instruction()}};
+    out.push_back(join(head, ". "));
+    std::vector<const a11y::Node*> texts;
+    for (const auto& n : tree.nodes())
+        if (isScreenText(n, tree)) texts.push_back(&n);
+    for (auto& u : screenTexts(tree, texts)) out.push_back(std::move(u));
+    return out;
+}
+
+std::string ScreenReader::rememberedValue(const a11y::Node& node) {
+    // A masked value is remembered only as its length: the reader never holds a PIN.
+    return node.masked ? std::string(node.value.size(), '*') : node.value;
+}
+
+std::vector<Utterance> ScreenReader::typingFeedback(const a11y::Node& node, const std::string& before) const {
     const Phrases& ph = phrasesFor(language_);
     std::vector<Part> parts;
-    const std::string& before = focusValue_;
     const std::string& now = node.value;
     if (node.masked) {
         if (now.size() < before.size()) parts.push_back({ph.deleted, ph.deleted});
@@ -158,17 +204,34 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
         out.push_back({std::move(u), out.empty()});
     };
 
-    const bool newScreen = !seenFrame_ || tree.screenId() != screenId_ || tree.title() != title_;
+    // A new screen, or a new page of the same screen (the wizard's instruction names the step).
+    const bool newScreen = !seenFrame_ || tree.screenId() != screenId_ || tree.title() != title_ ||
+                           tree.instruction() != instruction_;
     if (newScreen) {
-        if (readsAll(tree.screenId())) {
-            for (auto& u : readScreen(tree)) emit(std::move(u));
-        } else {
-            std::vector<Part> head{{tree.title(), tree.title()}, {tree.instruction(), tree.instruction()}};
-            emit(join(head, ". "));
-        }
+        // Title, instruction and every text, as a resident who sees the screen reads it;
+        // any key cuts it short.
+        for (auto& u : readScreen(tree)) emit(std::move(u));
         alerts_.clear();
+        for (auto& e : editing_) secureWipe(e.second);
+        editing_.clear();
         focusId_.clear();
     }
+
+    // Texts that appeared on the same screen (an error under a question, a status line).
+    // Remembered for the whole screen: the page's texts hidden under the on-screen keyboard
+    // and shown again when it closes are not news.
+    if (newScreen) {
+        for (auto& t : texts_) secureWipe(t);  // they may have shown a resident's answers
+        texts_.clear();
+    }
+    std::vector<const a11y::Node*> appeared;
+    for (const auto& n : tree.nodes()) {
+        if (!isScreenText(n, tree)) continue;
+        if (std::find(texts_.begin(), texts_.end(), n.label) != texts_.end()) continue;
+        if (!newScreen) appeared.push_back(&n);
+        if (texts_.size() < kMaxRememberedTexts) texts_.push_back(n.label);
+    }
+    for (auto& u : screenTexts(tree, appeared)) emit(std::move(u));
 
     // New errors: the message and its fix (A21). Alerts still on screen are not repeated.
     std::vector<std::string> alertsNow;
@@ -177,14 +240,29 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
         alertsNow.push_back(alertKey(n));
         if (std::find(alerts_.begin(), alerts_.end(), alertsNow.back()) != alerts_.end()) continue;
         std::vector<Part> parts{{ph.roles[static_cast<int>(a11y::Role::Alert)], ph.roles[static_cast<int>(a11y::Role::Alert)]},
-                                {n.label, n.label}, {n.hint, n.hint}};
+                                {n.label, n.label}};
+        if (!n.value.empty()) appendValue(n, parts);
+        parts.push_back({n.hint, n.hint});
         emit(join(parts, ". "));
     }
     alerts_ = std::move(alertsNow);
 
+    // A field being edited through an overlay (the on-screen keyboard's display): say
+    // which field when it appears, then what is typed into it.
+    std::vector<std::pair<std::string, std::string>> editingNow;
+    for (const auto& n : tree.nodes()) {
+        if (n.role != a11y::Role::TextField || n.focusable) continue;
+        auto prev = std::find_if(editing_.begin(), editing_.end(), [&](const auto& e) { return e.first == n.id; });
+        if (prev == editing_.end()) emit(describe(n));
+        else if (prev->second != rememberedValue(n))
+            for (auto& u : typingFeedback(n, prev->second)) emit(std::move(u));
+        editingNow.emplace_back(n.id, rememberedValue(n));
+    }
+    for (auto& e : editing_) secureWipe(e.second);
+    editing_ = std::move(editingNow);
+
     const a11y::Node* f = tree.focused();
-    // A masked value is remembered only as its length: the reader never holds a PIN.
-    const std::string valueNow = f ? (f->masked ? std::string(f->value.size(), '*') : f->value) : std::string();
+    const std::string valueNow = f ? rememberedValue(*f) : std::string();
     if (f && f->id != focusId_) {
         emit(describe(*f));
     } else if (f) {
@@ -194,7 +272,7 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
             emit(Utterance{state, state, language_});  // A15: the new state
         } else if (valueNow != focusValue_) {
             if (f->role == a11y::Role::TextField) {
-                for (auto& u : typingFeedback(*f)) emit(std::move(u));
+                for (auto& u : typingFeedback(*f, focusValue_)) emit(std::move(u));
             } else {
                 std::vector<Part> parts;
                 appendValue(*f, parts);
@@ -209,6 +287,7 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
     if (newScreen) {
         screenId_ = tree.screenId();
         title_ = tree.title();
+        instruction_ = tree.instruction();
     }
     focusId_ = f ? f->id : std::string();
     if (f) {

@@ -1,5 +1,5 @@
 // The screen reader: compares each frame's accessibility tree with the previous one and
-// decides what to say — the screen's title and instruction on entering it, the focused
+// decides what to say — the screen's title, instruction and texts on entering it, the focused
 // control (role, label, value/state, position), a toggle's new state, what was typed, new
 // errors with their fix (A1, A15, A21). It never speaks a masked value and speaks personal
 // values only while a headset is the output (A3). Pure logic: the caller speaks the result.
@@ -28,9 +28,6 @@ public:
     // True while a personal headset is the audio output: personal values may be spoken.
     void setHeadsetOutput(bool headset) { headset_ = headset; }
     bool headsetOutput() const { return headset_; }
-    // Screens (by id prefix) whose every text is read on entry, e.g. the confirmation page
-    // that shows what the receipt will print (A7).
-    void setReadAllScreens(std::vector<std::string> idPrefixes) { readAll_ = std::move(idPrefixes); }
 
     // What to say for this frame, in order (the first one interrupts). Usually empty.
     std::vector<Announcement> onFrame(const a11y::Tree& tree);
@@ -50,20 +47,28 @@ private:
     std::string valueWords(const a11y::Node& node, Part& out) const;
     void appendValue(const a11y::Node& node, std::vector<Part>& parts) const;
     Utterance join(const std::vector<Part>& parts, const char* sep) const;
-    std::vector<Utterance> typingFeedback(const a11y::Node& node) const;
-    bool readsAll(std::string_view screenId) const;
+    std::vector<Utterance> typingFeedback(const a11y::Node& node, const std::string& before) const;
+    static std::string rememberedValue(const a11y::Node& node);
+    // Texts that are not controls, in order; on a personal screen without a headset, one
+    // "plug in a headset" instead (A3).
+    std::vector<Utterance> screenTexts(const a11y::Tree& tree, const std::vector<const a11y::Node*>& nodes) const;
 
     std::string language_ = "fr";
     bool headset_ = false;
-    std::vector<std::string> readAll_;
 
     // What the previous frame showed.
     bool seenFrame_ = false;
-    std::string screenId_, title_;
+    std::string screenId_, title_, instruction_;
     std::string focusId_, focusValue_;
     std::optional<bool> focusChecked_;
     bool focusDisabled_ = false;
     std::vector<std::string> alerts_;  // id + label of the alerts on screen
+    // Fields shown while being edited but not focusable themselves (the on-screen
+    // keyboard's display): id and remembered value.
+    std::vector<std::pair<std::string, std::string>> editing_;
+    // Texts shown since the screen was entered: a text that appears (an error under a
+    // question, "Votre reçu est imprimé") is said when it first appears.
+    std::vector<std::string> texts_;
 };
 
 }  // namespace guichet::speech

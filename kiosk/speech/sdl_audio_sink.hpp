@@ -24,6 +24,7 @@ public:
     Result<void> open(int sampleRate, const std::string& device = {});
     void close();
     bool isOpen() const { return device_ != 0; }
+    SDL_AudioDeviceID deviceId() const { return device_; }
     const std::string& deviceName() const { return deviceName_; }
     int bufferSamples() const { return bufferSamples_; }
 

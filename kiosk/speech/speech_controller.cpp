@@ -88,6 +88,10 @@ void SpeechController::idleWarning(int secondsLeft) {
     engine_.say(Utterance{buf, buf, reader_.language()}, true);
 }
 
+void SpeechController::idleWarningShown() {
+    if (enabled_) engine_.say(Utterance{phrasesFor().extendHint, phrasesFor().extendHint, reader_.language()}, false);
+}
+
 void SpeechController::sessionExtended() {
     feedback(phrasesFor().sessionExtended);
 }

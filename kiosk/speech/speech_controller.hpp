@@ -49,6 +49,8 @@ public:
     // The idle warning (A18) and the confirmation that the session was extended.
     void idleWarning(int secondsLeft);
     void sessionExtended();
+    // The UI's idle warning is on screen (the reader says it): add how to extend, queued.
+    void idleWarningShown();
     // Every line the receipt will print (A7).
     void sayReceipt(const doc::ReceiptDocument& receipt);
     void say(const std::string& text, bool interrupt);

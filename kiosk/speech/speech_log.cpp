@@ -89,12 +89,12 @@ std::vector<SpokenEntry> SpeechLog::entries() const {
 
 std::size_t SpeechLog::size() const {
     std::lock_guard lock(mutex_);
-    return entries_.size();
+    return base_ + entries_.size();
 }
 
 bool SpeechLog::spokenSince(std::size_t since, std::string_view text) const {
     std::lock_guard lock(mutex_);
-    for (std::size_t i = since; i < entries_.size(); ++i)
+    for (std::size_t i = since > base_ ? since - base_ : 0; i < entries_.size(); ++i)
         if (entries_[i].text.find(text) != std::string::npos) return true;
     return false;
 }
@@ -102,7 +102,7 @@ bool SpeechLog::spokenSince(std::size_t since, std::string_view text) const {
 std::string SpeechLog::textsSince(std::size_t since) const {
     std::lock_guard lock(mutex_);
     std::string out;
-    for (std::size_t i = since; i < entries_.size(); ++i) {
+    for (std::size_t i = since > base_ ? since - base_ : 0; i < entries_.size(); ++i) {
         if (!out.empty()) out += " | ";
         out += entries_[i].logText;
     }
@@ -119,7 +119,8 @@ void SpeechLog::wipe() {
         secureWipe(e.text);
         secureWipe(e.logText);
     }
-    // Entries stay (empty) so that indices held by scenario steps remain valid.
+    base_ += entries_.size();
+    entries_.clear();
 }
 
 }  // namespace guichet::speech

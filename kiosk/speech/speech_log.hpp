@@ -40,20 +40,22 @@ public:
     void interrupted(UtteranceId id);          // ignored if it already finished
     void interruptAllUpTo(UtteranceId id);     // every unsettled entry up to id
 
-    std::vector<SpokenEntry> entries() const;
-    std::size_t size() const;
+    std::vector<SpokenEntry> entries() const;  // since the last wipe()
+    std::size_t size() const;                  // every entry ever (a mark for spokenSince)
     // True if an entry at index >= `since` contains `text` (case-sensitive, UTF-8 bytes).
     bool spokenSince(std::size_t since, std::string_view text) const;
     // The texts since `since`, joined with " | " (for a failing step's message).
     std::string textsSince(std::size_t since) const;
 
-    // Session end: wipes every text in memory (the file already holds only redacted ones).
+    // Session end: wipes every text in memory and drops the entries (the file already holds
+    // only redacted texts). Marks taken before stay valid.
     void wipe();
 
 private:
     void settle(SpokenEntry& e);  // writes it to the file; mutex held
     mutable std::mutex mutex_;
     std::vector<SpokenEntry> entries_;
+    std::size_t base_ = 0;  // entries dropped by wipe(): indices stay absolute for scenarios
     std::FILE* file_ = nullptr;
     std::chrono::steady_clock::time_point start_;
 };

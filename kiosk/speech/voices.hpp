@@ -40,6 +40,7 @@ struct Phrases {
     const char* volume;          // "Volume" followed by a percentage
     const char* idleWarning;     // "%d" = seconds left
     const char* sessionExtended;
+    const char* extendHint;      // said after the idle warning shown by the UI
 };
 
 const Phrases& phrasesFor(std::string_view lang);

@@ -87,6 +87,11 @@ TEST_CASE("speech.audio sink memory sink plays at once, without padding") {
     sink.endOfUtterance(4);
     CHECK(sink.played().size() == 1500);
     CHECK(rec.finished == std::vector<UtteranceId>{4});
+    MemoryAudioSink forgetful(/*keep=*/false);
+    forgetful.push(5, a);
+    CHECK(forgetful.playedCount() == 1500);
+    CHECK(forgetful.played().empty());
+    CHECK(forgetful.idle());
 }
 
 TEST_CASE("speech.audio sink plays through SDL's disk audio driver in real time") {

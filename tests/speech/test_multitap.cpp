@@ -63,3 +63,11 @@ TEST_CASE("speech.multitap a key that is not a digit commits and types nothing")
     REQUIRE(e);
     CHECK_FALSE(e->replaceLast);  // not cycling after the commit
 }
+
+TEST_CASE("speech.multitap the commit delay is adjustable") {
+    MultiTap slow(std::chrono::milliseconds(3000));
+    Clock::time_point now{};
+    CHECK(type(slow, "22", now, std::chrono::milliseconds(2000)) == "b");
+    MultiTap quick(std::chrono::milliseconds(500));
+    CHECK(type(quick, "22", now, std::chrono::milliseconds(600)) == "aa");
+}

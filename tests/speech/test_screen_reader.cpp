@@ -32,7 +32,7 @@ TEST_CASE("speech.reader entering a screen says its title and instruction, then 
     CHECK(a[1].utterance.language == "fr");
 }
 
-TEST_CASE("speech.reader an unchanged frame says nothing; a focus move says only the new control") {
+TEST_CASE("speech.reader an unchanged frame says nothing, a focus move says only the new control") {
     ScreenReader reader;
     Tree t;
     homeScreen(t, 1);
@@ -216,7 +216,7 @@ TEST_CASE("speech.reader the words around labels follow the language") {
     CHECK(reader.describe(*t.findById("b")).text == "Schaltfläche, Report a problem, 2 von 2");
 }
 
-TEST_CASE("speech.reader disabled controls say so; a control becoming available is re-announced") {
+TEST_CASE("speech.reader disabled controls say so, a control becoming available is re-announced") {
     ScreenReader reader;
     Tree t;
     auto frame = [&](bool disabled) {
@@ -228,9 +228,180 @@ TEST_CASE("speech.reader disabled controls say so; a control becoming available 
         t.endFrame();
         return texts(reader.onFrame(t));
     };
-    reader.setReadAllScreens({});
     auto a = frame(true);
     REQUIRE(a.size() == 2);
     CHECK(a[1] == "Bouton, Envoyer, indisponible, 1 sur 1. Envoie votre demande à la mairie");
     CHECK(frame(false) == std::vector<std::string>{"Bouton, Envoyer, 1 sur 1. Envoie votre demande à la mairie"});
+}
+
+#include "kiosk/speech/speech_audit.hpp"
+
+TEST_CASE("speech.audit finds a missing title, unlabelled controls and raw ids") {
+    Tree t;
+    homeScreen(t, 1);
+    CHECK(guichet::speech::auditForSpeech(t).empty());
+    t.beginFrame("broken", "  ", "");
+    t.add(button("ok", ""));
+    t.add(button("next", "##next"));
+    Node k;
+    k.id = "key.space";
+    k.role = Role::Key;
+    k.label = " ";  // the space key is labelled by a space: fine, speech says "espace"
+    k.focusable = true;
+    t.add(k);
+    t.add(text(""));  // not focusable: not audited
+    t.endFrame();
+    auto p = guichet::speech::auditForSpeech(t);
+    REQUIRE(p.size() == 3);
+    CHECK(p[0] == "screen 'broken': no title to announce");
+    CHECK(p[1] == "screen 'broken': control 'ok' (button) has no spoken label");
+    CHECK(p[2].find("'next' would be spoken as its id") != std::string::npos);
+}
+
+TEST_CASE("speech.reader the on-screen keyboard: the edited field is named, then each typed character") {
+    ScreenReader reader;
+    reader.setHeadsetOutput(true);
+    Tree t;
+    auto frame = [&](bool open, const std::string& value, const char* focusKey) {
+        t.beginFrame("form", "Vos coordonnées", "Remplissez les champs.");
+        t.add(field("name", "Nom", value, !open));
+        if (open) {
+            Node display = field("keyboard:field", "Nom", value);
+            display.focusable = false;
+            display.personal = true;
+            t.add(display);
+            for (const char* k : {"a", "b", "c"}) {
+                Node key;
+                key.id = std::string("key:") + k;
+                key.role = Role::Key;
+                key.label = k;
+                key.focusable = true;
+                key.focused = focusKey && std::string(focusKey) == k;
+                t.add(key);
+            }
+        }
+        t.endFrame();
+        return texts(reader.onFrame(t));
+    };
+    frame(false, "", nullptr);
+    auto opened = frame(true, "", "a");
+    REQUIRE(opened.size() == 2);
+    CHECK(opened[0] == "Champ de saisie, Nom, vide");
+    CHECK(opened[1] == "a");
+    CHECK(frame(true, "a", "a") == std::vector<std::string>{"a"});
+    CHECK(frame(true, "a", "b") == std::vector<std::string>{"b"});
+    CHECK(frame(true, "ab", "b") == std::vector<std::string>{"b"});
+    reader.setHeadsetOutput(false);
+    CHECK(frame(true, "abc", "b") == std::vector<std::string>{"étoile"});  // personal: not on speakers
+}
+
+TEST_CASE("speech.reader an alert's message and value are both spoken, without doubled punctuation") {
+    ScreenReader reader;
+    Tree t;
+    t.beginFrame("idle-warning", "Besoin de plus de temps ?", "Appuyez sur Entrée.");
+    Node a;
+    a.id = "idle-warning";
+    a.role = Role::Alert;
+    a.label = "Besoin de plus de temps ?";
+    a.value = "La session se termine dans 60 secondes.";
+    t.add(a);
+    t.add(button("extend", "Oui, continuer", true));
+    t.endFrame();
+    auto said = texts(reader.onFrame(t));
+    REQUIRE(said.size() == 3);
+    CHECK(said[0] == "Besoin de plus de temps ? Appuyez sur Entrée.");
+    CHECK(said[1] == "Alerte. Besoin de plus de temps ? La session se termine dans 60 secondes.");
+    CHECK(said[2] == "Bouton, Oui, continuer, 1 sur 1");
+}
+
+TEST_CASE("speech.reader a toggle showing its state as value does not say it twice") {
+    ScreenReader reader;
+    Node n;
+    n.id = "speech";
+    n.role = Role::Toggle;
+    n.label = "Lecture à voix haute";
+    n.value = "Activé";
+    n.checked = true;
+    n.positionInSet = 8;
+    n.setSize = 13;
+    CHECK(reader.describe(n).text == "Interrupteur, Lecture à voix haute, activé, 8 sur 13");
+    n.value = "Réglage conseillé";
+    CHECK(reader.describe(n).text == "Interrupteur, Lecture à voix haute, Réglage conseillé, activé, 8 sur 13");
+}
+
+TEST_CASE("speech.reader a text that appears on the same screen is said (an error under a question)") {
+    ScreenReader reader;
+    Tree t;
+    auto frame = [&](bool error) {
+        t.beginFrame("wizard", "Acte de naissance", "Étape 2 sur 4 : la personne");
+        t.add(text("Indiquez la date de naissance."));
+        t.add(field("date", "Date de naissance", "31/02/1990", true));
+        if (error) t.add(text("À corriger : cette date n'existe pas. Vérifiez le jour et le mois."));
+        t.endFrame();
+        return texts(reader.onFrame(t));
+    };
+    auto first = frame(false);
+    REQUIRE(first.size() == 3);
+    CHECK(first[0] == "Acte de naissance. Étape 2 sur 4 : la personne");
+    CHECK(first[1] == "Indiquez la date de naissance.");
+    CHECK(frame(true) == std::vector<std::string>{"À corriger : cette date n'existe pas. Vérifiez le jour et le mois."});
+    CHECK(frame(true).empty());
+}
+
+TEST_CASE("speech.reader a new page of the same screen is announced (the instruction changed)") {
+    ScreenReader reader;
+    Tree t;
+    t.beginFrame("wizard", "Acte de naissance", "Étape 1 sur 4 : vous");
+    t.add(button("next", "Continuer", true));
+    t.endFrame();
+    reader.onFrame(t);
+    t.beginFrame("wizard", "Acte de naissance", "Étape 2 sur 4 : la personne");
+    t.add(button("next", "Continuer", true));
+    t.endFrame();
+    auto a = texts(reader.onFrame(t));
+    REQUIRE(a.size() == 2);
+    CHECK(a[0] == "Acte de naissance. Étape 2 sur 4 : la personne");
+    CHECK(a[1] == "Bouton, Continuer, 1 sur 1");
+}
+
+TEST_CASE("speech.reader a personal page (review, receipt) is read only through a headset, redacted in the log") {
+    ScreenReader reader;
+    Tree t;
+    auto frame = [&] {
+        t.beginFrame("wizard", "Acte de naissance", "Votre demande est enregistrée.");
+        t.markPersonalContent();
+        t.add(text("Nom : Dupont"));
+        t.add(text("Référence : AB12-7"));
+        t.add(button("finish", "Terminer", true));
+        t.endFrame();
+        return reader.onFrame(t);
+    };
+    auto speakers = frame();
+    CHECK_FALSE(anyContains(speakers, "Dupont"));
+    CHECK(anyContains(speakers, "branchez un casque"));
+    CHECK(anyContains(speakers, "Bouton, Terminer"));
+    reader.setHeadsetOutput(true);
+    reader.reset();
+    auto headset = frame();
+    CHECK(anyContains(headset, "Nom : Dupont"));
+    CHECK(anyContains(headset, "Référence : AB12-7"));
+    CHECK_FALSE(anyContains(headset, "Dupont", /*log=*/true));
+    t.beginFrame("home", "Accueil", "");
+    t.endFrame();
+    CHECK_FALSE(t.personalContent());  // reset with each frame
+}
+
+TEST_CASE("speech.reader texts hidden under an overlay and shown again are not repeated") {
+    ScreenReader reader;
+    Tree t;
+    auto frame = [&](bool overlay) {
+        t.beginFrame("wizard", "Signaler", "Étape 2 sur 4 : Où ?");
+        if (!overlay) t.add(text("Donnez une adresse."));
+        t.add(button("next", "Continuer", true));
+        t.endFrame();
+        return texts(reader.onFrame(t));
+    };
+    frame(false);
+    CHECK(frame(true).empty());
+    CHECK(frame(false).empty());
 }

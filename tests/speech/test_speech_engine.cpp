@@ -139,7 +139,7 @@ TEST_CASE("speech.engine the speech log cannot be written: a clear error") {
     CHECK(r.error().message.find("/nonexistent-dir/speech.log") != std::string::npos);
 }
 
-TEST_CASE("speech.engine spokenSince only looks at what was said after the mark; wipe empties texts") {
+TEST_CASE("speech.engine spokenSince only looks at what was said after the mark, wipe empties texts") {
     SpeechLog log;
     log.requested(1, "Accueil", "", "fr");
     const auto mark = log.size();
@@ -150,4 +150,9 @@ TEST_CASE("speech.engine spokenSince only looks at what was said after the mark;
     log.wipe();
     CHECK_FALSE(log.spokenSince(0, "Valider"));
     CHECK(log.size() == 2);
+    CHECK(log.entries().empty());
+    log.requested(3, "Accueil", "", "fr");
+    CHECK(log.spokenSince(mark, "Accueil"));
+    CHECK_FALSE(log.spokenSince(3, "Accueil"));
+    CHECK(log.textsSince(2) == "Accueil");
 }

@@ -126,6 +126,8 @@ private:
         std::string t = _("Vérifiez vos réponses");
         PageScope page(ctx, {.title = t, .subtitle = title()});
         scrollToTopOnChange(ctx);
+        if (!session_->procedure().anonymous())
+            ctx.tree.markPersonalContent();  // the answers: spoken only through a headset (A3)
         std::string lastStep;
         for (const auto& item : session_->review()) {
             if (item.stepTitle != lastStep) {
@@ -174,6 +176,8 @@ private:
         std::string t = session_->procedure().anonymous() ? _("Merci !") : _("Demande enregistrée");
         PageScope page(ctx, {.title = t, .subtitle = title(), .back = false, .home = false});
         scrollToTopOnChange(ctx);
+        if (!session_->procedure().anonymous())
+            ctx.tree.markPersonalContent();  // the receipt: spoken only through a headset (A3)
         if (!session_->procedure().anonymous())
             heading(ctx, std::string(_("Votre référence : ")) + session_->submission().reference);
         drawReceipt(ctx, session_->receipt());

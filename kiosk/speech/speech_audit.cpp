@@ -1,0 +1,36 @@
+#include "kiosk/speech/speech_audit.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "kiosk/speech/screen_reader.hpp"
+
+namespace guichet::speech {
+
+namespace {
+bool blank(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+// ImGui ids carry their visible label before "##": a label equal to its raw id ("##ok")
+// or still holding "##" was never meant to be heard.
+bool looksLikeAnId(const std::string& s) { return s.find("##") != std::string::npos; }
+}  // namespace
+
+std::vector<std::string> auditForSpeech(const a11y::Tree& tree) {
+    std::vector<std::string> problems;
+    const std::string where = "screen '" + tree.screenId() + "'";
+    if (blank(tree.title())) problems.push_back(where + ": no title to announce");
+    ScreenReader reader;
+    for (const auto& n : tree.nodes()) {
+        if (!n.focusable) continue;
+        if (n.role == a11y::Role::Key ? n.label.empty() : blank(n.label))
+            problems.push_back(where + ": control '" + n.id + "' (" + a11y::roleName(n.role) + ") has no spoken label");
+        else if (looksLikeAnId(n.label))
+            problems.push_back(where + ": control '" + n.id + "' would be spoken as its id: '" + n.label + "'");
+        else if (reader.describe(n).text.empty())
+            problems.push_back(where + ": control '" + n.id + "' says nothing");
+    }
+    return problems;
+}
+
+}  // namespace guichet::speech
