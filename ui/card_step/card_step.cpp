@@ -111,13 +111,7 @@ CardStepPanel::Outcome CardStepPanel::draw(UiContext& ctx) {
             break;
         }
         case Phase::Failed: {
-            heading(ctx, _("La carte n'a pas pu être lue"));
-            a11y::Node alert;
-            alert.id = "alert##card-" + suffix_;
-            alert.role = a11y::Role::Alert;
-            alert.label = shared_->message;
-            ctx.tree.add(alert);
-            paragraph(ctx, shared_->message);
+            drawCardReadFailure(ctx, suffix_, shared_->message);
             ButtonStyle retry;
             retry.kind = ButtonKind::Primary;
             retry.icon = "back";
@@ -140,6 +134,21 @@ CardStepPanel::Outcome CardStepPanel::draw(UiContext& ctx) {
     }
     if (shared_->phase == Phase::Typing) out = Outcome::TypeInstead;
     return out;
+}
+
+void drawCardReadFailure(UiContext& ctx, const std::string& idSuffix, const std::string& message) {
+    heading(ctx, _("La carte n'a pas pu être lue"));
+    a11y::Node alert;
+    alert.id = "alert##card-" + idSuffix;
+    alert.role = a11y::Role::Alert;
+    alert.label = message;
+    ctx.tree.add(alert);
+    paragraph(ctx, message);
+}
+
+bool TakeCardBackPanel::cardInside(UiContext& ctx) {
+    const DeviceStatus status = ctx.services.cardReader ? ctx.services.cardReader->status() : DeviceStatus::Absent;
+    return !card::TakeCardBack().update(status, card::TakeCardBack::Clock::now()).done;
 }
 
 bool TakeCardBackPanel::draw(UiContext& ctx) {

@@ -48,11 +48,17 @@ public:
     // True once the card is out of the slot (or there is no reader): go on.
     bool draw(UiContext& ctx);
     int chimes() const { return logic_.chimes(); }
+    // Whether the reader reports a card still in its slot (the page is needed at all).
+    static bool cardInside(UiContext& ctx);
 
 private:
     card::TakeCardBack logic_;
     std::function<void()> chime_;
 };
+
+// A failed read as CardStepPanel shows it — heading, the plain-French message with its fix,
+// declared as an a11y alert — for card fields drawn by someone else (the wizard).
+void drawCardReadFailure(UiContext& ctx, const std::string& idSuffix, const std::string& message);
 
 // The chime the panels play unless given one: set by whoever owns audio (the speech area).
 void setCardChime(std::function<void()> chime);

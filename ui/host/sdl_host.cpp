@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "drivers/common/log.hpp"
+#include "ui/card_step/card_step.hpp"
 
 namespace guichet::ui {
 
@@ -14,6 +15,8 @@ using namespace std::chrono;
 
 SdlHost::SdlHost(Shell& shell, HostOptions options) : shell_(shell), options_(std::move(options)) {
     created_ = steady_clock::now();
+    // "Reprenez votre carte" (ui/card_step) rings the same short chime as the idle warning.
+    setCardChime([this] { chime_.play(); });
 }
 
 Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions options) {
@@ -81,6 +84,7 @@ Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions optio
 }
 
 SdlHost::~SdlHost() {
+    setCardChime({});
     shell_.queue().setWakeup(nullptr);
     shell_.setFontTextureHook(nullptr);
     backend_.reset();

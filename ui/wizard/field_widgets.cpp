@@ -2,7 +2,10 @@
 
 #include <imgui.h>
 
+#include "kiosk/card/card_service.hpp"
+#include "kiosk/card/identifier_reader.hpp"
 #include "kiosk/i18n/i18n.hpp"
+#include "ui/card_step/card_step.hpp"
 #include "ui/core/widgets.hpp"
 #include "ui/wizard/wizard_runtime.hpp"
 
@@ -14,7 +17,7 @@ using procedures::WizardSession;
 using nlohmann::json;
 
 void clearFieldBuffers(UiContext& ctx, const procedures::Procedure& procedure) {
-    static const char* parts[] = {nullptr, "voie", "complement", "code_postal", "commune", "mode"};
+    static const char* parts[] = {nullptr, "voie", "complement", "code_postal", "commune", "mode", "cardError"};
     for (const auto& step : procedure.steps)
         for (const auto& f : step.fields)
             for (const char* part : parts) {
@@ -232,6 +235,8 @@ void documentField(UiContext& ctx, WizardSession& s, const Field& f, const std::
 
 void cardField(UiContext& ctx, WizardSession& s, const Field& f, const std::string& lang) {
     std::string& mode = fieldBuffer(ctx, f, "mode");
+    // The last failed read's resident message (not personal data); cleared on a new read.
+    std::string& failure = fieldBuffer(ctx, f, "cardError");
     const json* raw = s.rawAnswer(f.id);
     if (raw && raw->is_object() && raw->value("source", "") == "card") {
         paragraph(ctx, _("Votre carte a été lue."));
@@ -239,16 +244,29 @@ void cardField(UiContext& ctx, WizardSession& s, const Field& f, const std::stri
     CardReaderService* reader = ctx.services.cardReader;
     bool available = reader && reader->status() != DeviceStatus::Absent;
     if (mode != "saisie") {
+        if (!failure.empty()) drawCardReadFailure(ctx, f.id, failure);
         ButtonStyle st;
         st.kind = ButtonKind::Secondary;
         st.disabled = !available;
         std::string id = f.id + "##read";
         if (bigButton(ctx, id.c_str(), _("Lire ma carte"), st) && available) {
+            failure.clear();
             std::string fieldId = f.id;
             WizardSession* session = &s;
-            reader->readIdentifier([session, fieldId](Result<std::string> r) {
+            Session* resident = &ctx.session;
+            reader->readIdentifier([session, resident, fieldId](Result<std::string> r) {
                 auto* rt = WizardRuntime::instance();
-                if (r && rt && rt->current() == session) session->setCardIdentifier(fieldId, std::move(r.value()));
+                if (!rt || rt->current() != session) {
+                    if (r) card::wipeStorage(r.value());
+                    return;
+                }
+                std::string& failed = resident->field("wizard." + fieldId + ".cardError");
+                if (r) {
+                    failed.clear();
+                    session->setCardIdentifier(fieldId, std::move(r.value()));
+                } else if (r.error().code != ErrorCode::Cancelled) {
+                    failed = card::residentMessage(r.error());
+                }
             });
         }
         if (!available) paragraph(ctx, _("Le lecteur de carte n'est pas disponible pour le moment."), true);
@@ -256,7 +274,11 @@ void cardField(UiContext& ctx, WizardSession& s, const Field& f, const std::stri
         q.kind = ButtonKind::Quiet;
         std::string fid = f.id + "##fallback";
         std::string fallback = f.fallbackLabel.empty() ? std::string(_("Je n'ai pas ma carte")) : f.fallbackLabel.in(lang);
-        if (bigButton(ctx, fid.c_str(), fallback, q)) mode = "saisie";
+        if (bigButton(ctx, fid.c_str(), fallback, q)) {
+            mode = "saisie";
+            failure.clear();
+            if (reader) reader->cancel();  // a read still waiting for the card must not fill the field later
+        }
     } else {
         typedField(ctx, s, f, f.label.in(lang), FieldKind::Text, 20, {});
     }

@@ -5,6 +5,7 @@
 
 #include "kiosk/i18n/i18n.hpp"
 #include "ui/core/page.hpp"
+#include "ui/card_step/card_step.hpp"
 #include "ui/core/widgets.hpp"
 #include "ui/wizard/field_widgets.hpp"
 #include "ui/wizard/receipt_view.hpp"
@@ -42,6 +43,10 @@ public:
         return session_->procedure().falc.in(lang());
     }
 
+    void onLeave(UiContext& ctx) override {
+        if (ctx.services.cardReader) ctx.services.cardReader->cancel();  // a read waiting for a card ends here
+    }
+
     Intent draw(UiContext& ctx) override {
         if (!session_) return unknown(ctx);
         session_->setLanguage(ctx.session.language().empty() ? "fr" : ctx.session.language());
@@ -50,7 +55,7 @@ public:
             case State::Question: return question(ctx);
             case State::Review: return review(ctx);
             case State::ConfirmCancel: return confirmCancel(ctx);
-            case State::Done: return done(ctx);
+            case State::Done: return cardTaken_ || !mustTakeCardBack(ctx) ? done(ctx) : takeCardBack(ctx);
             case State::Cancelled: return Intent::home();
         }
         return {};
@@ -61,6 +66,8 @@ private:
     WizardSession* session_;
     std::string confirmError_;
     std::string pageKey_;
+    TakeCardBackPanel takeBack_;  // "Reprenez votre carte" before the confirmation (card step)
+    bool cardTaken_ = false;
 
     std::string lang() const { return session_->options().language; }
 
@@ -69,6 +76,8 @@ private:
         std::string key = std::to_string(static_cast<int>(session_->state()));
         if (session_->state() == State::Question) key += ":" + std::to_string(session_->pageIndex());
         if (key != pageKey_) {
+            // A read still waiting for a card belongs to the page being left.
+            if (!pageKey_.empty() && ctx.services.cardReader) ctx.services.cardReader->cancel();
             ImGui::SetScrollY(0);
             pageKey_ = key;
             ctx.requestFrame();  // the scroll applies next frame: draw it so rects are right
@@ -170,6 +179,32 @@ private:
         }
         Intent f = page.finish();
         return intent ? intent : f;
+    }
+
+    // Once a card was read, the resident takes it back before the confirmation page.
+    bool mustTakeCardBack(UiContext& ctx) {
+        bool read = false;
+        for (const auto& step : session_->procedure().steps)
+            for (const auto& f : step.fields) {
+                const auto* raw = f.type == procedures::FieldType::Card ? session_->rawAnswer(f.id) : nullptr;
+                if (raw && raw->is_object() && raw->value("source", "") == "card") read = true;
+            }
+        if (!read || !TakeCardBackPanel::cardInside(ctx)) {
+            cardTaken_ = true;  // asked once: a card inserted later is not this session's
+            return false;
+        }
+        return true;
+    }
+
+    Intent takeCardBack(UiContext& ctx) {
+        std::string t = title();
+        PageScope page(ctx, {.title = t, .back = false, .home = false});
+        if (takeBack_.draw(ctx)) {
+            cardTaken_ = true;
+            ctx.requestFrame();  // the confirmation page, next frame
+        }
+        page.finish();
+        return {};
     }
 
     Intent done(UiContext& ctx) {

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "kiosk/card/identifier_reader.hpp"
 #include "kiosk/i18n/i18n.hpp"
 #include "ui/card_step/card_reader_extension.hpp"
 #include "ui/card_step/card_step.hpp"
@@ -171,4 +172,24 @@ TEST_CASE("card.ui take the card back: chime until the slot is empty", "[card][u
     demoCardReader()->removeCard();
     REQUIRE(rig.waitFor("Merci, démarche terminée"));
     CHECK_FALSE(rig.shell->tree().findByText("Reprenez votre carte"));
+}
+
+TEST_CASE("card.ui the wizard's card field shows a failed read as an alert with the fix", "[card][ui]") {
+    Rig rig;
+    auto other = emu::cityCardT1();
+    other.aid = *fromHex("A0 00 00 00 42 10 10");
+    demoCardReader()->insertCard(other);
+    rig.openTile("Payer une facture de cantine ou de périscolaire");
+    REQUIRE(rig.shell->screenId() == "wizard");
+    rig.tap("La cantine");
+    rig.tap("Lire ma carte");
+    const std::string message = card::residentMessage(makeError(ErrorCode::Rejected, ""));
+    REQUIRE(rig.waitFor(message));
+    const a11y::Node* alert = nullptr;
+    for (const auto& n : rig.shell->tree().nodes())
+        if (n.role == a11y::Role::Alert && n.label == message) alert = &n;
+    CHECK(alert);
+    // "Je n'ai pas ma carte": typing instead, the stale message goes.
+    rig.tap("Je n'ai pas ma carte");
+    CHECK_FALSE(rig.shell->tree().findByText(message));
 }
