@@ -204,6 +204,20 @@ void WizardSession::attachScan(const std::string& fieldId, std::vector<ScannedPa
     setAnswer(fieldId, json{{"pages", scanned.size()}, {"attachments", names}});
 }
 
+void WizardSession::attachDocument(const std::string& fieldId, Attachment document, int pages) {
+    auto& list = scans_[fieldId];
+    for (auto& a : list) secureWipe(a.data);
+    list.clear();
+    if (pages <= 0 || document.data.empty()) {
+        secureWipe(document.data);
+        setAnswer(fieldId, json());
+        return;
+    }
+    json names = json::array({document.name});
+    list.push_back(std::move(document));
+    setAnswer(fieldId, json{{"pages", pages}, {"attachments", names}});
+}
+
 void WizardSession::documentLater(const std::string& fieldId) {
     auto& list = scans_[fieldId];
     for (auto& a : list) secureWipe(a.data);

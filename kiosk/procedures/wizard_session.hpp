@@ -76,6 +76,9 @@ public:
 
     // Device steps. The scanned pages become attachments of the submission.
     void attachScan(const std::string& fieldId, std::vector<ScannedPage> pages);
+    // One ready-made attachment (e.g. a PDF of every kept page) for `pages` pages; no data
+    // (pages == 0) clears the answer. An earlier attachment of the field is wiped.
+    void attachDocument(const std::string& fieldId, Attachment document, int pages);
     void documentLater(const std::string& fieldId);
     void setCardIdentifier(const std::string& fieldId, std::string identifier);  // read from the card
 

@@ -9,6 +9,7 @@
 #include "kiosk/scan/escl_scanner_service.hpp"
 #include "ui/core/screen.hpp"
 #include "ui/core/ui_context.hpp"
+#include "ui/scan_step/scan_step.hpp"
 
 namespace guichet::ui {
 namespace {
@@ -42,13 +43,16 @@ public:
         }
         service_ = std::make_unique<scan::EsclScannerService>(config, ctx.queue);
         ctx.services.scanner = service_.get();
+        scan_step::install(config.attachment);  // the document step, with the configured size limit
     }
 
     void onSessionEnd(UiContext&) override {
         if (service_) service_->cancel();  // pages of a scan in flight are wiped by the service
+        scan_step::wipeAll();               // pages previewed or kept by the document step
     }
 
     void onShutdown(UiContext& ctx) override {
+        scan_step::wipeAll();
         if (ctx.services.scanner == service_.get()) ctx.services.scanner = nullptr;
         service_.reset();  // joins its worker before the demo scanner goes away
         server_.reset();

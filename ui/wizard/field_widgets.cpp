@@ -7,6 +7,7 @@
 #include "kiosk/i18n/i18n.hpp"
 #include "ui/card_step/card_step.hpp"
 #include "ui/core/widgets.hpp"
+#include "ui/wizard/document_step_hook.hpp"
 #include "ui/wizard/wizard_runtime.hpp"
 
 namespace guichet::ui::wizard {
@@ -29,6 +30,11 @@ void clearFieldBuffers(UiContext& ctx, const procedures::Procedure& procedure) {
                     b.clear();  // keeps the capacity the keyboard relies on
                 }
             }
+}
+
+DocumentStepDrawer& documentStepDrawer() {
+    static DocumentStepDrawer drawer = nullptr;
+    return drawer;
 }
 
 std::string& fieldBuffer(UiContext& ctx, const Field& field, const char* part) {
@@ -199,13 +205,10 @@ void appointmentField(UiContext& ctx, WizardSession& s, const Field& f) {
     }
 }
 
-void documentField(UiContext& ctx, WizardSession& s, const Field& f, const std::string& lang) {
-    paragraph(ctx, f.documentKind.in(lang));
-    const json* raw = s.rawAnswer(f.id);
-    if (raw && raw->is_object() && raw->value("pages", 0) > 0)
-        paragraph(ctx, std::to_string(raw->value("pages", 0)) + " " + _("page(s) scannée(s). Vous pouvez scanner à nouveau."));
-    else if (raw && raw->is_object() && raw->value("later", false))
-        paragraph(ctx, _("Vous apporterez ce document au guichet de la mairie."));
+namespace {
+
+// Without ui/scan_step: one scan, every page attached as a JPEG.
+void plainScanButton(UiContext& ctx, WizardSession& s, const Field& f, const std::string& lang) {
     ScannerService* scanner = ctx.services.scanner;
     ButtonStyle st;
     st.kind = ButtonKind::Secondary;
@@ -223,6 +226,22 @@ void documentField(UiContext& ctx, WizardSession& s, const Field& f, const std::
         });
     }
     if (!available) paragraph(ctx, _("Le scanner n'est pas disponible pour le moment."), true);
+}
+
+}  // namespace
+
+void documentField(UiContext& ctx, WizardSession& s, const Field& f, const std::string& lang) {
+    paragraph(ctx, f.documentKind.in(lang));
+    const json* raw = s.rawAnswer(f.id);
+    if (raw && raw->is_object() && raw->value("pages", 0) > 0)
+        paragraph(ctx, std::to_string(raw->value("pages", 0)) + " " + _("page(s) scannée(s). Vous pouvez scanner à nouveau."));
+    else if (raw && raw->is_object() && raw->value("later", false))
+        paragraph(ctx, _("Vous apporterez ce document au guichet de la mairie."));
+    if (DocumentStepDrawer draw = documentStepDrawer()) {
+        draw(ctx, s, f, lang);
+    } else {
+        plainScanButton(ctx, s, f, lang);
+    }
     if (f.allowLater || !f.required) {
         std::string lid = f.id + "##later";
         ButtonStyle ls;
