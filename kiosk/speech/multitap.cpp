@@ -7,7 +7,7 @@ namespace guichet::speech {
 namespace {
 // French needs its accented letters reachable too; they follow the plain ones on each key.
 const char* const k0[] = {" ", "0"};
-const char* const k1[] = {".", "-", "'", "@", "1"};
+const char* const k1[] = {".", ",", "-", "'", "@", "1"};
 const char* const k2[] = {"a", "b", "c", "à", "â", "ç", "2"};
 const char* const k3[] = {"d", "e", "f", "é", "è", "ê", "ë", "3"};
 const char* const k4[] = {"g", "h", "i", "î", "ï", "4"};
