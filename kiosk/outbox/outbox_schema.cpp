@@ -72,6 +72,29 @@ const char* const kMigrations[] = {
     );
     CREATE INDEX attempts_by_submission ON attempts (submission_id);
     )sql",
+    // v3: card payment intents, committed before a request leaves for the payment terminal
+    // (kiosk/outbox/payment_intents.hpp). No card data beyond the last four digits.
+    R"sql(
+    CREATE TABLE payment_intents (
+        id INTEGER PRIMARY KEY,
+        txn TEXT NOT NULL UNIQUE,
+        procedure_id TEXT NOT NULL,
+        bill_reference TEXT NOT NULL,
+        amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+        currency TEXT NOT NULL,
+        device TEXT NOT NULL,
+        created_at_ms INTEGER NOT NULL,
+        updated_at_ms INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('open','answered','settled','failed','not_sent','unknown','checked')),
+        outcome TEXT,
+        authorisation TEXT,
+        card_last4 TEXT,
+        detail TEXT,
+        submission_uuid TEXT,
+        checked_note TEXT
+    );
+    CREATE INDEX payment_intents_by_state ON payment_intents (state);
+    )sql",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion + 1);
 

@@ -6,7 +6,7 @@
 
 namespace guichet::outbox {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 Result<void> migrate(Db& db);
 

@@ -191,13 +191,15 @@ Result<void> OutboxStore::prepareStatements() {
     return {};
 }
 
-Result<void> OutboxStore::store(const Submission& sub) {
+Result<void> OutboxStore::store(const Submission& sub) { return store(sub, {}); }
+
+Result<void> OutboxStore::store(const Submission& sub, const std::function<Result<void>()>& also) {
     if (sub.uuid.size() != 36 || sub.procedureId.empty()) {
         lastFailure_ = makeError(ErrorCode::InvalidArgument, "store: submission without a UUID or a procedure");
         log::error("outbox", lastFailure_.message);
         return makeError(ErrorCode::InvalidArgument, kStoreFailedMessage);
     }
-    auto r = storeInTransaction(sub, nowMs());
+    auto r = storeInTransaction(sub, nowMs(), also);
     if (r) {
         if (onStored_) onStored_();
         return {};
@@ -209,7 +211,8 @@ Result<void> OutboxStore::store(const Submission& sub) {
     return makeError(r.error().code, kStoreFailedMessage);
 }
 
-Result<void> OutboxStore::storeInTransaction(const Submission& sub, std::int64_t now) {
+Result<void> OutboxStore::storeInTransaction(const Submission& sub, std::int64_t now,
+                                             const std::function<Result<void>()>& also) {
     // Seal before the transaction: the write lock is held for the I/O only.
     nlohmann::json personal = {{"answers", sub.answers}, {"attachment_names", nlohmann::json::array()}};
     std::int64_t attachmentBytes = 0;
@@ -233,7 +236,11 @@ Result<void> OutboxStore::storeInTransaction(const Submission& sub, std::int64_t
     insertSubmission_.bind(10, payloadBytes).bind(11, attachmentBytes);
     insertSubmission_.bind(12, static_cast<int>(sub.attachments.size()));
     if (auto r = insertSubmission_.run(); !r) return r;
-    if (sqlite3_changes(db_.handle()) == 0) return commit_.run();  // the wizard asked twice: already safe
+    if (sqlite3_changes(db_.handle()) == 0) {  // the wizard asked twice: already safe
+        if (also)
+            if (auto r = also(); !r) return r;
+        return commit_.run();
+    }
     const std::int64_t submissionId = sqlite3_last_insert_rowid(db_.handle());
     insertPayload_.bind(1, submissionId).bindBlob(2, sealed);
     if (auto r = insertPayload_.run(); !r) return r;
@@ -254,6 +261,8 @@ Result<void> OutboxStore::storeInTransaction(const Submission& sub, std::int64_t
             if (auto r = insertChunk_.run(); !r) return r;
         }
     }
+    if (also)
+        if (auto r = also(); !r) return r;
     return commit_.run();
 }
 

@@ -99,6 +99,9 @@ public:
     // Commits the submission and all its attachments in one transaction, or returns an
     // error whose message is kStoreFailedMessage (details go to the operator log).
     Result<void> store(const Submission& submission) override;
+    // The same, running `alsoInTransaction` (e.g. settling a payment intent) inside the
+    // submission's transaction: both are committed, or neither.
+    Result<void> store(const Submission& submission, const std::function<Result<void>()>& alsoInTransaction);
     const Error& lastStoreFailure() const { return lastFailure_; }
     // Called after each successful store() (the terminal wires Uploader::wake here).
     void setOnStored(std::function<void()> callback) { onStored_ = std::move(callback); }
@@ -142,7 +145,7 @@ private:
     friend class AttachmentReader;
     OutboxStore() = default;
     Result<void> prepareStatements();
-    Result<void> storeInTransaction(const Submission& s, std::int64_t nowMs);
+    Result<void> storeInTransaction(const Submission& s, std::int64_t nowMs, const std::function<Result<void>()>& also);
     Result<void> logAttempt(std::int64_t id, std::int64_t atMs, const std::string& outcome, int httpStatus,
                             const std::string& detail, std::int64_t delayMs);
 
