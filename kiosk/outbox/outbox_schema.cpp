@@ -73,9 +73,10 @@ const char* const kMigrations[] = {
     CREATE INDEX attempts_by_submission ON attempts (submission_id);
     )sql",
     // v3: card payment intents, committed before a request leaves for the payment terminal
-    // (kiosk/outbox/payment_intents.hpp). No card data beyond the last four digits.
+    // (kiosk/outbox/payment_intents.hpp). No card data beyond the last four digits. IF NOT
+    // EXISTS: a database whose user_version was set back by hand still migrates.
     R"sql(
-    CREATE TABLE payment_intents (
+    CREATE TABLE IF NOT EXISTS payment_intents (
         id INTEGER PRIMARY KEY,
         txn TEXT NOT NULL UNIQUE,
         procedure_id TEXT NOT NULL,
@@ -93,7 +94,7 @@ const char* const kMigrations[] = {
         submission_uuid TEXT,
         checked_note TEXT
     );
-    CREATE INDEX payment_intents_by_state ON payment_intents (state);
+    CREATE INDEX IF NOT EXISTS payment_intents_by_state ON payment_intents (state);
     )sql",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion + 1);

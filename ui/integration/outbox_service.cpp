@@ -5,6 +5,7 @@
 
 #include "drivers/common/log.hpp"
 #include "kiosk/outbox/outbox_open.hpp"
+#include "kiosk/outbox/payment_intents.hpp"
 
 namespace guichet::ui::integration {
 
@@ -33,6 +34,10 @@ bool OutboxService::open() {
     }
     lastOpenError_.clear();
     store_ = std::move(*opened);
+    // Card payments left open by a crash or a lost connection: logged "à vérifier" for
+    // staff, never retried (docs/payment.md).
+    outbox::PaymentIntents intents(store_->db());
+    paymentsToCheck_ = outbox::reportIntentsToCheck(intents);
     auto uploader = std::make_unique<upload::Uploader>(outbox::storeOptionsFrom(config_), config_);
     if (auto started = uploader->start(); !started) {
         // Submissions are still kept; they leave once a sender runs (guichetctl outbox send).

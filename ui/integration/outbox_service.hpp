@@ -26,6 +26,8 @@ public:
 
     bool isOpen() const { return store_ != nullptr; }
     const std::string& lastUuid() const { return lastUuid_; }
+    // Card payments found "à vérifier" when the outbox opened (the operator console shows it).
+    int paymentsToCheck() const { return paymentsToCheck_; }
     // The queue entry of a stored submission (scenario steps, operator screens).
     std::optional<outbox::Entry> find(const std::string& uuid);
     const outbox::OutboxConfig& config() const { return config_; }
@@ -36,6 +38,7 @@ private:
     std::unique_ptr<outbox::OutboxStore> store_;
     std::unique_ptr<upload::Uploader> uploader_;
     std::string lastUuid_;
+    int paymentsToCheck_ = 0;
     std::string lastOpenError_;
 };
 
