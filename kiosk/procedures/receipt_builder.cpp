@@ -1,5 +1,6 @@
 // The receipt of a confirmed submission, as a document: printed by the printer area,
 // drawn on the confirmation page and spoken, from the same elements (A7).
+#include "kiosk/payment/payment_receipt.hpp"
 #include "kiosk/procedures/template_text.hpp"
 #include "kiosk/procedures/wizard_session.hpp"
 
@@ -25,7 +26,9 @@ doc::ReceiptDocument WizardSession::receipt() const {
         if (!v.empty()) d.line(v);
     }
     d.separator();
-    if (spec.qr == "payment" && procedure_.payment.present()) {
+    if (payment::hasPaymentSection(submission_.answers)) {
+        payment::appendPaymentSection(d, submission_.answers);  // paid at the terminal: no QR to pay
+    } else if (spec.qr == "payment" && procedure_.payment.present()) {
         d.qr(paymentUrl(), "Pour payer en ligne, scannez ce code avec votre téléphone.");
         d.line(procedure_.payment.atDesk.in(lang));
     } else if (spec.qr == "reference") {
