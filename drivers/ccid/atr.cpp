@@ -66,7 +66,11 @@ int Atr::preferredProtocol() const {
     return 0;
 }
 
-Result<Atr> parseAtr(std::span<const std::uint8_t> in, bool acceptBadTck) {
+namespace {
+
+// Strict when `bent` is null; otherwise the deviations a card can live with (extra bytes,
+// truncated historical bytes, a missing or wrong TCK, over 33 bytes) are noted there.
+Result<Atr> parse(std::span<const std::uint8_t> in, bool acceptBadTck, std::vector<std::string>* bent) {
     if (in.empty()) return atrError("empty (the card sent nothing)");
     Atr atr;
     atr.raw.assign(in.begin(), in.end());
@@ -108,14 +112,20 @@ Result<Atr> parseAtr(std::span<const std::uint8_t> in, bool acceptBadTck) {
     if (!tdSeen) atr.protocols.push_back(0);
     // T=15 alone (only global bytes) still requires a TCK; so does any protocol but T=0.
 
-    const std::size_t k = atr.t0 & 0x0F;
-    if (pos + k > n)
-        return atrError(fmt("truncated: T0 announces %d historical bytes, only %d present", static_cast<int>(k),
-                            static_cast<int>(n - pos)));
+    std::size_t k = atr.t0 & 0x0F;
+    if (pos + k > n) {
+        auto what = fmt("truncated: T0 announces %d historical bytes, only %d present", static_cast<int>(k),
+                        static_cast<int>(n - pos));
+        if (!bent) return atrError(what);
+        bent->push_back(what);
+        k = n - pos;
+    }
     atr.historical.assign(b.begin() + static_cast<long>(pos), b.begin() + static_cast<long>(pos + k));
     pos += k;
 
-    if (tckDue) {
+    if (tckDue && pos >= n && bent) {
+        bent->push_back("truncated: TCK missing (due because a protocol other than T=0 is offered)");
+    } else if (tckDue) {
         if (pos >= n) return atrError("truncated: TCK missing (due because a protocol other than T=0 is offered)");
         atr.tck = b[pos];
         std::uint8_t x = 0;
@@ -123,18 +133,39 @@ Result<Atr> parseAtr(std::span<const std::uint8_t> in, bool acceptBadTck) {
         atr.tckValid = (x == 0);
         ++pos;
     }
-    if (n > Atr::kMaxLength)
-        return atrError(fmt("too long: %d bytes, at most 33 allowed", static_cast<int>(n)));
-    if (pos < n)
-        return atrError(fmt("too long: the ATR ends at byte %d but %d bytes were received", static_cast<int>(pos),
-                            static_cast<int>(n)));
-    if (!atr.tckValid && !acceptBadTck) {
+    if (n > Atr::kMaxLength) {
+        auto what = fmt("too long: %d bytes, at most 33 allowed", static_cast<int>(n));
+        if (!bent) return atrError(what);
+        bent->push_back(what);
+    }
+    if (pos < n) {
+        auto what = fmt("too long: the ATR ends at byte %d but %d bytes were received", static_cast<int>(pos),
+                        static_cast<int>(n));
+        if (!bent) return atrError(what);
+        bent->push_back(what + " (the extra bytes are ignored)");
+        atr.raw.resize(pos);
+    }
+    if (!atr.tckValid && (!acceptBadTck || bent)) {
         std::uint8_t expect = 0;
         for (std::size_t i = 1; i + 1 < pos; ++i) expect ^= b[i];
-        return Error{ErrorCode::Corrupt,
-                     fmt("ATR: bad TCK 0x%02X (expected 0x%02X): the ATR was corrupted on the wire", *atr.tck, expect)};
+        auto what = fmt("bad TCK 0x%02X (expected 0x%02X)", *atr.tck, expect);
+        if (bent) bent->push_back(what);
+        else if (!acceptBadTck)
+            return Error{ErrorCode::Corrupt, "ATR: " + what + ": the ATR was corrupted on the wire"};
     }
     return atr;
+}
+
+}  // namespace
+
+Result<Atr> parseAtr(std::span<const std::uint8_t> in, bool acceptBadTck) { return parse(in, acceptBadTck, nullptr); }
+
+Result<LenientAtr> parseAtrLenient(std::span<const std::uint8_t> in) {
+    LenientAtr out;
+    auto atr = parse(in, true, &out.deviations);
+    if (!atr) return atr.error();
+    out.atr = std::move(*atr);
+    return out;
 }
 
 static const char* clockStop(int x) {

@@ -57,6 +57,16 @@ struct Atr {
 // an error (Corrupt) unless acceptBadTck, which diagnostic tools use to show the rest.
 Result<Atr> parseAtr(std::span<const std::uint8_t> bytes, bool acceptBadTck = false);
 
+// What a card session can use from an ATR that bends ISO 7816-3 the way real cards do
+// (pcsc-lite accepts them too): bytes after the end, truncated historical bytes, a missing
+// or wrong TCK, more than 33 bytes. Each deviation is described for the log. Still an error
+// (Protocol) when nothing usable remains: no TS/T0, or interface bytes cut off.
+struct LenientAtr {
+    Atr atr;
+    std::vector<std::string> deviations;  // empty: a strictly valid ATR
+};
+Result<LenientAtr> parseAtrLenient(std::span<const std::uint8_t> bytes);
+
 // Operator-facing meaning of one interface byte ("TA1 = 0x96: Fi=512 Di=32 (f max 5 MHz)").
 std::string describeInterfaceByte(const InterfaceByte& b);
 // ISO 7816-3 tables; 0 for reserved values.

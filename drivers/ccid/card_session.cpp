@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "drivers/ccid/t0_channel.hpp"
+#include "drivers/common/log.hpp"
 #include "drivers/ccid/t1_channel.hpp"
 
 namespace guichet::ccid {
@@ -19,13 +20,22 @@ Bytes protocolParameters(const Atr& atr, int protocol, bool readerDoesPps) {
 
 Result<CardConnection> connectCard(CcidReader& reader) {
     const auto& d = reader.descriptor();
-    auto atrBytes = reader.powerOnSelectingVoltage();
+    // Real cards bend ISO 7816-3 (extra bytes, no or a wrong TCK): what can be used is used,
+    // with a warning; an ATR that cannot be used at all is worth the next voltage class.
+    auto usable = [](const Bytes& raw) -> std::optional<Error> {
+        auto a = parseAtrLenient(raw);
+        if (!a) return Error{ErrorCode::Protocol, a.error().message};
+        return std::nullopt;
+    };
+    auto atrBytes = reader.powerOnSelectingVoltage(usable);
     if (!atrBytes) return atrBytes.error();
-    auto atr = parseAtr(*atrBytes);
+    auto atr = parseAtrLenient(*atrBytes);
     if (!atr) return atr.error();
 
     CardConnection c;
-    c.atr = std::move(*atr);
+    c.atr = std::move(atr->atr);
+    c.atrDeviations = std::move(atr->deviations);
+    for (const auto& d : c.atrDeviations) log::warning("ccid", "ATR accepted although " + d);
     c.voltage = reader.selectedVoltage();
     c.level = d.exchangeLevel();
     if (c.level == ExchangeLevel::Character)

@@ -18,6 +18,7 @@ struct CardConnection {
     std::optional<Voltage> voltage;
     bool parametersSet = false;
     std::unique_ptr<ApduChannel> channel;
+    std::vector<std::string> atrDeviations;  // how the ATR bent ISO 7816-3 (logged, accepted)
 };
 
 // SetParameters' abProtocolDataStructure for the ATR (CCID §6.1.7). Fi/Di come from TA1

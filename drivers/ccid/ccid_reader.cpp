@@ -61,14 +61,21 @@ Result<Bytes> CcidReader::powerOn(Voltage voltage) {
     return std::move(r->data);
 }
 
-Result<Bytes> CcidReader::powerOnSelectingVoltage() {
-    if (descriptor_.has(feature::kAutoVoltage)) return powerOn(Voltage::Automatic);
+Result<Bytes> CcidReader::powerOnSelectingVoltage() { return powerOnSelectingVoltage(nullptr); }
+
+Result<Bytes> CcidReader::powerOnSelectingVoltage(const std::function<std::optional<Error>(const Bytes&)>& usable) {
+    auto checked = [&](Result<Bytes> atr) -> Result<Bytes> {
+        if (atr && usable)
+            if (auto why = usable(*atr)) return *why;
+        return atr;
+    };
+    if (descriptor_.has(feature::kAutoVoltage)) return checked(powerOn(Voltage::Automatic));
     struct Step { std::uint8_t bit; Voltage v; };
     const Step order[] = {{voltage::k1V8, Voltage::V1_8}, {voltage::k3V, Voltage::V3}, {voltage::k5V, Voltage::V5}};
     std::optional<Error> last;
     for (const auto& s : order) {
         if (!(descriptor_.voltageSupport & s.bit)) continue;
-        auto atr = powerOn(s.v);
+        auto atr = checked(powerOn(s.v));
         if (atr) return atr;
         last = atr.error();
         // Only a silent card or an unusable ATR makes a higher class worth trying.
@@ -78,7 +85,7 @@ Result<Bytes> CcidReader::powerOnSelectingVoltage() {
         auto off = powerOff();
         if (!off && off.error().code == ErrorCode::Disconnected) return off.error();
     }
-    if (!last) return powerOn(Voltage::Automatic);  // bVoltageSupport empty: let the reader pick
+    if (!last) return checked(powerOn(Voltage::Automatic));  // bVoltageSupport empty: let the reader pick
     return *last;
 }
 

@@ -3,6 +3,7 @@
 // Not thread-safe: one owner thread drives a reader (the card service's worker).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 
@@ -32,6 +33,9 @@ public:
     // Automatic when the reader selects by itself, else the supported classes from the
     // lowest voltage up (ISO 7816-3 §6.2.4: a lower class never harms a card).
     Result<Bytes> powerOnSelectingVoltage();
+    // The same, moving on to the next class also when the card answers with an ATR that
+    // `usable` refuses (returns the reason): ISO 7816-3 §6.2.4, "unusable ATR".
+    Result<Bytes> powerOnSelectingVoltage(const std::function<std::optional<Error>(const Bytes&)>& usable);
     std::optional<Voltage> selectedVoltage() const { return selectedVoltage_; }
     Result<void> powerOff();
     Result<Response> slotStatus();

@@ -38,6 +38,10 @@ public:
     std::size_t bodyReceived() const { return message_.body.size(); }
     std::size_t bodyExpected() const { return expected_; }
     bool started() const { return state_ != State::Head || !head_.empty(); }
+    // The head is parsed, the body not complete yet; head() then holds the start line and
+    // headers (a server answers "Expect: 100-continue" at this point).
+    bool inBody() const { return state_ != State::Head && state_ != State::Done && state_ != State::Failed; }
+    const HttpMessage& head() const { return message_; }
     // Hands over the complete message and gets ready for the next one.
     HttpMessage take();
     void reset();

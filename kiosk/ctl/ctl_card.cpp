@@ -49,6 +49,12 @@ int runAtr(const Args& args) {
     auto atr = ccid::parseAtr(*bytes, /*acceptBadTck=*/true);
     if (!atr) {
         std::fprintf(stderr, "guichetctl card atr: %s\n", atr.error().message.c_str());
+        // Strict here, but say whether the terminal's card session would still use the card.
+        if (auto bent = ccid::parseAtrLenient(*bytes))
+            std::fprintf(stderr, "guichetctl card atr: the card session would still accept it (protocol T=%d), with a warning\n",
+                         bent->atr.preferredProtocol());
+        else
+            std::fprintf(stderr, "guichetctl card atr: unusable: the card session would try the next voltage, then refuse it\n");
         return 1;
     }
     const auto& a = *atr;

@@ -1,10 +1,16 @@
-// guichetctl catalogue check DIR | show ID [DIR]: validates the procedure catalogue (the
-// same checks that stop the terminal from starting) and prints one procedure's steps.
+// guichetctl catalogue check DIR [--outbox FILE] | show ID [DIR]: validates the procedure
+// catalogue (the same checks that stop the terminal from starting), and against the outbox's
+// connectors (FILE, by default DIR/../outbox.toml when it exists: every procedure must reach
+// a configured back office, every document a place in its w.c.s. form); prints one
+// procedure's steps.
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "kiosk/ctl/command_registry.hpp"
+#include "kiosk/outbox/outbox_config.hpp"
 #include "kiosk/procedures/catalogue_loader.hpp"
+#include "kiosk/upload/connector_checks.hpp"
 
 namespace {
 
@@ -12,8 +18,21 @@ using namespace guichet::procedures;
 
 const char* kDefaultDir = "config/procedures";
 
-int checkCatalogue(const std::string& dir) {
+int checkCatalogue(const std::string& dir, std::string outboxFile) {
     auto load = loadCatalogue(dir);
+    if (outboxFile.empty()) {
+        auto guess = std::filesystem::path(dir).lexically_normal().parent_path() / "outbox.toml";
+        if (std::filesystem::exists(guess)) outboxFile = guess.string();
+    }
+    if (load.ok() && !outboxFile.empty()) {
+        auto cfg = guichet::outbox::loadOutboxConfig(outboxFile);
+        if (!cfg) {
+            std::printf("%s\n", cfg.error().message.c_str());
+            std::fprintf(stderr, "catalogue: la configuration des connecteurs %s est invalide\n", outboxFile.c_str());
+            return 1;
+        }
+        load.diagnostics = guichet::upload::checkConnectorMappings(load.catalogue, *cfg, outboxFile);
+    }
     for (const auto& d : load.diagnostics) std::printf("%s\n", d.format().c_str());
     if (!load.ok()) {
         std::fprintf(stderr, "catalogue: %zu problème(s) — la borne refusera de démarrer avec ce catalogue\n", load.diagnostics.size());
@@ -89,9 +108,16 @@ int showProcedure(const std::string& id, const std::string& dir) {
 }
 
 int runCatalogue(const guichet::ctl::Args& args) {
-    if (args.size() >= 1 && args[0] == "check") return checkCatalogue(args.size() >= 2 ? args[1] : kDefaultDir);
+    if (args.size() >= 1 && args[0] == "check") {
+        std::string dir = kDefaultDir, outboxFile;
+        for (std::size_t i = 1; i < args.size(); ++i) {
+            if (args[i] == "--outbox" && i + 1 < args.size()) outboxFile = args[++i];
+            else dir = args[i];
+        }
+        return checkCatalogue(dir, outboxFile);
+    }
     if (args.size() >= 2 && args[0] == "show") return showProcedure(args[1], args.size() >= 3 ? args[2] : kDefaultDir);
-    std::fprintf(stderr, "usage: guichetctl catalogue check [DIR]\n       guichetctl catalogue show ID [DIR]\n");
+    std::fprintf(stderr, "usage: guichetctl catalogue check [DIR] [--outbox FILE]\n       guichetctl catalogue show ID [DIR]\n");
     return 2;
 }
 

@@ -108,6 +108,8 @@ int render(const Options& o) {
     std::fprintf(stderr, "%zu bytes, %zu text lines, %zu images, %zu cuts, %zu unknown commands skipped -> %s (%d x %d)\n",
                  data.size(), roll.lines.size(), roll.images.size(), roll.cuts.size(), printer.unknownCommands(), o.png.c_str(),
                  roll.widthDots, roll.height);
+    for (int page : printer.unknownCodePages())  // shown as U+FFFD, never guessed as another page
+        std::fprintf(stderr, "code page %d (ESC t %d) unknown to the emulator: its characters 0x80-0xFF are shown as U+FFFD\n", page, page);
     return 0;
 }
 

@@ -89,17 +89,26 @@ Result<void> readConnectors(const Reader& rd, const toml::table& c, OutboxConfig
     TRY(rd.checkKeys(c, {"webhook", "open311", "wcs", "directory"}));
     if (auto* t = subTable(c, "webhook")) {
         WebhookConfig w;
-        TRY(rd.checkKeys(*t, {"url", "secret"}));
+        TRY(rd.checkKeys(*t, {"url", "secret", "format"}));
         TRY(rd.str(*t, "url", w.url));
         TRY(rd.str(*t, "secret", w.secret));
+        TRY(rd.str(*t, "format", w.format));
+        if (w.format != "json" && w.format != "multipart")
+            return makeError(ErrorCode::InvalidArgument, rd.at(*t->get("format")) + ": 'format' must be json or multipart");
         TRY(rd.require(*t, "url", w.url));
         TRY(rd.require(*t, "secret", w.secret));
         cfg.webhook = w;
     }
     if (auto* t = subTable(c, "open311")) {
         Open311Config o;
-        TRY(rd.checkKeys(*t, {"url", "api_key", "jurisdiction_id", "token_poll_ms", "services"}));
+        TRY(rd.checkKeys(*t, {"url", "api_key", "jurisdiction_id", "token_poll_ms", "media", "media_upload_url", "services"}));
         TRY(rd.str(*t, "url", o.url));
+        TRY(rd.str(*t, "media", o.media));
+        TRY(rd.str(*t, "media_upload_url", o.mediaUploadUrl));
+        if (o.media != "auto" && o.media != "url" && o.media != "multipart" && o.media != "none")
+            return makeError(ErrorCode::InvalidArgument, rd.at(*t->get("media")) + ": 'media' must be auto, url, multipart or none");
+        if (o.media == "url" && o.mediaUploadUrl.empty())
+            return makeError(ErrorCode::InvalidArgument, rd.at(*t->get("media")) + ": media = \"url\" needs 'media_upload_url'");
         TRY(rd.str(*t, "api_key", o.apiKey));
         TRY(rd.str(*t, "jurisdiction_id", o.jurisdictionId));
         TRY(rd.integer(*t, "token_poll_ms", o.tokenPollMs, 100, 86400000));
@@ -109,13 +118,15 @@ Result<void> readConnectors(const Reader& rd, const toml::table& c, OutboxConfig
                 const toml::table* s = node.as_table();
                 if (!s) return makeError(ErrorCode::InvalidArgument, rd.at(node) + ": a service mapping must be a table");
                 Open311Service svc;
-                TRY(rd.checkKeys(*s, {"service_code", "fields", "attributes"}));
+                TRY(rd.checkKeys(*s, {"service_code", "service_codes", "fields", "attributes"}));
                 TRY(rd.str(*s, "service_code", svc.serviceCode));
                 TRY(rd.require(*s, "service_code", svc.serviceCode));
+                TRY(rd.stringMap(*s, "service_codes", svc.serviceCodes));
                 TRY(rd.stringMap(*s, "fields", svc.fields));
                 TRY(rd.stringMap(*s, "attributes", svc.attributes));
                 static const std::set<std::string> known = {"description", "lat", "long", "address_string", "address_id",
-                                                            "email", "first_name", "last_name", "phone", "media_url"};
+                                                            "email", "first_name", "last_name", "phone", "media_url",
+                                                            "service_code", "media"};
                 for (auto& [param, field] : svc.fields)
                     if (!known.count(param))
                         return makeError(ErrorCode::InvalidArgument,
@@ -127,11 +138,18 @@ Result<void> readConnectors(const Reader& rd, const toml::table& c, OutboxConfig
     }
     if (auto* t = subTable(c, "wcs")) {
         WcsConfig w;
-        TRY(rd.checkKeys(*t, {"url", "orig", "key", "formdefs"}));
+        TRY(rd.checkKeys(*t, {"url", "orig", "key", "formdefs", "fields"}));
         TRY(rd.str(*t, "url", w.url));
         TRY(rd.str(*t, "orig", w.orig));
         TRY(rd.str(*t, "key", w.key));
         TRY(rd.stringMap(*t, "formdefs", w.formdefs));
+        if (auto* fields = subTable(*t, "fields")) {
+            for (auto&& [procedure, node] : *fields) {
+                if (!node.is_table())
+                    return makeError(ErrorCode::InvalidArgument, rd.at(node) + ": a w.c.s. field mapping must be a table");
+                TRY(rd.stringMap(*fields, std::string(procedure.str()).c_str(), w.fields[std::string(procedure.str())]));
+            }
+        }
         TRY(rd.require(*t, "url", w.url));
         TRY(rd.require(*t, "orig", w.orig));
         TRY(rd.require(*t, "key", w.key));

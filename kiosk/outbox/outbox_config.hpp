@@ -26,12 +26,20 @@ struct HttpConfig {
 struct WebhookConfig {
     std::string url;
     std::string secret;  // HMAC-SHA256 key of X-Guichet-Signature
+    // "json": one JSON body, attachments inline as base64. "multipart": multipart/form-data
+    // with the JSON as the first part and one binary part per attachment (for back offices
+    // that refuse large JSON bodies); the signature covers the whole body either way.
+    std::string format = "json";
 };
 
 // How one procedure's answers map onto an Open311 service request.
 struct Open311Service {
+    // The default service code: used when fields.service_code names no answered choice, or
+    // when that choice is not in serviceCodes.
     std::string serviceCode;
+    std::map<std::string, std::string> serviceCodes;  // choice value -> service code (empty: value as is)
     std::map<std::string, std::string> fields;      // open311 parameter -> answer field id
+                                                    // (service_code: the choice; media: the photo)
     std::map<std::string, std::string> attributes;  // attribute code -> answer field id
 };
 
@@ -40,6 +48,12 @@ struct Open311Config {
     std::string apiKey;
     std::string jurisdictionId;
     int tokenPollMs = 60000;
+    // How the photo (fields.media) travels: "url" uploads it to mediaUploadUrl and sends the
+    // returned address as media_url; "multipart" sends requests.json as multipart/form-data
+    // with a "media" file part (FixMyStreet and others accept it); "none" never sends it.
+    // "auto" (default): url when mediaUploadUrl is set, else multipart.
+    std::string media = "auto";
+    std::string mediaUploadUrl;  // POST multipart "file" part; answers {"url": "..."}
     std::map<std::string, Open311Service> services;  // procedure id -> mapping
 };
 
@@ -48,6 +62,10 @@ struct WcsConfig {
     std::string orig;  // the terminal's API user name on Publik
     std::string key;   // shared signing key
     std::map<std::string, std::string> formdefs;  // procedure id -> formdef slug
+    // procedure id -> (answer field id -> w.c.s. field varname). Without a table a field goes
+    // to the w.c.s. field of the same name; with one, a document field missing from it
+    // cannot be placed: the submission is refused and `catalogue check` fails.
+    std::map<std::string, std::map<std::string, std::string>> fields;
 };
 
 struct DirectoryConfig {

@@ -31,6 +31,11 @@ void StreamedJsonBody::addAttachmentBase64(const outbox::AttachmentMeta& meta) {
     parts_.push_back({{}, meta});
 }
 
+void StreamedJsonBody::addAttachmentRaw(const outbox::AttachmentMeta& meta) {
+    size_ += static_cast<std::size_t>(meta.size);
+    parts_.push_back({{}, meta, false});
+}
+
 Result<void> StreamedJsonBody::rewind() {
     part_ = 0;
     partStarted_ = false;
@@ -59,6 +64,11 @@ Result<bool> StreamedJsonBody::refill() {
             plain_.clear();
             auto more = reader_->next(plain_);
             if (!more) return more.error();
+            if (*more && !plain_.empty() && !p.base64) {
+                pending_.assign(reinterpret_cast<const char*>(plain_.data()), plain_.size());
+                secureWipe(plain_.data(), plain_.size());
+                return true;
+            }
             if (*more && !plain_.empty()) {
                 // Chunks are multiples of 3 bytes except the last: concatenated base64 stays valid.
                 pending_.resize(sodium_base64_encoded_len(plain_.size(), sodium_base64_VARIANT_ORIGINAL));

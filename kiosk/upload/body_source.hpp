@@ -32,13 +32,15 @@ private:
     std::size_t pos_ = 0;
 };
 
-// Text segments interleaved with base64-encoded attachments.
+// Text segments interleaved with attachments, streamed from the outbox either base64-encoded
+// (inside JSON) or as they are (multipart parts).
 class StreamedJsonBody : public BodySource {
 public:
     StreamedJsonBody(outbox::OutboxStore& store, outbox::Entry entry) : store_(store), entry_(std::move(entry)) {}
     ~StreamedJsonBody() override;
     void addText(std::string text);
     void addAttachmentBase64(const outbox::AttachmentMeta& meta);
+    void addAttachmentRaw(const outbox::AttachmentMeta& meta);
     std::size_t size() const override { return size_; }
     Result<void> rewind() override;
     Result<std::size_t> read(char* buf, std::size_t n) override;
@@ -47,6 +49,7 @@ private:
     struct Part {
         std::string text;
         std::optional<outbox::AttachmentMeta> attachment;
+        bool base64 = true;
     };
     Result<bool> refill();  // the next piece of the current part into pending_
 

@@ -4,8 +4,97 @@
 #include <sodium.h>
 
 #include <ctime>
+#include <limits>
+#include <set>
+
+#include "kiosk/scan/scan_attachment.hpp"
+#include "kiosk/upload/document_answers.hpp"
 
 namespace guichet::upload {
+
+namespace {
+
+nlohmann::json fileObject(const std::string& name, const std::string& type, nlohmann::json content) {
+    return {{"filename", name}, {"content_type", type}, {"content", std::move(content)}};
+}
+
+std::string base64(const Bytes& b) {
+    std::string s(sodium_base64_encoded_len(b.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(s.data(), s.size(), b.data(), b.size(), sodium_base64_VARIANT_ORIGINAL);
+    s.resize(s.size() - 1);  // the terminating NUL
+    return s;
+}
+
+}  // namespace
+
+Result<nlohmann::json> WcsConnector::placeAnswers(outbox::OutboxStore& store, const outbox::Entry& entry,
+                                                  const Submission& sub,
+                                                  const std::vector<outbox::AttachmentMeta>& metas) const {
+    const std::map<std::string, std::string>* mapping = nullptr;
+    if (auto m = cfg_.fields.find(sub.procedureId); m != cfg_.fields.end()) mapping = &m->second;
+    auto target = [&](const std::string& id) {
+        if (!mapping) return id;
+        auto t = mapping->find(id);
+        return t == mapping->end() ? id : t->second;
+    };
+    nlohmann::json data = nlohmann::json::object();
+    std::set<std::size_t> used;
+    for (const auto& [id, answer] : sub.answers.items()) {
+        auto files = documentAttachments(answer, sub.attachments);
+        if (files.empty()) {
+            data[target(id)] = answer;
+            continue;
+        }
+        if (mapping && !mapping->count(id))
+            return makeError(ErrorCode::InvalidArgument, "document field '" + id + "' of " + sub.procedureId +
+                                                             " has no w.c.s. field in [connectors.wcs.fields." +
+                                                             sub.procedureId + "]: refused rather than lost");
+        for (std::size_t i : files) used.insert(i);
+        if (files.size() == 1 && files[0] < metas.size()) {
+            const auto i = files[0];
+            data[target(id)] = fileObject(sub.attachments[i].name, metas[i].mediaType, attachmentPlaceholder(metas[i].index));
+            continue;
+        }
+        // Several scanned pages, one w.c.s. file field: one PDF of every page, in order.
+        std::vector<ScannedPage> pages;
+        auto wipePages = [&] {
+            for (auto& p : pages) secureWipe(p.jpeg);
+        };
+        for (std::size_t i : files) {
+            if (i >= metas.size() || metas[i].mediaType != "image/jpeg") {
+                wipePages();
+                return makeError(ErrorCode::InvalidArgument, "document field '" + id +
+                                                                 "' has several files that are not all JPEG pages: cannot make one PDF");
+            }
+            auto bytes = readAttachment(store, entry, metas[i]);
+            if (!bytes) {
+                wipePages();
+                return bytes.error();
+            }
+            ScannedPage p;
+            p.jpeg = std::move(*bytes);
+            p.dpi = 300;
+            pages.push_back(std::move(p));
+        }
+        scan::AttachmentPolicy policy;
+        policy.format = scan::AttachmentFormat::Pdf;
+        policy.maxBytes = std::numeric_limits<std::size_t>::max();  // the pages were already accepted
+        policy.baseName = id;
+        auto pdf = scan::makeScanAttachment(pages, policy);
+        wipePages();
+        if (!pdf) return pdf.error();
+        std::string content = base64(pdf->data);
+        secureWipe(pdf->data);
+        data[target(id)] = fileObject(pdf->name, pdf->mediaType, content);
+        secureWipe(content);
+    }
+    // Files no answer names (older submissions): fichier_<n>, as before.
+    for (std::size_t i = 0; i < metas.size() && i < sub.attachments.size(); ++i)
+        if (!used.count(i))
+            data["fichier_" + std::to_string(i + 1)] =
+                fileObject(sub.attachments[i].name, metas[i].mediaType, attachmentPlaceholder(metas[i].index));
+    return data;
+}
 
 std::string WcsConnector::signedQuery(const std::string& orig, const std::string& key, std::int64_t unixSeconds,
                                       const std::string& nonce) {
@@ -33,19 +122,14 @@ SendOutcome WcsConnector::send(outbox::OutboxStore& store, const outbox::Entry& 
         return out;
     }
     auto metas = store.attachments(entry.id);
-    nlohmann::json data = sub->answers;
-    // A file goes into the answer field that names it (the wizard's upload step stores the
-    // file name there); otherwise into fichier_<n>.
-    for (std::size_t i = 0; i < metas.size(); ++i) {
-        const std::string& fileName = sub->attachments[i].name;
-        nlohmann::json file = {{"filename", fileName},
-                               {"content_type", metas[i].mediaType},
-                               {"content", attachmentPlaceholder(metas[i].index)}};
-        std::string target = "fichier_" + std::to_string(i + 1);
-        for (auto& [k, v] : data.items())
-            if (v.is_string() && v.get<std::string>() == fileName) target = k;
-        data[target] = file;
+    auto placed = placeAnswers(store, entry, *sub, metas);
+    if (!placed) {
+        sub->wipe();
+        out.kind = SendOutcome::Kind::Rejected;
+        out.detail = placed.error().message;
+        return out;
     }
+    nlohmann::json data = std::move(*placed);
     nlohmann::json doc = {{"data", data},
                           {"meta", {{"draft", false}}},
                           {"context", {{"channel", "kiosk"}, {"comments", "Guichet " + sub->reference + " " + sub->uuid}}}};

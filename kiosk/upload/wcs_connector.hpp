@@ -1,5 +1,6 @@
 // Publik w.c.s.: POST api/formdefs/<slug>/submit with a signed query string (algo, orig,
-// timestamp, nonce, signature), re-signed for every attempt; files inline as base64.
+// timestamp, nonce, signature), re-signed for every attempt; files inline as base64, each
+// document in its own file field.
 #pragma once
 
 #include "kiosk/upload/connector.hpp"
@@ -16,6 +17,12 @@ public:
     // "algo=sha256&orig=...&timestamp=...&nonce=...&signature=..." for this moment.
     static std::string signedQuery(const std::string& orig, const std::string& key, std::int64_t unixSeconds,
                                    const std::string& nonce);
+
+    // The form's data: each answer under its w.c.s. field, each document as one file object
+    // in its own field (several scanned pages become one PDF). An error when a document
+    // cannot be placed: the submission is refused rather than delivered without it.
+    Result<nlohmann::json> placeAnswers(outbox::OutboxStore& store, const outbox::Entry& entry, const Submission& sub,
+                                        const std::vector<outbox::AttachmentMeta>& metas) const;
 
 private:
     outbox::WcsConfig cfg_;

@@ -1,6 +1,8 @@
 #include "kiosk/crypto/json_wipe.hpp"
 #include "kiosk/upload/webhook_connector.hpp"
 
+#include "kiosk/upload/multipart_body.hpp"
+
 namespace guichet::upload {
 
 SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Entry& entry) {
@@ -12,23 +14,38 @@ SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Ent
         return out;
     }
     auto metas = store.attachments(entry.id);
+    const bool multipart = cfg_.format == "multipart";
     nlohmann::json doc = sub->toJson();
     for (std::size_t i = 0; i < metas.size() && i < doc["attachments"].size(); ++i) {
         doc["attachments"][i]["size"] = metas[i].size;
-        doc["attachments"][i]["content_base64"] = attachmentPlaceholder(metas[i].index);
+        if (multipart)  // the part that holds this file's bytes
+            doc["attachments"][i]["part"] = "attachment-" + std::to_string(i + 1);
+        else
+            doc["attachments"][i]["content_base64"] = attachmentPlaceholder(metas[i].index);
     }
     doc["attempt"] = entry.attempts;
     doc["possible_duplicate"] = entry.ambiguous > 0;
     std::string dumped = doc.dump();
     crypto::wipeJson(doc);
+    std::unique_ptr<StreamedJsonBody> body;
+    std::string contentType = "application/json";
+    if (multipart) {
+        MultipartBuilder mp(store, entry);
+        mp.addField("submission", dumped, "application/json");
+        for (std::size_t i = 0; i < metas.size() && i < sub->attachments.size(); ++i)
+            mp.addFile("attachment-" + std::to_string(i + 1), sub->attachments[i].name, metas[i].mediaType, metas[i]);
+        contentType = mp.contentType();
+        body = mp.finish();
+    } else {
+        body = streamJson(store, entry, dumped, metas);
+    }
     sub->wipe();
-    auto body = streamJson(store, entry, dumped, metas);
     secureWipe(dumped);
 
     HttpRequest req;
     req.url = cfg_.url;
     req.body = body.get();
-    req.headers = {"Content-Type: application/json",
+    req.headers = {"Content-Type: " + contentType,
                    "Idempotency-Key: " + entry.uuid,
                    "X-Guichet-Signature: sha256=" + hmacSha256Hex(cfg_.secret, *body),
                    "X-Guichet-Attempt: " + std::to_string(entry.attempts)};

@@ -1,5 +1,7 @@
-// The generic webhook: POST of the submission as JSON (attachments inline as base64),
-// Idempotency-Key: <uuid>, X-Guichet-Signature: sha256=<hex HMAC-SHA256 of the body>.
+// The generic webhook: POST of the submission as JSON (attachments inline as base64) or,
+// with format = "multipart", as multipart/form-data (the JSON part "submission", then one
+// binary part per attachment); Idempotency-Key: <uuid>, X-Guichet-Signature: sha256=<hex
+// HMAC-SHA256 of the whole body>.
 #pragma once
 
 #include "kiosk/upload/connector.hpp"

@@ -56,7 +56,13 @@ TEST_CASE("card.ctl atr --json is machine-readable, bad TCK exits 1", "[card][ct
 TEST_CASE("card.ctl atr errors: truncated is 1, not hex is 2", "[card][ctl]") {
     auto t = ctl("atr 3B F2 18");
     CHECK(t.status == 1);
-    CHECK(t.out == "guichetctl card atr: ATR: truncated: TB1 is announced but missing (byte 3)\n");
+    CHECK(t.out == "guichetctl card atr: ATR: truncated: TB1 is announced but missing (byte 3)\n"
+                   "guichetctl card atr: unusable: the card session would try the next voltage, then refuse it\n");
+    // An ATR that bends the standard: refused here, but the card would work in the terminal.
+    auto bent = ctl("atr 3B 02 14 50 11");
+    CHECK(bent.status == 1);
+    CHECK(bent.out == "guichetctl card atr: ATR: too long: the ATR ends at byte 4 but 5 bytes were received\n"
+                      "guichetctl card atr: the card session would still accept it (protocol T=0), with a warning\n");
     CHECK(ctl("atr 3B ZZ").status == 2);
     CHECK(ctl("frobnicate").status == 2);
 }

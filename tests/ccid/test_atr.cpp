@@ -222,3 +222,43 @@ TEST_CASE("ccid.atr never reads past the buffer on any truncation", "[ccid][atr]
         }
     }
 }
+
+TEST_CASE("ccid.atr cards that bend ISO 7816-3: strict says what is wrong, lenient keeps what is usable", "[ccid][atr]") {
+    struct Case {
+        const char* hex;
+        const char* strictError;
+        const char* deviation;
+        int historical;
+        int protocol;
+    };
+    const Case cases[] = {
+        // Seen in pcsc-tools' list: a byte after the historical bytes (T=0 only: no TCK due).
+        {"3B 02 14 50 11", "too long: the ATR ends at byte 4 but 5 bytes were received", "extra bytes are ignored", 2, 0},
+        // A wrong TCK.
+        {"3B 86 80 01 06 75 77 81 02 8F 00", "bad TCK 0x00", "bad TCK 0x00 (expected 0x0F)", 6, 0},
+        // T=1 offered, TCK missing.
+        {"3B 81 01 80", "TCK missing", "TCK missing", 1, 1},
+        // Fewer historical bytes than T0 announces.
+        {"3B 05 41 42", "only 2 present", "only 2 present", 2, 0},
+    };
+    for (const auto& c : cases) {
+        INFO(c.hex);
+        auto bytes = fromHex(c.hex);
+        REQUIRE(bytes);
+        auto strict = parseAtr(*bytes);
+        REQUIRE_FALSE(strict.ok());
+        CHECK(strict.error().message.find(c.strictError) != std::string::npos);
+        auto lenient = parseAtrLenient(*bytes);
+        REQUIRE(lenient.ok());
+        REQUIRE(lenient->deviations.size() == 1);
+        CHECK(lenient->deviations[0].find(c.deviation) != std::string::npos);
+        CHECK(static_cast<int>(lenient->atr.historical.size()) == c.historical);
+        CHECK(lenient->atr.preferredProtocol() == c.protocol);
+    }
+    // A valid ATR has no deviation; one without usable interface bytes stays refused.
+    auto good = parseAtrLenient(*fromHex("3B F2 18 00 02 C1 0A 31 FE 58 C8 08 74"));
+    REQUIRE(good.ok());
+    CHECK(good->deviations.empty());
+    CHECK_FALSE(parseAtrLenient(*fromHex("3B F2 18")).ok());
+    CHECK_FALSE(parseAtrLenient(*fromHex("12 00")).ok());
+}

@@ -277,3 +277,38 @@ TEST_CASE("ccid.session protocol parameters follow TA1 only when in force", "[cc
     REQUIRE(inverse.ok());
     CHECK(toHex(protocolParameters(*inverse, 0, true)) == "11 02 10 0A 00");
 }
+
+TEST_CASE("ccid.session accepts a card whose ATR bends ISO 7816-3, with the deviation noted", "[ccid][session]") {
+    Bench b(emu::idBridgeCt30());
+    auto card = emu::cityCardT0();
+    card.atr.push_back(0x11);  // a stray byte after the ATR, as some real cards send
+    b.device->insertCard(card);
+    REQUIRE_FALSE(parseAtr(card.atr).ok());  // `card atr` stays strict
+    auto c = connectCard(b.reader);
+    REQUIRE(c.ok());
+    CHECK(c->protocol == 0);
+    REQUIRE(c->atrDeviations.size() == 1);
+    CHECK(c->atrDeviations[0].find("extra bytes are ignored") != std::string::npos);
+    CHECK(readId(*c->channel) == "CV-75056-004217");
+}
+
+TEST_CASE("ccid.session an unusable ATR at 1.8 V is retried at the next voltage class", "[ccid][session]") {
+    Bench b(emu::idBridgeCt30());
+    auto card = emu::cityCardT1();
+    card.atrAt1V8 = *fromHex("3B F2 18");  // cut inside its interface bytes: nothing usable
+    b.device->insertCard(card);
+    auto c = connectCard(b.reader);
+    REQUIRE(c.ok());
+    CHECK(b.reader.selectedVoltage() == Voltage::V3);
+    CHECK(c->atr.raw == card.atr);
+    CHECK(c->atrDeviations.empty());
+    // A card unusable at every class is refused with the reason, not half-used.
+    Bench d(emu::idBridgeCt30());
+    auto bad = emu::cityCardT1();
+    bad.atr = *fromHex("3B F2 18");
+    bad.atrAt1V8 = bad.atr;
+    d.device->insertCard(bad);
+    auto refused = connectCard(d.reader);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.find("truncated") != std::string::npos);
+}

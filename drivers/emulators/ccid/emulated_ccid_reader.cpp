@@ -142,7 +142,7 @@ void EmulatedCcidReader::onPowerOn(const Response& base, std::uint8_t powerSelec
     card_->reset();
     powered_ = true;
     r.status = 0x00;
-    r.data = card_->profile().atr;
+    r.data = powerSelect == 3 && !card_->profile().atrAt1V8.empty() ? card_->profile().atrAt1V8 : card_->profile().atr;
     answer(r, card_->profile().timeExtensions);
 }
 

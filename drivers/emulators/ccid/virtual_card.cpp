@@ -21,10 +21,11 @@ Bytes withSw(Bytes data, std::uint16_t s) {
 bool outgoing(std::uint8_t ins) { return ins == 0xB0 || ins == 0xC0 || ins == 0xCA || ins == 0x84 || ins == 0xB2; }
 
 ccid::Atr parsedOrDie(const Bytes& atr) {
-    auto a = ccid::parseAtr(atr);
-    // A profile with a bad ATR is a programming error in a test or preset.
+    // Real cards bend ISO 7816-3: the card runs on what a lenient reading finds. A profile
+    // with an ATR even that refuses is a programming error in a test or preset.
+    auto a = ccid::parseAtrLenient(atr);
     if (!a) return ccid::Atr{};
-    return *a;
+    return a->atr;
 }
 
 }  // namespace

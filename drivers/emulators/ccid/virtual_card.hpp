@@ -19,6 +19,7 @@ struct VirtualCardProfile {
     Bytes fileContent;                 // the id (personal data in real life)
     Bytes uid;                         // contactless: what the reader answers to FF CA
     std::uint8_t voltageClasses = 0x07;  // 1 = 5 V, 2 = 3 V, 4 = 1.8 V: powered outside these → mute
+    Bytes atrAt1V8;                    // non-empty: what the card answers at 1.8 V instead (a garbled ATR)
     bool mute = false;                 // never answers the reset
     int timeExtensions = 0;            // slow card: CCID time-extension frames before each answer
     int t1WtxRequests = 0;             // slow T=1 card: S(WTX) requests before each answer

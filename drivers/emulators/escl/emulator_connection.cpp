@@ -5,8 +5,30 @@
 
 namespace guichet::emu {
 
+namespace {
+
+std::string asciiLower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// Adds "Connection: close" to an answer's head when it does not say it already.
+void markClose(Bytes& wire) {
+    const std::string_view text(reinterpret_cast<const char*>(wire.data()), wire.size());
+    const auto headEnd = text.find("\r\n\r\n");
+    if (headEnd == std::string_view::npos) return;
+    if (asciiLower(text.substr(0, headEnd)).find("\r\nconnection: close") != std::string::npos) return;
+    const auto lineEnd = text.find("\r\n");
+    const std::string header = "\r\nConnection: close";
+    wire.insert(wire.begin() + static_cast<std::ptrdiff_t>(lineEnd), header.begin(), header.end());
+}
+
+}  // namespace
+
 void EmulatorConnection::received(std::span<const std::uint8_t> bytes) {
-    while (!bytes.empty() && !closed_ && !cut_) {
+    while (!bytes.empty() && !closed_ && !cut_ && !closing_) {
         auto used = parser_.feed(bytes);
         if (!used) {
             Pending p{emulator_.badRequest(), Clock::now()};
@@ -15,9 +37,27 @@ void EmulatorConnection::received(std::span<const std::uint8_t> bytes) {
             return;
         }
         bytes = bytes.subspan(*used);
+        if (!parser_.done() && parser_.inBody() && !continued_) {
+            // RFC 9110 §10.1.1: the client waits for this before sending the body.
+            auto expect = parser_.head().header("Expect");
+            if (expect && asciiLower(*expect) == "100-continue") {
+                EmulatorResponse interim;
+                const std::string line = "HTTP/1.1 100 Continue\r\n\r\n";
+                interim.wire.assign(line.begin(), line.end());
+                outbox_.push_back(Pending{std::move(interim), outbox_.empty() ? Clock::now() : outbox_.back().readyAt});
+            }
+            continued_ = true;
+        }
         if (parser_.done()) {
+            continued_ = false;
             auto request = parser_.take();
             auto response = emulator_.handle(request);
+            if (!request.keepAlive()) {
+                // RFC 9112 §9.6: the client said close; answer with close and read no more.
+                response.closeAfter = true;
+                closing_ = true;
+            }
+            if (response.closeAfter) markClose(response.wire);
             Clock::time_point at = Clock::now() + response.delay;
             // Answers go out in order: a slow one holds back the next.
             if (!outbox_.empty()) at = std::max(at, outbox_.back().readyAt);
@@ -52,6 +92,8 @@ void EmulatorConnection::reset() {
     parser_.reset();
     closed_ = false;
     cut_ = false;
+    closing_ = false;
+    continued_ = false;
 }
 
 }  // namespace guichet::emu

@@ -43,6 +43,8 @@ private:
     std::deque<Pending> outbox_;
     bool closed_ = false;
     bool cut_ = false;
+    bool closing_ = false;    // the client asked to close: its answer is the last
+    bool continued_ = false;  // "100 Continue" already sent for the request being read
 };
 
 }  // namespace guichet::emu

@@ -56,6 +56,8 @@ std::optional<escl::ScanSettings> parseSettings(std::string_view text) {
     auto region = escl::xml::descendant(root, "ScanRegion");
     s.width = escl::xml::integer(region, "Width").value_or(2480);
     s.height = escl::xml::integer(region, "Height").value_or(3508);
+    s.xOffset = escl::xml::integer(region, "XOffset").value_or(0);
+    s.yOffset = escl::xml::integer(region, "YOffset").value_or(0);
     s.documentFormat = escl::xml::text(root, "DocumentFormatExt");
     if (s.documentFormat.empty()) s.documentFormat = escl::xml::text(root, "DocumentFormat");
     if (s.documentFormat.empty()) s.documentFormat = "image/jpeg";
@@ -252,6 +254,11 @@ EmulatorResponse EsclEmulator::nextDocument(int id) {
     spec.dpi = job.settings.xResolution;
     spec.widthPx = job.settings.width * spec.dpi / 300;
     spec.heightPx = job.settings.height * spec.dpi / 300;
+    // The region is cut from an A4 sheet (in 300ths of an inch, as eSCL counts) at its offsets.
+    spec.paperWidthPx = std::max(2480, job.settings.xOffset + job.settings.width) * spec.dpi / 300;
+    spec.paperHeightPx = std::max(3508, job.settings.yOffset + job.settings.height) * spec.dpi / 300;
+    spec.originX = job.settings.xOffset * spec.dpi / 300;
+    spec.originY = job.settings.yOffset * spec.dpi / 300;
     spec.colorMode = job.settings.colorMode;
     spec.pageNumber = job.pagesServed + 1;
     spec.date = b_.date.empty() ? todayUtc() : b_.date;
@@ -259,7 +266,8 @@ EmulatorResponse EsclEmulator::nextDocument(int id) {
     spec.paperGrain = b_.paperGrain;
     const std::string key = std::to_string(spec.dpi) + "/" + std::to_string(spec.widthPx) + "x" +
                             std::to_string(spec.heightPx) + "/" + escl::colorModeName(spec.colorMode) + "/" +
-                            std::to_string(spec.jpegQuality) + "/" + std::to_string(spec.paperGrain);
+                            std::to_string(spec.jpegQuality) + "/" + std::to_string(spec.paperGrain) + "@" +
+                            std::to_string(spec.originX) + "," + std::to_string(spec.originY);
     Result<Bytes> page = b_.reuseRenderedPage && key == cachedKey_ ? Result<Bytes>(cachedPage_) : renderTestPage(spec);
     if (!page) return respond(500, "Internal Server Error", "", {});
     if (b_.reuseRenderedPage && key != cachedKey_) {

@@ -16,8 +16,11 @@ namespace {
 struct Canvas {
     int w, h, channels;
     std::vector<std::uint8_t> px;
+    int ox = 0, oy = 0;  // where the canvas sits on the sheet (a scan region's offsets)
 
+    // Coordinates are on the sheet; what falls outside the canvas is clipped.
     void fill(int x0, int y0, int x1, int y1, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
+        x0 -= ox; x1 -= ox; y0 -= oy; y1 -= oy;
         x0 = std::clamp(x0, 0, w); x1 = std::clamp(x1, 0, w);
         y0 = std::clamp(y0, 0, h); y1 = std::clamp(y1, 0, h);
         // Luma as JPEG computes it, so grey pages keep the same contrast as colour ones.
@@ -59,13 +62,16 @@ Result<Bytes> renderTestPage(const TestPageSpec& spec) {
     if (spec.widthPx < 16 || spec.heightPx < 16 || spec.widthPx > 20000 || spec.heightPx > 30000 || spec.dpi <= 0)
         return makeError(ErrorCode::InvalidArgument, "test page: bad size");
     const bool colour = spec.colorMode == escl::ColorMode::RGB24;
-    Canvas c{spec.widthPx, spec.heightPx, colour ? 3 : 1, {}};
+    Canvas c{spec.widthPx, spec.heightPx, colour ? 3 : 1, {}, spec.originX, spec.originY};
     c.px.assign(static_cast<std::size_t>(c.w) * c.h * c.channels, 250);  // slightly off-white paper
+    // The sheet the page is laid out on (the canvas may be a region of it).
+    struct { int w, h; } sheet{spec.paperWidthPx > 0 ? spec.paperWidthPx : spec.widthPx,
+                               spec.paperHeightPx > 0 ? spec.paperHeightPx : spec.heightPx};
 
     const int unit = std::max(1, spec.dpi * 3 / 200);  // font dots ~0.34 mm: 2.4 mm capitals, like 11 pt text
     const int margin = spec.dpi * 2 / 3;           // ~17 mm
     // Tricolour block top right: blue, white, red.
-    const int flagW = spec.dpi / 2, flagH = spec.dpi * 2 / 3, fx = c.w - margin - 3 * flagW, fy = margin;
+    const int flagW = spec.dpi / 2, flagH = spec.dpi * 2 / 3, fx = sheet.w - margin - 3 * flagW, fy = margin;
     c.fill(fx, fy, fx + flagW, fy + flagH, 0, 35, 149);
     c.fill(fx + flagW, fy, fx + 2 * flagW, fy + flagH, 255, 255, 255);
     c.fill(fx + 2 * flagW, fy, fx + 3 * flagW, fy + flagH, 237, 41, 57);
@@ -83,16 +89,16 @@ Result<Bytes> renderTestPage(const TestPageSpec& spec) {
     y += 30 * unit;
     // Lines of "text": grey bars of varying length, like a printed letter.
     const int lineH = 4 * unit, gap = 9 * unit;
-    for (int i = 0; y + lineH < c.h - margin; ++i, y += lineH + gap) {
-        int len = (c.w - 2 * margin) * (60 + (i * 37) % 40) / 100;
+    for (int i = 0; y + lineH < sheet.h - margin; ++i, y += lineH + gap) {
+        int len = (sheet.w - 2 * margin) * (60 + (i * 37) % 40) / 100;
         if (i % 9 == 8) continue;  // a paragraph break
         c.fill(margin, y, margin + len, y + lineH, 90, 90, 100);
     }
     // A frame just inside the paper edge helps one see that nothing was cropped.
-    c.fill(0, 0, c.w, unit, 0, 0, 0);
-    c.fill(0, c.h - unit, c.w, c.h, 0, 0, 0);
-    c.fill(0, 0, unit, c.h, 0, 0, 0);
-    c.fill(c.w - unit, 0, c.w, c.h, 0, 0, 0);
+    c.fill(0, 0, sheet.w, unit, 0, 0, 0);
+    c.fill(0, sheet.h - unit, sheet.w, sheet.h, 0, 0, 0);
+    c.fill(0, 0, unit, sheet.h, 0, 0, 0);
+    c.fill(sheet.w - unit, 0, sheet.w, sheet.h, 0, 0, 0);
 
     if (spec.paperGrain > 0) {
         // Deterministic xorshift noise: the same page every time, as large as a real scan.

@@ -20,6 +20,10 @@ struct TestPageSpec {
     std::string date;   // "2026-11-28"
     int jpegQuality = 85;
     int paperGrain = 0;  // 0 = clean; 4..12 = the noise of real paper under a scanner (bigger JPEGs)
+    // A scan region: the image is widthPx x heightPx cut from a sheet of paperWidthPx x
+    // paperHeightPx (0: the image is the whole sheet) at (originX, originY) on it.
+    int paperWidthPx = 0, paperHeightPx = 0;
+    int originX = 0, originY = 0;
 };
 
 Result<Bytes> renderTestPage(const TestPageSpec& spec);

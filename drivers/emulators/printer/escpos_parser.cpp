@@ -39,6 +39,36 @@ void EscposParser::finish() {
     pending_.clear();
 }
 
+namespace {
+
+// Many commands take n as a binary value or as the ASCII digit ('0' = 48 means 0).
+int binaryOrDigit(std::uint8_t n) { return n >= '0' && n <= '9' ? n - '0' : n; }
+
+// ESC * m nL nH d…: columns top to bottom (8 dots: 1 byte, 24 dots: 3 bytes a column),
+// MSB at the top. Single-density modes (0, 32) are half as dense across, 8-dot modes a
+// third as dense down (67.7 dpi vs 203): each dot is repeated to the printer's grid.
+Bytes columnsToRows(std::uint8_t m, const std::uint8_t* d, std::size_t cols, int& width, int& rows) {
+    const int bytesPerCol = (m == 32 || m == 33) ? 3 : 1;
+    const int xRep = (m == 0 || m == 32) ? 2 : 1;
+    const int yRep = bytesPerCol == 1 ? 3 : 1;
+    width = static_cast<int>(cols) * xRep;
+    const int bytesPerRow = (width + 7) / 8;
+    rows = bytesPerCol * 8 * yRep;
+    Bytes bits(static_cast<std::size_t>(bytesPerRow) * rows, 0);
+    for (std::size_t c = 0; c < cols; ++c)
+        for (int dot = 0; dot < bytesPerCol * 8; ++dot) {
+            if (!(d[c * bytesPerCol + dot / 8] & (0x80 >> (dot % 8)))) continue;
+            for (int dx = 0; dx < xRep; ++dx)
+                for (int dy = 0; dy < yRep; ++dy) {
+                    const int x = static_cast<int>(c) * xRep + dx, y = dot * yRep + dy;
+                    bits[static_cast<std::size_t>(y) * bytesPerRow + x / 8] |= static_cast<std::uint8_t>(0x80 >> (x % 8));
+                }
+        }
+    return bits;
+}
+
+}  // namespace
+
 std::size_t EscposParser::parseOne(const std::uint8_t* p, std::size_t n) {
     const std::uint8_t b = p[0];
     if (b >= 0x20 && b != 0x7F) {
@@ -63,8 +93,15 @@ std::size_t EscposParser::parseEsc(const std::uint8_t* p, std::size_t n) {
         case '@': handler_.initialize(); return 2;
         case 't': if (!need(3)) return kNeedMore; handler_.codePage(p[2]); return 3;
         case 'E': if (!need(3)) return kNeedMore; handler_.bold(p[2] & 1); return 3;
-        case '-': if (!need(3)) return kNeedMore; handler_.underline(p[2] == '1' ? 1 : p[2] == '2' ? 2 : std::min<int>(p[2], 2)); return 3;
-        case 'a': if (!need(3)) return kNeedMore; handler_.justify(p[2] >= '0' ? p[2] - '0' : p[2]); return 3;
+        case '-': {  // 0/'0' off, 1/'1' one dot, 2/'2' two dots; other values are ignored
+            if (!need(3)) return kNeedMore;
+            const int d = binaryOrDigit(p[2]);
+            if (d <= 2) handler_.underline(d);
+            return 3;
+        }
+        case 'a': if (!need(3)) return kNeedMore; handler_.justify(binaryOrDigit(p[2])); return 3;
+        case '3': if (!need(3)) return kNeedMore; handler_.lineSpacing(p[2]); return 3;
+        case '2': handler_.lineSpacing(-1); return 2;
         case 'd': if (!need(3)) return kNeedMore; handler_.feedLines(p[2]); return 3;
         case 'J': if (!need(3)) return kNeedMore; handler_.feedDots(p[2]); return 3;
         case '!':
@@ -75,9 +112,9 @@ std::size_t EscposParser::parseEsc(const std::uint8_t* p, std::size_t n) {
             return 3;
         case 'i': handler_.cut(false, 0); return 2;
         case 'm': handler_.cut(true, 0); return 2;
-        case '2': case '<': case 'L': case 'S': case 'v': handler_.skipped("ESC without parameter"); return 2;
+        case '<': case 'L': case 'S': case 'v': handler_.skipped("ESC without parameter"); return 2;
         // One parameter byte, no effect on the paper model.
-        case '3': case 'M': case 'G': case '{': case 'R': case 'r': case 'U': case 'V': case '=': case ' ':
+        case 'M': case 'G': case '{': case 'R': case 'r': case 'U': case 'V': case '=': case ' ':
         case 'T': case 'e': case 'c': case 'u':
             if (c == 'c') {  // ESC c 3 n / ESC c 4 n / ESC c 5 n: two bytes
                 if (!need(4)) return kNeedMore;
@@ -109,7 +146,14 @@ std::size_t EscposParser::parseEsc(const std::uint8_t* p, std::size_t n) {
             const std::size_t cols = p[3] | (p[4] << 8);
             const std::size_t len = 5 + cols * ((p[2] == 32 || p[2] == 33) ? 3 : 1);
             if (!need(len)) return kNeedMore;
-            handler_.skipped("ESC * bit image");
+            const std::uint8_t m = p[2];
+            if (m != 0 && m != 1 && m != 32 && m != 33) {
+                handler_.skipped("ESC * with an unknown density");
+                return len;
+            }
+            int width = 0, rows = 0;
+            Bytes bits = columnsToRows(m, p + 5, cols, width, rows);
+            handler_.lineImage(width, rows, bits);
             return len;
         }
         default:

@@ -26,6 +26,11 @@ public:
     virtual void feedDots(int n) = 0;
     virtual void cut(bool partial, int feedLines) = 0;
     virtual void raster(int bytesPerRow, int rows, std::span<const std::uint8_t> bits, int mode) = 0;
+    // ESC * column image, turned into rows (MSB left) at the printer's dots: printed within
+    // the current line, which advances at the next line feed.
+    // Rows are (width + 7) / 8 bytes.
+    virtual void lineImage(int width, int rows, std::span<const std::uint8_t> bits) { (void)width; (void)rows; (void)bits; }
+    virtual void lineSpacing(int dots) { (void)dots; }  // ESC 3 n; -1: the default (ESC 2)
     virtual void qrStore(std::span<const std::uint8_t> data) = 0;
     virtual void qrModuleSize(int n) = 0;
     virtual void qrErrorLevel(int level) = 0;

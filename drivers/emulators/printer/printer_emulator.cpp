@@ -3,6 +3,7 @@
 #include <qrencode.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "drivers/escpos/code_page.hpp"
@@ -13,16 +14,19 @@ namespace {
 constexpr int kCharHeight = 24;   // font A: 12 × 24 dots
 constexpr int kLineAdvance = 30;  // Epson's default line spacing
 
-escpos::CodePage pageForNumber(const escpos::PrinterProfile& p, std::uint8_t n) {
+// nullopt for a page number neither the profile nor Epson's numbering gives a table for:
+// its upper half is then shown as U+FFFD and reported, never guessed as another page.
+std::optional<escpos::CodePage> pageForNumber(const escpos::PrinterProfile& p, std::uint8_t n) {
     for (const auto& slot : p.codePages)
         if (slot.number == n) return slot.page;
     switch (n) {  // Epson numbering for pages the profile does not list
+        case 0: return escpos::CodePage::Cp437;
         case 2: return escpos::CodePage::Cp850;
         case 16: return escpos::CodePage::Cp1252;
         case 17: return escpos::CodePage::Cp866;
         case 18: return escpos::CodePage::Cp852;
         case 19: return escpos::CodePage::Cp858;
-        default: return escpos::CodePage::Cp437;
+        default: return std::nullopt;
     }
 }
 
@@ -45,32 +49,52 @@ public:
     }
 
     void reset() {
-        page_ = pageForNumber(profile_, 0);
+        page_ = pageForNumber(profile_, 0).value_or(escpos::CodePage::Cp437);
+        pageKnown_ = true;
         bold_ = false;
         underline_ = 0;
         sw_ = sh_ = 1;
         justify_ = 0;
         qrModule_ = 3;
+        spacing_ = -1;
     }
 
     void text(std::uint8_t b) override {
-        const char32_t c = escpos::decodeByte(page_, b);
+        const char32_t c = b < 0x80 || pageKnown_ ? escpos::decodeByte(page_, b) : U'\uFFFD';
         if (lineWidth() + charWidth_ * sw_ > profile_.widthDots) flushLine();  // printers wrap by themselves
         if (line_.runs.empty() || !sameStyle(line_.runs.back())) line_.runs.push_back(TextRun{{}, bold_, underline_, sw_, sh_});
         line_.runs.back().text.push_back(c ? c : U'\uFFFD');
     }
     void lineFeed() override {
-        if (line_.runs.empty()) {
-            paper_.height += kLineAdvance * sh_;
+        if (line_.runs.empty() && lineImages_.empty()) {
+            paper_.height += spacing_ >= 0 ? spacing_ : kLineAdvance * sh_;
             return;
         }
         flushLine();
+    }
+    void lineSpacing(int dots) override { spacing_ = dots; }
+    void lineImage(int width, int rows, std::span<const std::uint8_t> bits) override {
+        PaperImage img;
+        img.image.width = width;
+        img.image.height = rows;
+        img.image.bytesPerRow = (width + 7) / 8;
+        img.image.bits.assign(bits.begin(), bits.end());
+        img.y = paper_.height;
+        img.x = lineWidth();  // placed for real (justified) when the line is printed
+        lineImages_.push_back(paper_.images.size());
+        paper_.images.push_back(std::move(img));
     }
     void initialize() override {
         flushLine();
         reset();
     }
-    void codePage(std::uint8_t n) override { page_ = pageForNumber(profile_, n); }
+    void codePage(std::uint8_t n) override {
+        auto page = pageForNumber(profile_, n);
+        pageKnown_ = page.has_value();
+        if (page) page_ = *page;
+        else if (std::find(owner_.unknownPages_.begin(), owner_.unknownPages_.end(), n) == owner_.unknownPages_.end())
+            owner_.unknownPages_.push_back(n);
+    }
     void bold(bool on) override { bold_ = on; }
     void underline(int d) override { underline_ = d; }
     void size(int w, int h) override {
@@ -160,15 +184,26 @@ public:
     }
 
     void flushLine() {
-        if (line_.runs.empty()) return;
+        if (line_.runs.empty() && lineImages_.empty()) return;
         int h = 0;
         for (const auto& r : line_.runs) h = std::max(h, kCharHeight * r.scaleH);
-        line_.height = h;
-        line_.y = paper_.height;
-        line_.justify = justify_;
-        line_.x = justifiedX(lineWidth());
-        paper_.height += std::max(kLineAdvance, h + 6);
-        paper_.lines.push_back(std::move(line_));
+        const int left = justifiedX(lineWidth());
+        for (std::size_t i : lineImages_) {  // column images print within the line
+            paper_.images[i].x += left;
+            h = std::max(h, paper_.images[i].image.height);
+        }
+        lineImages_.clear();
+        // ESC 3 spacing is what the printer advances (strips of a logo then touch); else
+        // the default, never less than the line's height.
+        const int advance = spacing_ >= 0 ? spacing_ : std::max(kLineAdvance, h + 6);
+        if (!line_.runs.empty()) {
+            line_.height = h;
+            line_.y = paper_.height;
+            line_.justify = justify_;
+            line_.x = left;
+            paper_.lines.push_back(std::move(line_));
+        }
+        paper_.height += advance;
         line_ = PaperLine{};
     }
 
@@ -183,8 +218,11 @@ public:
     PaperLine line_;
     Bytes answers_;
     escpos::CodePage page_ = escpos::CodePage::Cp437;
+    bool pageKnown_ = true;
     bool bold_ = false;
     int underline_ = 0, sw_ = 1, sh_ = 1, justify_ = 0, qrModule_ = 3, charWidth_ = 12;
+    int spacing_ = -1;                     // ESC 3 n, in dots; -1: the default
+    std::vector<std::size_t> lineImages_;  // ESC * images of the line being built
     std::string qrData_;
     std::size_t unknown_ = 0;
     bool cutHappened_ = false;
@@ -194,6 +232,7 @@ private:
     bool sameStyle(const TextRun& r) const { return r.bold == bold_ && r.underline == underline_ && r.scaleW == sw_ && r.scaleH == sh_; }
     int lineWidth() const {
         int w = 0;
+        for (std::size_t i : lineImages_) w += paper_.images[i].image.width;
         for (const auto& r : line_.runs) w += static_cast<int>(r.text.size()) * charWidth_ * r.scaleW;
         return w;
     }
@@ -328,6 +367,11 @@ void PrinterEmulator::setOnCut(std::function<void(const Paper&)> onCut) {
 std::size_t PrinterEmulator::bytesReceived() const {
     std::lock_guard lock(mutex_);
     return bytesReceived_;
+}
+
+std::vector<int> PrinterEmulator::unknownCodePages() const {
+    std::lock_guard lock(mutex_);
+    return unknownPages_;
 }
 
 std::size_t PrinterEmulator::unknownCommands() const {

@@ -54,6 +54,8 @@ public:
 
     std::size_t bytesReceived() const;
     std::size_t unknownCommands() const;
+    // ESC t page numbers the emulator has no table for (their upper half printed as U+FFFD).
+    std::vector<int> unknownCodePages() const;
     const escpos::PrinterProfile& profile() const { return profile_; }
 
 private:
@@ -68,6 +70,7 @@ private:
     std::function<void(const Paper&)> onCut_;
     std::vector<Paper> receipts_;  // cut, not yet taken
     std::size_t receiptLimit_ = 0;
+    std::vector<int> unknownPages_;
 };
 
 }  // namespace guichet::emu

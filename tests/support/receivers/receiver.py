@@ -35,6 +35,46 @@ def log(entry):
             f.flush()
 
 
+def parse_multipart(ctype, body):
+    """multipart/form-data as RFC 7578 and RFC 2046 §5.1.1 define it: parts between
+    "--boundary" delimiter lines, each with headers, a blank line and its bytes.
+    Returns a list of {name, filename, content_type, data}, or None if malformed."""
+    params = {}
+    for item in ctype.split(";")[1:]:
+        k, _, v = item.strip().partition("=")
+        params[k.lower()] = v.strip('"')
+    boundary = params.get("boundary")
+    if not ctype.startswith("multipart/form-data") or not boundary:
+        return None
+    delim = b"--" + boundary.encode()
+    if not body.startswith(delim) or not body.rstrip(b"\r\n").endswith(delim + b"--"):
+        return None
+    parts = []
+    for chunk in body.split(b"\r\n" + delim)[:-1]:
+        chunk = chunk[len(delim):] if chunk.startswith(delim) else chunk
+        if not chunk.startswith(b"\r\n"):
+            return None
+        head, sep, data = chunk[2:].partition(b"\r\n\r\n")
+        if not sep:
+            return None
+        part = {"name": None, "filename": None, "content_type": "text/plain", "data": data}
+        for line in head.decode("utf-8").split("\r\n"):
+            k, _, v = line.partition(":")
+            if k.strip().lower() == "content-type":
+                part["content_type"] = v.strip()
+            if k.strip().lower() == "content-disposition":
+                for item in v.split(";")[1:]:
+                    pk, _, pv = item.strip().partition("=")
+                    part[pk.lower()] = urllib.parse.unquote(pv.strip('"'))
+        parts.append(part)
+    return parts
+
+
+def parts_record(parts):
+    return [{"name": p["name"], "filename": p["filename"], "content_type": p["content_type"],
+             "size": len(p["data"]), "base64": base64.b64encode(p["data"]).decode()} for p in parts]
+
+
 def next_id():
     with LOCK:
         n = STATE["next_id"]
@@ -106,12 +146,19 @@ class Handler(BaseHTTPRequestHandler):
         sig = self.headers.get("X-Guichet-Signature", "")
         expected = "sha256=" + hmac.new(ARGS.secret.encode(), body, hashlib.sha256).hexdigest()
         sig_ok = hmac.compare_digest(sig, expected)
+        ctype = self.headers.get("Content-Type", "")
+        parts = parse_multipart(ctype, body) if ctype.startswith("multipart/") else None
         try:
-            doc = json.loads(body)
+            if parts is not None:  # the JSON is the "submission" part
+                doc = json.loads(next(p["data"] for p in parts if p["name"] == "submission"))
+            else:
+                doc = json.loads(body)
             uuid = doc.get("uuid", "")
-        except ValueError:
+        except (ValueError, StopIteration):
             doc, uuid = None, ""
         common = {"signature_ok": sig_ok, "uuid": uuid, "key": key, "fault": fault or status}
+        if parts is not None:
+            common["parts"] = parts_record(parts)
         if fault == "status":
             self.record(body, delivered=False, **common)
             return self.answer(int(status), {"error": "scripted"})
@@ -153,14 +200,34 @@ class Handler(BaseHTTPRequestHandler):
             return self.answer(200, [{"service_request_id": sid, "token": token}])
         body = self.read_body()
         fault, status = self.pick_fault()
-        form = urllib.parse.parse_qs(body.decode(), keep_blank_values=True, strict_parsing=False)
         ctype = self.headers.get("Content-Type", "")
-        self.record(body, form=form, fault=status)
+        files = []
+        if ctype.startswith("multipart/form-data"):
+            # FixMyStreet's extension: the photo as a "media" file part beside the fields.
+            parts = parse_multipart(ctype, body) or []
+            form = {}
+            for p in parts:
+                if p["filename"] is None:
+                    form.setdefault(p["name"], []).append(p["data"].decode("utf-8"))
+                else:
+                    files.append(p)
+        else:
+            form = urllib.parse.parse_qs(body.decode(), keep_blank_values=True, strict_parsing=False)
+        if parsed.path == "/media" and self.command == "POST":
+            # The town's upload endpoint: keeps the file, answers where it now lives.
+            with LOCK:
+                STATE["media"] = n = STATE.get("media", 0) + 1
+            url = "http://127.0.0.1:%d/media/%d-%s" % (self.server.server_address[1], n, files[0]["filename"] if files else "x")
+            self.record(body, form=form, files=parts_record(files), url=url, fault=status)
+            if not files:
+                return self.answer(400, {"error": "no file part"})
+            return self.answer(201, {"url": url})
+        self.record(body, form=form, files=parts_record(files), fault=status)
         if fault == "status":
             return self.answer(int(status), [{"code": int(status), "description": "scripted"}])
         if parsed.path != "/requests.json" or self.command != "POST":
             return self.answer(404, [{"code": 404, "description": "no such endpoint"}])
-        if not ctype.startswith("application/x-www-form-urlencoded"):
+        if not (ctype.startswith("application/x-www-form-urlencoded") or ctype.startswith("multipart/form-data")):
             return self.answer(400, [{"code": 400, "description": "form encoding expected"}])
         if form.get("api_key", [""])[0] != ARGS.api_key:
             return self.answer(403, [{"code": 403, "description": "Invalid api_key"}])

@@ -1,0 +1,97 @@
+// Streams as other ESC/POS encoders write them (receiptline, escpos-buffer, node-thermal-
+// printer…): the ASCII forms of parameters, column images, line spacing and code pages the
+// emulator has no table for.
+#include <catch2/catch.hpp>
+
+#include "drivers/emulators/printer/printer_emulator.hpp"
+#include "tests/printer/printer_test_support.hpp"
+
+using namespace guichet;
+
+namespace {
+
+emu::Paper render(const Bytes& bytes, emu::PrinterEmulator* keep = nullptr) {
+    emu::PrinterEmulator e(test::printerProfile("epson-tm-t20iii"));
+    emu::PrinterEmulator& p = keep ? *keep : e;
+    REQUIRE(p.write(bytes));
+    p.finish();
+    return p.wholeRoll();
+}
+
+Bytes bytes(std::initializer_list<int> v) {
+    Bytes b;
+    for (int x : v) b.push_back(static_cast<std::uint8_t>(x));
+    return b;
+}
+
+void append(Bytes& b, const std::string& s) { b.insert(b.end(), s.begin(), s.end()); }
+
+}  // namespace
+
+TEST_CASE("printer.ESC - accepts the ASCII forms: '0' is off, '1' and '2' are on", "[printer]") {
+    for (auto [n, dots] : {std::pair{'0', 0}, {'1', 1}, {'2', 2}, {0, 0}, {1, 1}, {2, 2}}) {
+        INFO("n = " << int(n));
+        Bytes b = bytes({0x1B, '-', 2, 0x1B, '-', n});  // on first: '0' must turn it off again
+        append(b, "Ligne\n");
+        auto paper = render(b);
+        REQUIRE(paper.lines.size() == 1);
+        CHECK(paper.lines[0].runs[0].underline == dots);
+    }
+    // A value outside 0-2 / '0'-'2' is ignored (the previous setting stays).
+    auto paper = render([] {
+        Bytes b = bytes({0x1B, '-', 1, 0x1B, '-', 7});
+        append(b, "x\n");
+        return b;
+    }());
+    CHECK(paper.lines[0].runs[0].underline == 1);
+}
+
+TEST_CASE("printer.ESC a '1' centres ESC * column images, strips touching at ESC 3 24", "[printer]") {
+    // A 24-dot double-density logo of two strips, 48 columns each: a solid black square.
+    Bytes b = bytes({0x1B, 'a', '1', 0x1B, '3', 24});
+    for (int strip = 0; strip < 2; ++strip) {
+        Bytes cmd = bytes({0x1B, '*', 33, 48, 0});
+        cmd.insert(cmd.end(), 48 * 3, 0xFF);
+        b.insert(b.end(), cmd.begin(), cmd.end());
+        b.push_back('\n');
+    }
+    b.insert(b.end(), {0x1B, '2'});  // default spacing again
+    append(b, "Mairie\n");
+    auto paper = render(b);
+    REQUIRE(paper.images.size() == 2);
+    for (const auto& img : paper.images) {
+        CHECK(img.image.width == 48);
+        CHECK(img.image.height == 24);
+        CHECK(img.x == (576 - 48) / 2);  // centred like the text
+        CHECK(img.image.dot(0, 0));
+        CHECK(img.image.dot(47, 23));
+    }
+    CHECK(paper.images[1].y == paper.images[0].y + 24);  // no white gap inside the logo
+    REQUIRE(paper.lines.size() == 1);
+    CHECK(paper.lines[0].y == 48);
+    CHECK(paper.lines[0].utf8() == "Mairie");
+}
+
+TEST_CASE("printer.ESC * 8-dot single density is scaled to the printer's dots", "[printer]") {
+    Bytes b = bytes({0x1B, '*', 0, 2, 0, 0x80, 0x01, '\n'});  // two columns: top dot, bottom dot
+    auto paper = render(b);
+    REQUIRE(paper.images.size() == 1);
+    const auto& img = paper.images[0].image;
+    CHECK(img.width == 4);   // 2 columns x2 across
+    CHECK(img.height == 24);          // 8 dots x3 down
+    CHECK(img.dot(0, 0));
+    CHECK(img.dot(1, 2));
+    CHECK_FALSE(img.dot(2, 0));
+    CHECK(img.dot(2, 23));
+    CHECK(img.dot(3, 21));
+}
+
+TEST_CASE("printer.an unknown code page is reported, not guessed as CP437", "[printer]") {
+    emu::PrinterEmulator e(test::printerProfile("epson-tm-t20iii"));
+    Bytes b = bytes({0x1B, 't', 13, 0xD5, 'A', '\n', 0x1B, 't', 19, 0xD5, '\n'});  // PC857, then PC858
+    auto paper = render(b, &e);
+    REQUIRE(paper.lines.size() == 2);
+    CHECK(paper.lines[0].utf8() == "\uFFFDA");   // not "╒A"
+    CHECK(paper.lines[1].utf8() == "\u20AC");    // € in PC858
+    CHECK(e.unknownCodePages() == std::vector<int>{13});
+}
