@@ -89,9 +89,10 @@ Result<void> readConnectors(const Reader& rd, const toml::table& c, OutboxConfig
     TRY(rd.checkKeys(c, {"webhook", "open311", "wcs", "directory"}));
     if (auto* t = subTable(c, "webhook")) {
         WebhookConfig w;
-        TRY(rd.checkKeys(*t, {"url", "secret"}));
+        TRY(rd.checkKeys(*t, {"url", "secret", "status_url"}));
         TRY(rd.str(*t, "url", w.url));
         TRY(rd.str(*t, "secret", w.secret));
+        TRY(rd.str(*t, "status_url", w.statusUrl));
         TRY(rd.require(*t, "url", w.url));
         TRY(rd.require(*t, "secret", w.secret));
         cfg.webhook = w;

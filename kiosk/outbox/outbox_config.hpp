@@ -26,6 +26,9 @@ struct HttpConfig {
 struct WebhookConfig {
     std::string url;
     std::string secret;  // HMAC-SHA256 key of X-Guichet-Signature
+    // "Suivre ma demande": GET this URL ({uuid}, {reference}, {remote_id} replaced) for
+    // {status, message, updated_at}. Empty: the terminal shows the outbox's view only.
+    std::string statusUrl;
 };
 
 // How one procedure's answers map onto an Open311 service request.
