@@ -25,10 +25,12 @@ struct Desk {
     std::unique_ptr<outbox::OutboxStore> store;
     Desk() {
         cfg.database = dir / "outbox.sqlite";
-        cfg.keyFile = dir / "outbox.key";
+        cfg.keyFile = cfg.database + ".key";  // where guichetctl --db looks for it
         cfg.http.connectTimeoutMs = 1000;
         cfg.http.requestTimeoutMs = 2000;
-        store = test::openStore(test::storeOptions(dir.path()));
+        auto options = test::storeOptions(dir.path());
+        options.keyFile = cfg.keyFile;
+        store = test::openStore(options);
     }
     // Stores a demand routed to `connector`; when remoteId is given, it was sent and the
     // back office gave it that id.
