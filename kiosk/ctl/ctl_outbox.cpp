@@ -34,6 +34,7 @@ int usage() {
                  "  enqueue --file submission.json [--attach FILE...]\n"
                  "  list [--state queued|sending|sent|rejected|dead]\n"
                  "  show UUID|REFERENCE\n"
+                 "  status REFERENCE   (what \"Suivre ma demande\" tells the resident; exit 1 if unknown)\n"
                  "  stats\n"
                  "  send --once | --follow\n"
                  "  retry UUID | --dead\n"
@@ -246,6 +247,12 @@ int send(const outbox::StoreOptions& so, const outbox::OutboxConfig& cfg, const 
     return 0;
 }
 
+}  // namespace
+// ctl_outbox_status.cpp
+int followUpStatus(guichet::outbox::OutboxStore& store, const guichet::outbox::OutboxConfig& cfg,
+                   const std::string& typed, bool asJson);
+namespace {
+
 int runOutbox(const ctl::Args& args) {
     Options o;
     if (!parse(args, o)) return usage();
@@ -268,7 +275,7 @@ int runOutbox(const ctl::Args& args) {
         return 0;
     }
     if (o.sub == "send") return send(so, cfg, o);
-    static const std::vector<std::string> known = {"enqueue", "list", "show", "stats", "retry", "purge"};
+    static const std::vector<std::string> known = {"enqueue", "list", "show", "stats", "retry", "purge", "status"};
     if (std::find(known.begin(), known.end(), o.sub) == known.end()) return usage();
 
     auto store = outbox::OutboxStore::open(so);
@@ -278,6 +285,7 @@ int runOutbox(const ctl::Args& args) {
     if (o.sub == "list") return list(s, o);
     if (o.sub == "show") return show(s, o);
     if (o.sub == "stats") return stats(s, o);
+    if (o.sub == "status") return followUpStatus(s, cfg, o.target, o.json);
     if (o.sub == "retry") {
         if (o.dead == !o.target.empty()) return usage();
         if (o.dead) {

@@ -89,10 +89,11 @@ Result<void> readConnectors(const Reader& rd, const toml::table& c, OutboxConfig
     TRY(rd.checkKeys(c, {"webhook", "open311", "wcs", "directory"}));
     if (auto* t = subTable(c, "webhook")) {
         WebhookConfig w;
-        TRY(rd.checkKeys(*t, {"url", "secret", "format"}));
+        TRY(rd.checkKeys(*t, {"url", "secret", "format", "status_url"}));
         TRY(rd.str(*t, "url", w.url));
         TRY(rd.str(*t, "secret", w.secret));
         TRY(rd.str(*t, "format", w.format));
+        TRY(rd.str(*t, "status_url", w.statusUrl));
         if (w.format != "json" && w.format != "multipart")
             return makeError(ErrorCode::InvalidArgument, rd.at(*t->get("format")) + ": 'format' must be json or multipart");
         TRY(rd.require(*t, "url", w.url));

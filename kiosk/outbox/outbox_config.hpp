@@ -30,6 +30,9 @@ struct WebhookConfig {
     // with the JSON as the first part and one binary part per attachment (for back offices
     // that refuse large JSON bodies); the signature covers the whole body either way.
     std::string format = "json";
+    // "Suivre ma demande": GET this URL ({uuid}, {reference}, {remote_id} replaced) for
+    // {status, message, updated_at}. Empty: the terminal shows the outbox's view only.
+    std::string statusUrl;
 };
 
 // How one procedure's answers map onto an Open311 service request.

@@ -3,6 +3,7 @@
 // and injected input, so headless tests exercise what a resident's touch does.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,9 @@ struct InputEvent {
     float x = 0, y = 0;  // pointer position, window pixels
     Key key = Key::None;
     char text[8] = {};   // one UTF-8 code point (physical keyboard during development)
+    // When the shell received it (steady clock, ms): the pace of a burst is read from
+    // arrival, not from processing (the shell takes at most one key a frame).
+    std::int64_t arrivedMs = 0;
 };
 
 }  // namespace guichet::ui

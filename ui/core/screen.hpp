@@ -4,6 +4,7 @@
 // area adds a screen without editing the shell. See docs/shell.md.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -43,6 +44,12 @@ public:
     virtual Intent draw(UiContext& ctx) = 0;
     // A key the focus logic did not use (digits, Help, Back): return true if handled.
     virtual bool onKey(UiContext&, Key) { return false; }
+    // Every key as it arrives, before debounce and focus (a barcode reader types a burst
+    // that ends with Enter): return true to consume it. Most screens leave this alone.
+    // arrivedMs: when the key reached the shell (steady clock).
+    virtual bool onRawKey(UiContext&, Key, std::int64_t /*arrivedMs*/) { return false; }
+    // Typed text while the on-screen keyboard is closed (a keyboard-wedge reader's letters).
+    virtual void onText(UiContext&, const char* /*utf8*/, std::int64_t /*arrivedMs*/) {}
     // What the Help key / button shows (FALC); empty = the instruction.
     virtual std::string help() const { return instruction(); }
 };

@@ -83,7 +83,12 @@ Result<void> Shell::prepareFonts() {
     return {};
 }
 
-void Shell::input(const InputEvent& event) { inputs_.push_back(event); }
+void Shell::input(const InputEvent& event) {
+    inputs_.push_back(event);
+    if (inputs_.back().arrivedMs == 0)
+        inputs_.back().arrivedMs =
+            std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 
 bool Shell::wantsFrame() const {
     return !inputs_.empty() || settleFrames_ > 0 || ctx_.frameRequested || !queue_.empty() || pending_;
@@ -149,6 +154,12 @@ void Shell::processInput() {
                 pointerLeave_ = true;
                 return;
             case InputEvent::Kind::KeyDown:
+                if (session_.phase() == Session::Phase::Active) {
+                    if (Screen* s = router_.current(); s && s->onRawKey(ctx_, ev.key, ev.arrivedMs)) {
+                        session_.touch();
+                        return;
+                    }
+                }
                 if (ev.key == lastKey_ && now - lastKeyTime_ < debounce) break;
                 lastKey_ = ev.key;
                 lastKeyTime_ = now;
@@ -171,6 +182,8 @@ void Shell::processInput() {
                     secureWipe(ev.text, sizeof ev.text);
                     return;
                 }
+                if (session_.phase() == Session::Phase::Active)
+                    if (Screen* s = router_.current()) s->onText(ctx_, ev.text, ev.arrivedMs);
                 secureWipe(ev.text, sizeof ev.text);
                 break;
         }
