@@ -115,6 +115,8 @@ Result<Bytes> renderTestPage(const TestPageSpec& spec) {
                          colour ? TJSAMP_420 : TJSAMP_GRAY, spec.jpegQuality, TJFLAG_FASTDCT);
     Result<Bytes> result = makeError(ErrorCode::Io, "test page: JPEG compression failed");
     if (rc == 0) result = Bytes(out, out + size);
+    // In --demo this page stands for a resident's document: no readable copy left behind.
+    if (out) secureWipe(out, size);
     tjFree(out);
     tjDestroy(tj);
     return result;
