@@ -140,7 +140,7 @@ void CardService::follow() {
     if (!active_) return;
     if (reading_ && active_->cardPresent) {
         readNow();
-        if (active_ && reading_) followSoon();
+        if (active_) followSoon();  // back to following the slot
         return;
     }
     if (active_->handle.hasInterrupt) {

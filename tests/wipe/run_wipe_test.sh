@@ -11,7 +11,7 @@ export GUICHET_CATALOGUE="$src/catalogue"
 LD_PRELOAD="$watch" "$guichet" --headless --demo --data "$run/data" --config "$src/wipe-terminal.toml" \
     --scenario "$src/wipe-procedure.scn" --out "$run/shots" > "$run/out.txt" 2>&1
 code=$?
-cat "$run/out.txt" | grep -v '^wipe-watch:   ' | tail -n 20
+grep -v '^wipe-watch' "$run/out.txt" | tail -n 20
 grep '^wipe-watch' "$run/out.txt"
 if [ $code -ne 0 ]; then echo "FAIL: guichet exited with $code (97: unwiped release)"; exit 1; fi
 if ! grep -q '^wipe-watch: [1-9][0-9]* releases looked at, 0 unwiped' "$run/out.txt"; then
