@@ -2,8 +2,6 @@
 
 #include <charconv>
 
-#include <libusb.h>
-
 #include "drivers/common/log.hpp"
 #include "drivers/escl/escl_url.hpp"
 #include "drivers/escl/tcp_stream.hpp"
@@ -68,15 +66,12 @@ Result<std::vector<IppUsbDevice>> findIppUsbDevices(usb::UsbContext& ctx, std::o
     match.vendorId = hp.vendorId = vendorId;
     match.productId = hp.productId = productId;
     const usb::DeviceMatch matches[] = {match, hp};
-    libusb_device** list = nullptr;
-    ssize_t n = libusb_get_device_list(ctx.raw(), &list);
-    if (n < 0) return makeError(ErrorCode::Io, "USB: cannot list devices");
+    auto devices = usb::findDevicesWithInterfaces(ctx, matches);
+    if (!devices) return makeError(ErrorCode::Io, "USB: cannot list devices");
     std::vector<IppUsbDevice> found;
-    for (ssize_t i = 0; i < n; ++i) {
-        auto first = usb::describeDevice(list[i], matches);
-        if (!first) continue;
-        IppUsbDevice d{*first, {}};
-        for (const auto& iface : usb::listInterfaces(list[i])) {
+    for (auto& dev : *devices) {
+        IppUsbDevice d{std::move(dev.device), {}};
+        for (const auto& iface : dev.interfaces) {
             // One alternate setting per interface number: the first IPP-over-USB one.
             bool seen = false;
             for (const auto& have : d.interfaces) seen = seen || have.number == iface.number;
@@ -84,7 +79,6 @@ Result<std::vector<IppUsbDevice>> findIppUsbDevices(usb::UsbContext& ctx, std::o
         }
         if (!d.interfaces.empty()) found.push_back(std::move(d));
     }
-    libusb_free_device_list(list, 1);
     return found;
 }
 

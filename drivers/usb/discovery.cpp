@@ -100,4 +100,15 @@ Result<std::vector<UsbDeviceInfo>> findDevices(UsbContext& ctx, std::span<const 
     return found;
 }
 
+Result<std::vector<DeviceWithInterfaces>> findDevicesWithInterfaces(UsbContext& ctx, std::span<const DeviceMatch> matches) {
+    libusb_device** list = nullptr;
+    ssize_t n = libusb_get_device_list(ctx.raw(), &list);
+    if (n < 0) return fromLibusb(static_cast<int>(n), "listing USB devices");
+    std::vector<DeviceWithInterfaces> found;
+    for (ssize_t i = 0; i < n; ++i)
+        if (auto info = describeDevice(list[i], matches)) found.push_back({std::move(*info), listInterfaces(list[i])});
+    libusb_free_device_list(list, 1);
+    return found;
+}
+
 }  // namespace guichet::usb

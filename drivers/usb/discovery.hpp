@@ -25,4 +25,12 @@ std::vector<InterfaceInfo> listInterfaces(libusb_device* device);
 // All devices currently attached that match one of `matches`.
 Result<std::vector<UsbDeviceInfo>> findDevices(UsbContext& ctx, std::span<const DeviceMatch> matches);
 
+// The same, each with every interface it has (a device speaking on several, like an
+// IPP-over-USB scanner): other layers never walk libusb's device list themselves.
+struct DeviceWithInterfaces {
+    UsbDeviceInfo device;                  // the first matching interface
+    std::vector<InterfaceInfo> interfaces;  // all of them
+};
+Result<std::vector<DeviceWithInterfaces>> findDevicesWithInterfaces(UsbContext& ctx, std::span<const DeviceMatch> matches);
+
 }  // namespace guichet::usb

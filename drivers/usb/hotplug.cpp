@@ -48,9 +48,25 @@ void HotplugMonitor::stop() {
 }
 
 void HotplugMonitor::enqueue(HotplugEvent event) {
-    std::lock_guard lock(mutex_);
-    queue_.push_back(std::move(event));
+    std::function<void()> listener;
+    {
+        std::lock_guard lock(mutex_);
+        queue_.push_back(std::move(event));
+        listener = listener_;
+    }
     cv_.notify_one();
+    if (listener) listener();
+}
+
+void HotplugMonitor::setListener(std::function<void()> listener) {
+    bool queued;
+    {
+        std::lock_guard lock(mutex_);
+        listener_ = listener;
+        queued = !queue_.empty();
+    }
+    // Events that arrived before (ENUMERATE at registration) must not wait for the next one.
+    if (queued && listener) listener();
 }
 
 std::optional<HotplugEvent> HotplugMonitor::next(Timeout timeout) {

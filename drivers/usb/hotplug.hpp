@@ -5,6 +5,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -32,6 +33,9 @@ public:
 
     // The next event, or nullopt after `timeout` (or once stopped).
     std::optional<HotplugEvent> next(Timeout timeout);
+    // Called (on libusb's event thread, after the event is queued) for every event, so the
+    // owner sleeps until there is one instead of polling next(). Must only post/notify.
+    void setListener(std::function<void()> listener);
     void stop();
 
     // Called by the libusb callback (event thread): must only enqueue.
@@ -47,6 +51,7 @@ private:
     std::mutex mutex_;
     std::condition_variable cv_;
     std::deque<HotplugEvent> queue_;
+    std::function<void()> listener_;
     bool stopped_ = false;
 };
 

@@ -32,6 +32,12 @@ public:
     virtual Result<std::size_t> bulkRead(std::span<std::uint8_t> buffer, Timeout timeout) = 0;
     // Reads at most buffer.size() bytes from the interrupt IN endpoint (NotSupported if none).
     virtual Result<std::size_t> interruptRead(std::span<std::uint8_t> buffer, Timeout timeout) = 0;
+    // wakeInterruptRead() makes an interruptRead() blocked on another thread return now (as a
+    // Timeout; one made just after returns at once instead), so that a worker can sleep on the
+    // device's next event yet be reached at once. Transports that cannot say so: their reads
+    // end only at their timeout (callers then use short ones).
+    virtual bool interruptReadWakeable() const { return false; }
+    virtual void wakeInterruptRead() {}
     // A control transfer on endpoint 0; returns the bytes transferred in the data stage.
     virtual Result<std::size_t> control(const ControlSetup& setup, std::span<std::uint8_t> data,
                                         Timeout timeout) = 0;

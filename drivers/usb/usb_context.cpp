@@ -22,7 +22,9 @@ UsbContext::~UsbContext() {
 void UsbContext::startEventThread() {
     if (running_.exchange(true)) return;
     events_ = std::thread([this] {
-        timeval tv{0, 200 * 1000};  // wakes at least 5×/s to notice stop even without interrupts
+        // Sleeps until libusb has an event (transfers, their timeouts, hotplug): stop() wakes
+        // it with libusb_interrupt_event_handler, so no periodic wake-up is needed.
+        timeval tv{3600, 0};
         while (running_.load()) {
             int rc = libusb_handle_events_timeout_completed(ctx_, &tv, nullptr);
             if (rc != LIBUSB_SUCCESS && rc != LIBUSB_ERROR_INTERRUPTED) {

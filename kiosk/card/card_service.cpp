@@ -17,22 +17,25 @@ struct CardService::Active {
     ReaderHandle handle;
     std::unique_ptr<ccid::CcidReader> reader;
     bool cardPresent = false;
-    std::chrono::steady_clock::time_point nextPoll{};
 };
 
 CardService::CardService(CardConfig config, MainThreadQueue& ui, EventSink onEvent)
     : config_(std::move(config)), ui_(ui), onEvent_(std::move(onEvent)) {
     for (const auto& w : config_.warnings) log::warning("card", w);
-    worker_ = std::thread([this] { run(); });
+    if (auto started = worker_.start(); !started) setStatus(DeviceStatus::Error, started.error().message);
 }
 
 CardService::~CardService() {
+    worker_.stop();
+    nudge();
+    worker_.join();
+    if (active_ && active_->reader) (void)active_->reader->powerOff();
     {
         std::lock_guard lock(mutex_);
-        stop_ = true;
+        wakeable_ = nullptr;
     }
-    cv_.notify_all();
-    worker_.join();
+    active_.reset();
+    if (reading_) reading_ = nullptr;  // dropped: the UI is going away with us
 }
 
 std::string CardService::detail() const {
@@ -45,34 +48,31 @@ std::string CardService::deviceId() const {
     return deviceId_;
 }
 
+void CardService::nudge() {
+    std::lock_guard lock(mutex_);
+    if (wakeable_) wakeable_->wakeInterruptRead();
+}
+
 void CardService::attach(ReaderHandle reader) {
-    {
-        std::lock_guard lock(mutex_);
-        pendingAttach_ = std::move(reader);
-    }
-    cv_.notify_all();
+    auto h = std::make_shared<ReaderHandle>(std::move(reader));
+    worker_.post([this, h] { attachNow(std::move(*h)); });
+    nudge();
 }
 
 void CardService::detach(const std::string& id) {
-    {
-        std::lock_guard lock(mutex_);
-        pendingDetach_.push_back(id);
-    }
-    cv_.notify_all();
+    worker_.post([this, id] { detachNow(id); });
+    nudge();
 }
 
 void CardService::readIdentifier(std::function<void(Result<std::string>)> done) {
     {
         std::lock_guard lock(mutex_);
-        if (pendingRead_) {
-            // One read at a time: the newer request replaces the older one, which is cancelled.
-            auto old = std::move(pendingRead_);
-            ui_.post([old = std::move(old)] { old(makeError(ErrorCode::Cancelled, "card: replaced by a newer read")); });
-        }
-        pendingRead_ = std::move(done);
         cancelRequested_ = false;
     }
-    cv_.notify_all();
+    auto d = std::make_shared<std::function<void(Result<std::string>)>>(std::move(done));
+    if (!worker_.post([this, d] { startRead(std::move(*d)); }))
+        ui_.post([d] { (*d)(makeError(ErrorCode::Cancelled, "card: the card service has stopped")); });
+    nudge();
 }
 
 void CardService::cancel() {
@@ -80,7 +80,110 @@ void CardService::cancel() {
         std::lock_guard lock(mutex_);
         cancelRequested_ = true;
     }
-    cv_.notify_all();
+    worker_.post([this] { cancelNow(); });
+    nudge();
+}
+
+void CardService::attachNow(ReaderHandle reader) {
+    if (active_) dropReader("replaced by another reader");
+    active_ = std::make_unique<Active>();
+    active_->handle = std::move(reader);
+    ccid::ReaderOptions o;
+    o.commandTimeout = config_.commandTimeout;
+    active_->reader = std::make_unique<ccid::CcidReader>(*active_->handle.transport, active_->handle.descriptor, o);
+    {
+        std::lock_guard lock(mutex_);
+        deviceId_ = active_->handle.deviceId;
+        wakeable_ = active_->handle.transport.get();
+    }
+    refreshSlot();
+    followSoon();
+}
+
+void CardService::detachNow(const std::string& id) {
+    if (active_ && active_->handle.deviceId == id) dropReader("reader unplugged");
+}
+
+void CardService::startRead(std::function<void(Result<std::string>)> done) {
+    if (reading_) {
+        // Still waiting for a card for an older request: that one is superseded.
+        ui_.post([old = std::move(reading_)] { old(makeError(ErrorCode::Cancelled, "card: replaced by a newer read")); });
+    }
+    reading_ = std::move(done);
+    if (!active_) {
+        finish(makeError(ErrorCode::NotFound, "card: no card reader connected"));
+        return;
+    }
+    if (!active_->handle.hasInterrupt) refreshSlot();  // the slot is not followed while idle
+    followSoon();
+}
+
+void CardService::cancelNow() {
+    bool requested;
+    {
+        std::lock_guard lock(mutex_);
+        requested = cancelRequested_;
+        cancelRequested_ = false;
+    }
+    if (requested && reading_) finish(makeError(ErrorCode::Cancelled, "card: read cancelled"));
+}
+
+void CardService::followSoon() {
+    if (followQueued_) return;
+    followQueued_ = worker_.post([this] {
+        followQueued_ = false;
+        follow();
+    });
+}
+
+void CardService::follow() {
+    if (!active_) return;
+    if (reading_ && active_->cardPresent) {
+        readNow();
+        if (active_) followSoon();  // back to following the slot
+        return;
+    }
+    if (active_->handle.hasInterrupt) {
+        // Idle, sleep in the interrupt read until the slot changes: a request nudges it
+        // awake. A transport that cannot be nudged gets short reads so requests still run.
+        const bool nudgeable = active_->handle.transport->interruptReadWakeable();
+        auto m = active_->reader->pollInterrupt(nudgeable ? std::chrono::milliseconds(3'600'000) : 100ms);
+        if (!m) {
+            if (m.error().code == ErrorCode::Disconnected) {
+                dropReader("reader unplugged");
+                return;
+            }
+            if (m.error().code == ErrorCode::NotSupported) {
+                active_->handle.hasInterrupt = false;
+            } else {
+                refreshSlot();  // a glitch: read the slot instead
+                if (!active_) return;
+                worker_.postAfter(100ms, [this] { followSoon(); });
+                return;
+            }
+        } else if (m->has_value() && (*m)->type == ccid::msg::kNotifySlotChange && !(*m)->slots.empty()) {
+            active_->cardPresent = (*m)->slots[0].present;
+            setStatus(active_->cardPresent ? DeviceStatus::CardPresent : DeviceStatus::NoCard, "");
+        } else if (m->has_value() && (*m)->type == ccid::msg::kHardwareError) {
+            setStatus(DeviceStatus::Error, "reader hardware error");
+        }
+        followSoon();
+        return;
+    }
+    // No interrupt endpoint: the slot is asked, every 300 ms, only while a read waits for
+    // the card (idle, nobody looks at it; a read starts by asking).
+    if (!reading_) return;
+    refreshSlot();
+    if (!active_) return;
+    if (reading_ && active_->cardPresent) {
+        followSoon();
+        return;
+    }
+    if (slotPoll_) worker_.cancel(slotPoll_);
+    slotPoll_ = worker_.postAfter(300ms, [this] {
+        slotPoll_ = 0;
+        followSoon();
+    });
 }
 
 void CardService::setStatus(DeviceStatus s, std::string detail) {
@@ -118,11 +221,12 @@ void CardService::finish(Result<std::string> result) {
 }
 
 void CardService::dropReader(const std::string& why) {
-    active_.reset();
     {
         std::lock_guard lock(mutex_);
         deviceId_.clear();
+        wakeable_ = nullptr;  // before the transport goes: nudge() must not reach it
     }
+    active_.reset();
     setStatus(DeviceStatus::Absent, why);
     if (reading_) finish(makeError(ErrorCode::Disconnected, "card: " + why));
 }
@@ -173,91 +277,6 @@ void CardService::readNow() {
     }
     finish(std::move(result));
     refreshSlot();
-}
-
-void CardService::run() {
-    while (true) {
-        std::optional<ReaderHandle> attach;
-        std::vector<std::string> detach;
-        bool cancel = false;
-        {
-            std::unique_lock lock(mutex_);
-            if (stop_) break;
-            attach = std::move(pendingAttach_);
-            pendingAttach_.reset();
-            detach.swap(pendingDetach_);
-            if (pendingRead_) {
-                if (reading_) {
-                    // Still waiting for a card for an older request: that one is superseded.
-                    ui_.post([old = std::move(reading_)] {
-                        old(makeError(ErrorCode::Cancelled, "card: replaced by a newer read"));
-                    });
-                }
-                reading_ = std::move(pendingRead_);
-                pendingRead_ = nullptr;
-            }
-            cancel = cancelRequested_ && reading_;
-            if (cancel) cancelRequested_ = false;
-        }
-        for (const auto& id : detach)
-            if (active_ && active_->handle.deviceId == id) dropReader("reader unplugged");
-        if (attach) {
-            active_ = std::make_unique<Active>();
-            active_->handle = std::move(*attach);
-            ccid::ReaderOptions o;
-            o.commandTimeout = config_.commandTimeout;
-            active_->reader = std::make_unique<ccid::CcidReader>(*active_->handle.transport,
-                                                                 active_->handle.descriptor, o);
-            {
-                std::lock_guard lock(mutex_);
-                deviceId_ = active_->handle.deviceId;
-            }
-            refreshSlot();
-        }
-        if (cancel) finish(makeError(ErrorCode::Cancelled, "card: read cancelled"));
-
-        if (!active_) {
-            if (reading_) finish(makeError(ErrorCode::NotFound, "card: no card reader connected"));
-            std::unique_lock lock(mutex_);
-            cv_.wait_for(lock, 200ms, [&] { return stop_ || pendingAttach_ || pendingRead_ || !pendingDetach_.empty(); });
-            continue;
-        }
-        if (reading_ && active_->cardPresent) {
-            readNow();
-            continue;
-        }
-        // Idle (or waiting for the card): follow the slot.
-        if (active_->handle.hasInterrupt) {
-            auto m = active_->reader->pollInterrupt(100ms);
-            if (!m) {
-                if (m.error().code == ErrorCode::Disconnected) {
-                    dropReader("reader unplugged");
-                } else if (m.error().code == ErrorCode::NotSupported) {
-                    active_->handle.hasInterrupt = false;
-                } else {
-                    std::this_thread::sleep_for(100ms);  // a glitch: poll the slot instead
-                    refreshSlot();
-                }
-                continue;
-            }
-            if (m->has_value() && (*m)->type == ccid::msg::kNotifySlotChange && !(*m)->slots.empty()) {
-                active_->cardPresent = (*m)->slots[0].present;
-                setStatus(active_->cardPresent ? DeviceStatus::CardPresent : DeviceStatus::NoCard, "");
-            } else if (m->has_value() && (*m)->type == ccid::msg::kHardwareError) {
-                setStatus(DeviceStatus::Error, "reader hardware error");
-            }
-            continue;
-        }
-        const auto now = std::chrono::steady_clock::now();
-        if (now >= active_->nextPoll) {
-            refreshSlot();
-            if (active_) active_->nextPoll = now + 300ms;
-        }
-        std::unique_lock lock(mutex_);
-        cv_.wait_for(lock, 100ms, [&] { return stop_ || pendingAttach_ || pendingRead_ || !pendingDetach_.empty(); });
-    }
-    if (active_ && active_->reader) (void)active_->reader->powerOff();
-    active_.reset();
 }
 
 }  // namespace guichet::card

@@ -1,23 +1,23 @@
-// The terminal's card reader (CardReaderService): one worker thread owns the attached
-// reader, follows slot changes on its interrupt endpoint, and reads the configured
-// identifier when the wizard asks — waiting for the card if the slot is still empty.
+// The terminal's card reader (CardReaderService): one Worker owns the attached reader,
+// follows slot changes on its interrupt endpoint, and reads the configured identifier when
+// the wizard asks — waiting for the card if the slot is still empty. Idle, the worker sleeps
+// in the interrupt read itself (woken by a request when the transport allows it).
 // Status changes and results reach the UI thread through MainThreadQueue. The identifier is
 // never logged and never kept here; the wizard wipes it with the session.
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <thread>
 
 #include "drivers/ccid/ccid_descriptor.hpp"
 #include "drivers/usb/transport.hpp"
 #include "kiosk/app/main_thread_queue.hpp"
 #include "kiosk/card/card_config.hpp"
 #include "kiosk/devices/device_services.hpp"
+#include "kiosk/worker/worker.hpp"
 
 namespace guichet::card {
 
@@ -50,7 +50,15 @@ public:
     void cancel() override;
 
 private:
-    void run();
+    // Worker tasks.
+    void attachNow(ReaderHandle reader);
+    void detachNow(const std::string& deviceId);
+    void startRead(std::function<void(Result<std::string>)> done);
+    void cancelNow();
+    void follow();          // one step of following the slot; posts the next one
+    void followSoon();      // posts follow() unless one is already on its way
+    // Any thread: a task was posted; end an interrupt read the worker may be sleeping in.
+    void nudge();
     void setStatus(DeviceStatus s, std::string detail);
     void finish(Result<std::string> result);
     void dropReader(const std::string& why);
@@ -63,19 +71,17 @@ private:
     std::atomic<DeviceStatus> status_{DeviceStatus::Absent};
 
     mutable std::mutex mutex_;
-    std::condition_variable cv_;
-    std::optional<ReaderHandle> pendingAttach_;
-    std::vector<std::string> pendingDetach_;
-    std::function<void(Result<std::string>)> pendingRead_;
-    bool cancelRequested_ = false;
-    bool stop_ = false;
+    bool cancelRequested_ = false;  // also seen by a read in progress
     std::string detail_, deviceId_;
+    usb::Transport* wakeable_ = nullptr;  // the reader's transport, for nudge(); under mutex_
 
     // Worker-owned.
     struct Active;
     std::unique_ptr<Active> active_;
     std::function<void(Result<std::string>)> reading_;
-    std::thread worker_;
+    bool followQueued_ = false;
+    Worker::TimerId slotPoll_ = 0;
+    Worker worker_{"card"};  // last: started once everything above exists
 };
 
 // Overwrites a string's whole buffer (also the small-string storage a move leaves behind).

@@ -35,31 +35,34 @@ Result<std::unique_ptr<UsbReaderWatcher>> UsbReaderWatcher::start(std::shared_pt
     auto monitor = usb::HotplugMonitor::start(ctx, {usb::DeviceMatch::byClass(usb::kClassCcid, {}, {}, "ccid")});
     if (!monitor) return monitor.error();
     std::unique_ptr<UsbReaderWatcher> w(new UsbReaderWatcher(ctx, service));
-    w->thread_ = std::thread([w = w.get(), mon = std::shared_ptr<usb::HotplugMonitor>(std::move(*monitor))] {
-        while (!w->stop_) {
-            auto e = mon->next(200ms);
-            if (!e) continue;
-            if (e->kind == usb::HotplugEvent::Kind::Left) {
-                w->service_.detach(e->device.id());
-                continue;
-            }
-            auto h = openUsbReader(w->ctx_, e->device);
-            if (!h) {
-                log::warning("card", e->device.id() + ": cannot use this reader: " + h.error().message);
-                continue;
-            }
-            w->service_.attach(std::move(*h));
-        }
-        mon->stop();
-    });
+    w->monitor_ = std::move(*monitor);
+    if (auto started = w->worker_.start(); !started) return started.error();
+    UsbReaderWatcher* raw = w.get();
+    w->monitor_->setListener([raw] { raw->worker_.post([raw] { raw->takeEvents(); }); });
     return w;
+}
+
+void UsbReaderWatcher::takeEvents() {
+    while (auto e = monitor_->next(usb::Timeout(0))) {
+        if (e->kind == usb::HotplugEvent::Kind::Left) {
+            service_.detach(e->device.id());
+            continue;
+        }
+        auto h = openUsbReader(ctx_, e->device);
+        if (!h) {
+            log::warning("card", e->device.id() + ": cannot use this reader: " + h.error().message);
+            continue;
+        }
+        service_.attach(std::move(*h));
+    }
 }
 
 UsbReaderWatcher::~UsbReaderWatcher() { stop(); }
 
 void UsbReaderWatcher::stop() {
-    stop_ = true;
-    if (thread_.joinable()) thread_.join();
+    if (monitor_) monitor_->stop();  // waits for a callback in flight: nothing is posted after
+    worker_.stop();
+    worker_.join();
 }
 
 }  // namespace guichet::card

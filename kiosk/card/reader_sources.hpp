@@ -7,9 +7,11 @@
 #include <thread>
 
 #include "drivers/emulators/ccid/emulated_ccid_reader.hpp"
+#include "drivers/usb/hotplug.hpp"
 #include "drivers/usb/usb_context.hpp"
 #include "drivers/usb/usb_device_info.hpp"
 #include "kiosk/card/card_service.hpp"
+#include "kiosk/worker/worker.hpp"
 
 namespace guichet::card {
 
@@ -19,7 +21,7 @@ ReaderHandle emulatedReaderHandle(std::shared_ptr<emu::EmulatedCcidReader> reade
                                   std::string deviceId = "emulator:card-reader");
 
 // Follows CCID readers coming and going (libusb hotplug, ENUMERATE) and hands them to the
-// service. One thread; stop() or the destructor ends it within ~200 ms.
+// service. A Worker woken by the hotplug callback opens the readers (no I/O in the callback).
 class UsbReaderWatcher {
 public:
     static Result<std::unique_ptr<UsbReaderWatcher>> start(std::shared_ptr<usb::UsbContext> ctx, CardService& service);
@@ -28,10 +30,11 @@ public:
 
 private:
     UsbReaderWatcher(std::shared_ptr<usb::UsbContext> ctx, CardService& s) : ctx_(std::move(ctx)), service_(s) {}
+    void takeEvents();
     std::shared_ptr<usb::UsbContext> ctx_;
     CardService& service_;
-    std::atomic<bool> stop_{false};
-    std::thread thread_;
+    std::unique_ptr<usb::HotplugMonitor> monitor_;
+    Worker worker_{"card-hotplug"};
 };
 
 }  // namespace guichet::card

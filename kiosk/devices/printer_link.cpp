@@ -1,7 +1,6 @@
 #include "kiosk/devices/printer_link.hpp"
 
 #include <optional>
-#include <thread>
 
 #include "drivers/common/log.hpp"
 #include "drivers/usb/discovery.hpp"
@@ -15,9 +14,7 @@ EmulatorPrinterLink::EmulatorPrinterLink(escpos::PrinterProfile profile)
       printer_(std::make_shared<emu::PrinterEmulator>(profile_)),
       transport_(std::make_unique<emu::EmulatorTransport>(printer_)) {}
 
-void EmulatorPrinterLink::poll(std::chrono::milliseconds timeout) {
-    if (timeout.count() > 0) std::this_thread::sleep_for(std::min(timeout, std::chrono::milliseconds(20)));
-}
+void EmulatorPrinterLink::poll(std::chrono::milliseconds) {}  // plugged or not: nothing to take in
 
 usb::Transport* EmulatorPrinterLink::transport() { return transport_->plugged() ? transport_.get() : nullptr; }
 
@@ -95,6 +92,8 @@ void UsbPrinterLink::poll(std::chrono::milliseconds timeout) {
     }
     tryOpen();
 }
+
+void UsbPrinterLink::setWakeUp(std::function<void()> wake) { s_->monitor->setListener(std::move(wake)); }
 
 usb::Transport* UsbPrinterLink::transport() { return s_->transport.get(); }
 

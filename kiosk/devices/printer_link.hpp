@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -18,6 +19,9 @@ public:
     virtual ~PrinterLink() = default;
     // Takes in arrivals/departures, waiting at most `timeout` for one. Worker thread only.
     virtual void poll(std::chrono::milliseconds timeout) = 0;
+    // `wake` is called (any thread) when an arrival or departure waits to be taken in by
+    // poll(): the worker sleeps until then. A link without such events (the emulator) never calls it.
+    virtual void setWakeUp(std::function<void()> wake) { (void)wake; }
     // The printer, or nullptr while there is none (unplugged, never seen).
     virtual usb::Transport* transport() = 0;
     virtual const escpos::PrinterProfile& profile() const = 0;
@@ -52,6 +56,7 @@ public:
     static Result<std::unique_ptr<UsbPrinterLink>> start(const PrinterProfiles& profiles, std::string forcedProfile);
     ~UsbPrinterLink() override;
     void poll(std::chrono::milliseconds timeout) override;
+    void setWakeUp(std::function<void()> wake) override;
     usb::Transport* transport() override;
     const escpos::PrinterProfile& profile() const override { return profile_; }
     std::string deviceId() const override { return deviceId_; }

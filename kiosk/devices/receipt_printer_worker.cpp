@@ -28,26 +28,33 @@ DeviceStatus statusForFailure(const escpos::PrintOutcome& o) {
 
 ReceiptPrinterWorker::ReceiptPrinterWorker(std::unique_ptr<PrinterLink> link, MainThreadQueue& ui, EventSink sink, PrinterWorkerOptions o)
     : link_(std::move(link)), ui_(ui), sink_(std::move(sink)), opt_(std::move(o)) {
-    thread_ = std::thread([this] { run(); });
+    link_->setWakeUp([this] { worker_.post([this] { step(); }); });
+    worker_.post([this] { step(); });  // opens the printer there is, reads its status
+    if (auto started = worker_.start(); !started) setStatus(DeviceStatus::Error, started.error().message);
 }
 
-ReceiptPrinterWorker::~ReceiptPrinterWorker() { stop(); }
+ReceiptPrinterWorker::~ReceiptPrinterWorker() {
+    stop();
+    driver_.reset();
+    link_.reset();  // deregisters hotplug: no wake-up can reach the worker after this
+}
 
 void ReceiptPrinterWorker::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    cv_.notify_all();
-    if (thread_.joinable()) thread_.join();
+    if (link_) link_->setWakeUp(nullptr);
+    worker_.stop();
+    worker_.join();
+    cancelLeftJobs();
 }
 
 void ReceiptPrinterWorker::print(const doc::ReceiptDocument& receipt, std::function<void(Result<void>)> done) {
+    bool accepted;
     {
         std::lock_guard lock(mutex_);
-        jobs_.push_back(Job{receipt, std::move(done), {}, {}, 0});
+        accepted = !worker_.stopping();
+        if (accepted) jobs_.push_back(Job{receipt, std::move(done), {}, {}, 0});
     }
-    cv_.notify_all();
+    if (accepted) worker_.post([this] { step(); });
+    else if (done) ui_.post([done = std::move(done)] { done(makeError(ErrorCode::Cancelled, "the printer service has stopped")); });
 }
 
 std::size_t ReceiptPrinterWorker::pendingJobs() const {
@@ -55,16 +62,10 @@ std::size_t ReceiptPrinterWorker::pendingJobs() const {
     return jobs_.size();
 }
 
-bool ReceiptPrinterWorker::waitFor(std::chrono::milliseconds d) {
-    std::unique_lock lock(mutex_);
-    cv_.wait_for(lock, d, [&] { return stopping_; });
-    return !stopping_;
-}
-
 void ReceiptPrinterWorker::setStatus(DeviceStatus s, const std::string& detail) {
     if (status_.exchange(s) == s && detail == lastDetail_) return;
     lastDetail_ = detail;
-    if (sink_) sink_(DeviceEvent{DeviceKind::Printer, link_->deviceId(), s, detail});
+    if (sink_) sink_(DeviceEvent{DeviceKind::Printer, link_ ? link_->deviceId() : std::string(), s, detail});
 }
 
 void ReceiptPrinterWorker::finishJob(Result<void> result) {
@@ -80,95 +81,15 @@ void ReceiptPrinterWorker::finishJob(Result<void> result) {
     if (done) ui_.post([done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); });
 }
 
-void ReceiptPrinterWorker::run() {
-    std::unique_ptr<escpos::PrinterDriver> driver;
-    usb::Transport* driverTransport = nullptr;
-    auto lastStatusPoll = std::chrono::steady_clock::now() - opt_.statusInterval;
-    while (true) {
-        bool haveJob;
-        {
-            std::lock_guard lock(mutex_);
-            if (stopping_) break;
-            haveJob = !jobs_.empty();
-        }
-        link_->poll(haveJob ? std::chrono::milliseconds(0) : opt_.idlePoll);
-        usb::Transport* t = link_->transport();
-        if (!t || !t->isOpen()) {
-            driver.reset();
-            driverTransport = nullptr;
-            setStatus(DeviceStatus::Absent, link_->problem().empty() ? "no printer connected" : link_->problem());
-            if (!waitFor(haveJob ? opt_.idlePoll : std::chrono::milliseconds(1))) break;
-            continue;
-        }
-        if (t != driverTransport) {
-            driver = std::make_unique<escpos::PrinterDriver>(*t, link_->profile(), opt_.timeouts);
-            driverTransport = t;
-            lastStatusPoll = std::chrono::steady_clock::now() - opt_.statusInterval;
-        }
+void ReceiptPrinterWorker::retryLater() {
+    if (retry_) worker_.cancel(retry_);
+    retry_ = worker_.postAfter(opt_.retryInterval, [this] {
+        retry_ = 0;
+        step();
+    });
+}
 
-        if (!haveJob) {
-            if (std::chrono::steady_clock::now() - lastStatusPoll >= opt_.statusInterval) {
-                lastStatusPoll = std::chrono::steady_clock::now();
-                auto s = driver->queryStatus();
-                if (s) setStatus(deviceStatusFor(*s), s->describe());
-            }
-            std::unique_lock lock(mutex_);
-            cv_.wait_for(lock, opt_.idlePoll, [&] { return stopping_ || !jobs_.empty(); });
-            continue;
-        }
-
-        // A job that already failed waits quietly while the printer still cannot print, so the
-        // screen keeps saying "paper out" instead of flickering to "printing" at each retry.
-        bool retrying;
-        {
-            std::lock_guard lock(mutex_);
-            retrying = jobs_.front().attempts > 0;
-        }
-        if (retrying) {
-            auto s = driver->queryStatus();
-            if (s && s->known && !s->canPrint()) {
-                setStatus(deviceStatusFor(*s), s->describe());
-                if (!waitFor(opt_.retryInterval)) break;
-                continue;
-            }
-        }
-
-        // Lay the job out for the printer it is about to go to (a replug may bring another model).
-        Bytes bytes;
-        std::size_t resync = 0;
-        {
-            std::lock_guard lock(mutex_);
-            Job& j = jobs_.front();
-            if (j.bytes.empty() || j.profileName != link_->profile().name) {
-                escpos::LayoutOptions lo;
-                lo.logos = &logos_;
-                lo.assetDir = opt_.assetDir;
-                j.bytes = escpos::layoutReceipt(j.receipt, link_->profile(), lo);
-                j.profileName = link_->profile().name;
-            }
-            ++j.attempts;
-            bytes = j.bytes;
-            resync = j.resync;
-        }
-        setStatus(DeviceStatus::Busy, "printing");
-        escpos::PrintOutcome o = driver->print(bytes, resync);
-        secureWipe(bytes);
-        lastStatusPoll = std::chrono::steady_clock::now();
-        if (o.ok()) {
-            setStatus(deviceStatusFor(o.after), o.after.describe());
-            finishJob({});
-            continue;
-        }
-        {
-            std::lock_guard lock(mutex_);
-            // Nothing sent this time (refused before sending): the old debt still stands.
-            jobs_.front().resync = o.bytesSent > 0 || o.resyncBytes > 0 ? o.resyncBytes : resync;
-        }
-        // Kept for later: printing never loses a receipt; the submission is saved anyway.
-        log::warning("devices", std::string("receipt not printed yet (") + escpos::printFailureName(o.failure) + "), will retry");
-        setStatus(statusForFailure(o), o.detail);
-        if (!waitFor(opt_.retryInterval)) break;
-    }
+void ReceiptPrinterWorker::cancelLeftJobs() {
     // Jobs left at shutdown are reported as cancelled, never silently dropped.
     while (true) {
         {
@@ -177,6 +98,84 @@ void ReceiptPrinterWorker::run() {
         }
         finishJob(makeError(ErrorCode::Cancelled, "the terminal stopped before the receipt was printed"));
     }
+}
+
+void ReceiptPrinterWorker::step() {
+    bool haveJob;
+    {
+        std::lock_guard lock(mutex_);
+        haveJob = !jobs_.empty();
+    }
+    link_->poll(std::chrono::milliseconds(0));
+    usb::Transport* t = link_->transport();
+    if (!t || !t->isOpen()) {
+        driver_.reset();
+        driverTransport_ = nullptr;
+        setStatus(DeviceStatus::Absent, link_->problem().empty() ? "no printer connected" : link_->problem());
+        // A waiting job tries again (a link without hotplug events, e.g. the emulator, is
+        // only seen back this way); without a job, a hotplug event wakes the worker.
+        if (haveJob || !link_->problem().empty()) retryLater();
+        return;
+    }
+    if (t != driverTransport_) {
+        driver_ = std::make_unique<escpos::PrinterDriver>(*t, link_->profile(), opt_.timeouts);
+        driverTransport_ = t;
+        if (!haveJob)
+            if (auto s = driver_->queryStatus()) setStatus(deviceStatusFor(*s), s->describe());
+    }
+    if (!haveJob) return;
+
+    // A job that already failed waits quietly while the printer still cannot print, so the
+    // screen keeps saying "paper out" instead of flickering to "printing" at each retry.
+    bool retrying;
+    {
+        std::lock_guard lock(mutex_);
+        retrying = jobs_.front().attempts > 0;
+    }
+    if (retrying) {
+        auto s = driver_->queryStatus();
+        if (s && s->known && !s->canPrint()) {
+            setStatus(deviceStatusFor(*s), s->describe());
+            retryLater();
+            return;
+        }
+    }
+
+    // Lay the job out for the printer it is about to go to (a replug may bring another model).
+    Bytes bytes;
+    std::size_t resync = 0;
+    {
+        std::lock_guard lock(mutex_);
+        Job& j = jobs_.front();
+        if (j.bytes.empty() || j.profileName != link_->profile().name) {
+            escpos::LayoutOptions lo;
+            lo.logos = &logos_;
+            lo.assetDir = opt_.assetDir;
+            j.bytes = escpos::layoutReceipt(j.receipt, link_->profile(), lo);
+            j.profileName = link_->profile().name;
+        }
+        ++j.attempts;
+        bytes = j.bytes;
+        resync = j.resync;
+    }
+    setStatus(DeviceStatus::Busy, "printing");
+    escpos::PrintOutcome o = driver_->print(bytes, resync);
+    secureWipe(bytes);
+    if (o.ok()) {
+        setStatus(deviceStatusFor(o.after), o.after.describe());
+        finishJob({});
+        worker_.post([this] { step(); });  // the next job, if any
+        return;
+    }
+    {
+        std::lock_guard lock(mutex_);
+        // Nothing sent this time (refused before sending): the old debt still stands.
+        jobs_.front().resync = o.bytesSent > 0 || o.resyncBytes > 0 ? o.resyncBytes : resync;
+    }
+    // Kept for later: printing never loses a receipt; the submission is saved anyway.
+    log::warning("devices", std::string("receipt not printed yet (") + escpos::printFailureName(o.failure) + "), will retry");
+    setStatus(statusForFailure(o), o.detail);
+    retryLater();
 }
 
 }  // namespace guichet

@@ -1,27 +1,27 @@
-// The ReceiptPrinterService over the ESC/POS driver: one worker thread owns the printer link,
+// The ReceiptPrinterService over the ESC/POS driver: one Worker owns the printer link,
 // lays receipts out, prints them and, when a job is cut short (unplugged, paper out, cover
 // open), keeps it and prints it again once the printer is back. Never blocks the caller.
+// Idle, it sleeps: it wakes for a job, a hotplug event, or the retry of a job cut short.
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <mutex>
-#include <thread>
 
 #include "drivers/escpos/printer_driver.hpp"
 #include "drivers/escpos/receipt_layout.hpp"
 #include "kiosk/app/main_thread_queue.hpp"
 #include "kiosk/devices/device_services.hpp"
 #include "kiosk/devices/printer_link.hpp"
+#include "kiosk/worker/worker.hpp"
 
 namespace guichet {
 
 struct PrinterWorkerOptions {
-    std::chrono::milliseconds retryInterval{1000};   // between attempts of an interrupted job
-    std::chrono::milliseconds statusInterval{3000};  // idle status polls (paper low…)
-    std::chrono::milliseconds idlePoll{100};         // hotplug/job wake-up granularity
+    // Between attempts of an interrupted job. The status (paper low…) is read when a printer
+    // is opened and around each job; there is no idle poll.
+    std::chrono::milliseconds retryInterval{1000};
     escpos::DriverTimeouts timeouts;
     std::string assetDir;                            // relative logo paths
 };
@@ -49,10 +49,11 @@ private:
         int attempts = 0;
         std::size_t resync = 0;  // NULs owed to the printer after an interrupted attempt
     };
-    void run();
+    void step();                 // worker: takes in hotplug, prints the first job if it can
+    void retryLater();           // worker: one timer for the next attempt
+    void cancelLeftJobs();
     void setStatus(DeviceStatus s, const std::string& detail);
     void finishJob(Result<void> result);
-    bool waitFor(std::chrono::milliseconds d);  // false when stopping
 
     std::unique_ptr<PrinterLink> link_;
     MainThreadQueue& ui_;
@@ -62,10 +63,12 @@ private:
     std::atomic<DeviceStatus> status_{DeviceStatus::Absent};
     std::string lastDetail_;
     mutable std::mutex mutex_;
-    std::condition_variable cv_;
     std::deque<Job> jobs_;
-    bool stopping_ = false;
-    std::thread thread_;
+    // Worker-owned.
+    std::unique_ptr<escpos::PrinterDriver> driver_;
+    usb::Transport* driverTransport_ = nullptr;
+    Worker::TimerId retry_ = 0;
+    Worker worker_{"printer"};  // last: started once everything above exists
 };
 
 DeviceStatus deviceStatusFor(const escpos::PrinterStatus& s);

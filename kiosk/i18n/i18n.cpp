@@ -1,12 +1,13 @@
 #include "kiosk/i18n/i18n.hpp"
 
-#include <libintl.h>
-
+#include <atomic>
 #include <clocale>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <mutex>
 
-extern "C" int _nl_msg_cat_cntr;  // glibc: bump to drop gettext's cache after LANGUAGE changes
+#include "kiosk/i18n/mo_catalogue.hpp"
 
 namespace guichet::i18n {
 
@@ -15,6 +16,29 @@ constexpr const char* kDomain = "guichet";
 std::string& current() {
     static std::string lang = "fr";
     return lang;
+}
+// The catalogues are read once and never freed, so that a pointer tr() returned stays good
+// whatever the language becomes; tr() on any thread reads one atomic pointer.
+struct Catalogues {
+    std::mutex mutex;
+    std::string dir;
+    std::map<std::string, std::unique_ptr<const MoCatalogue>, std::less<>> loaded;
+};
+Catalogues& catalogues() {
+    static Catalogues* c = new Catalogues();  // never destroyed: threads may still translate at exit
+    return *c;
+}
+std::atomic<const MoCatalogue*> active{nullptr};
+
+const MoCatalogue* catalogueFor(std::string_view code) {
+    auto& c = catalogues();
+    std::lock_guard lock(c.mutex);
+    auto it = c.loaded.find(code);
+    if (it == c.loaded.end()) {
+        auto path = std::filesystem::path(c.dir) / std::string(code) / "LC_MESSAGES" / (std::string(kDomain) + ".mo");
+        it = c.loaded.emplace(std::string(code), MoCatalogue::load(path.string())).first;
+    }
+    return it->second.get();
 }
 }  // namespace
 
@@ -41,13 +65,17 @@ std::string defaultLocaleDir() {
 }
 
 bool init(const std::string& localeDir) {
-    // With the C locale gettext ignores LANGUAGE; C.UTF-8 always exists on Debian.
+    // UTF-8 for the C library's character functions; C.UTF-8 always exists on Debian.
     if (!std::setlocale(LC_ALL, "C.UTF-8")) std::setlocale(LC_ALL, "");
     // Numbers and dates are formatted by the UI, never by the C library.
     std::setlocale(LC_NUMERIC, "C");
-    bindtextdomain(kDomain, localeDir.c_str());
-    bind_textdomain_codeset(kDomain, "UTF-8");
-    textdomain(kDomain);
+    {
+        auto& c = catalogues();
+        std::lock_guard lock(c.mutex);
+        c.dir = localeDir;
+        c.loaded.clear();  // only before any language is active (start-up, tests)
+    }
+    active = nullptr;
     setLanguage(current());
     std::error_code ec;
     // French is the source language; English proves that catalogues are really there.
@@ -57,17 +85,23 @@ bool init(const std::string& localeDir) {
 bool setLanguage(std::string_view code) {
     if (!isSupported(code)) return false;
     current() = std::string(code);
-    setenv("LANGUAGE", current().c_str(), 1);
-    ++_nl_msg_cat_cntr;
+    // French is the source language: no catalogue, msgids are the text.
+    active = code == "fr" ? nullptr : catalogueFor(code);
     return true;
 }
 
 const std::string& language() { return current(); }
 
-const char* tr(const char* msgid) { return dgettext(kDomain, msgid); }
+const char* tr(const char* msgid) {
+    const MoCatalogue* c = active.load(std::memory_order_acquire);
+    const char* t = c && *msgid ? c->find(msgid) : nullptr;
+    return t ? t : msgid;
+}
 
 const char* trn(const char* singular, const char* plural, unsigned long n) {
-    return dngettext(kDomain, singular, plural, n);
+    const MoCatalogue* c = active.load(std::memory_order_acquire);
+    if (const char* t = c ? c->findPlural(singular, n) : nullptr) return t;
+    return n == 1 ? singular : plural;
 }
 
 }  // namespace guichet::i18n

@@ -1,5 +1,6 @@
-// The terminal's languages through GNU gettext: catalogues compiled from assets/po at build
-// time (domain "guichet"). tr() is the one lookup; setLanguage() switches at run time.
+// The terminal's languages: gettext catalogues compiled from assets/po at build time
+// (domain "guichet"), read by MoCatalogue. tr() is the one lookup, safe on any thread;
+// setLanguage() switches at run time without touching the environment.
 #pragma once
 
 #include <string>
@@ -17,9 +18,9 @@ struct Language {
 const std::vector<Language>& languages();
 bool isSupported(std::string_view code);
 
-// Binds the "guichet" domain to `localeDir` (holding <lang>/LC_MESSAGES/guichet.mo) and
-// selects C.UTF-8 so that LANGUAGE is honoured (PITFALLS.md). Returns false when the
-// directory has no French catalogue (the caller reports it).
+// Reads catalogues from `localeDir` (holding <lang>/LC_MESSAGES/guichet.mo, loaded on first
+// use) and selects C.UTF-8. Returns false when the directory has no English catalogue (the
+// caller reports it).
 bool init(const std::string& localeDir);
 // Switches every later tr() to `code`; an unsupported code keeps the current language.
 bool setLanguage(std::string_view code);

@@ -1,5 +1,7 @@
 #include "kiosk/procedures/wizard_session.hpp"
 
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <memory>
 
@@ -163,6 +165,15 @@ WizardSession::Indicator WizardSession::indicator() const {
 void WizardSession::setLargeText(bool on) { options_.largeText = on; }
 
 void WizardSession::setAnswer(const std::string& fieldId, json raw) {
+#ifdef GUICHET_WIPE_TEST_UNWIPED_COPY
+    // A deliberate defect, only in a build made to prove that tests/wipe fails on one: a C
+    // copy of the answer released without being overwritten.
+    if (raw.is_string()) {
+        char* copy = strdup(raw.get_ref<const std::string&>().c_str());
+        asm volatile("" : : "r"(copy) : "memory");
+        free(copy);
+    }
+#endif
     auto& slot = raw_[fieldId];
     wipeJson(slot);
     slot = std::move(raw);

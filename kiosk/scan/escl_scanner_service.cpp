@@ -45,61 +45,74 @@ EsclScannerService::EsclScannerService(ScannerConfig config, MainThreadQueue& ui
         auto monitor = usb::HotplugMonitor::start(usb_, {match, hp});
         if (monitor) {
             hotplug_ = std::move(*monitor);
-            hotplugThread_ = std::thread([this] { watchHotplug(); });
+            hotplug_->setListener([this] { worker_.post([this] { takeHotplug(); }); });
         } else {
             log::warning("scan", "no USB hotplug (" + monitor.error().message + "): relying on status polls");
         }
     }
-    worker_ = std::thread([this] { run(); });
+    worker_.post([this] { probe(); });
+    if (auto started = worker_.start(); !started) setStatus(DeviceStatus::Error, started.error().message);
 }
 
-void EsclScannerService::watchHotplug() {
-    for (;;) {
-        {
-            std::lock_guard lock(mutex_);
-            if (stopping_) return;
-        }
-        auto ev = hotplug_->next(usb::Timeout(200));
-        if (!ev) continue;
-        {
-            std::lock_guard lock(mutex_);
-            if (ev->kind == usb::HotplugEvent::Kind::Left) {
-                // Only our device matters; before the first connection any departure does.
-                if (deviceId_.empty() || ev->device.id() == deviceId_) unplugged_ = true;
-            } else {
-                pollRequested_ = true;
+void EsclScannerService::takeHotplug() {
+    while (auto ev = hotplug_->next(usb::Timeout(0))) {
+        if (ev->kind == usb::HotplugEvent::Kind::Left) {
+            std::string ours;
+            {
+                std::lock_guard lock(mutex_);
+                ours = deviceId_;
             }
+            // Only our device matters; before the first connection any departure does.
+            if (!ours.empty() && ev->device.id() != ours) continue;
+            if (connection_) dropConnection(makeError(ErrorCode::Disconnected, "scanner unplugged"));
+            else setStatus(DeviceStatus::Absent, "scanner unplugged");
+        } else {
+            probeInterval_ = escl::Millis(0);  // something changed: probe at once, then often
+            probe();
         }
-        wake_.notify_all();
     }
 }
 
 EsclScannerService::~EsclScannerService() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
     cancel_ = true;
-    wake_.notify_all();
-    if (worker_.joinable()) worker_.join();
-    if (hotplugThread_.joinable()) hotplugThread_.join();
-    if (hotplug_) hotplug_->stop();
+    if (hotplug_) hotplug_->stop();  // waits for a callback in flight: nothing posts after this
+    worker_.stop();
+    worker_.join();
     hotplug_.reset();
+    jobClient_.reset();
+    statusClient_.reset();
+    jobHttp_.reset();
+    statusHttp_.reset();
+    connection_.reset();
 }
 
 void EsclScannerService::scan(const ScanRequest& request, std::function<void(float)> progress,
                               std::function<void(Result<std::vector<ScannedPage>>)> done) {
     {
         std::lock_guard lock(mutex_);
-        if (!jobs_.empty()) {
+        if (jobRunning_) {
             // One scan at a time: a second press while one runs is refused, not queued.
             ui_.post([done = std::move(done)] { done(makeError(ErrorCode::Busy, "scan: a scan is already running")); });
             return;
         }
         cancel_ = false;
-        jobs_.push_back(Job{request, std::move(progress), std::move(done)});
+        jobRunning_ = true;
     }
-    wake_.notify_all();
+    auto job = std::make_shared<Job>(Job{request, std::move(progress), std::move(done)});
+    bool posted = worker_.post([this, job] {
+        runJob(*job);
+        {
+            std::lock_guard lock(mutex_);
+            jobRunning_ = false;
+        }
+        probeInterval_ = escl::Millis(0);  // after a job the status is worth following closely
+        scheduleProbe(config_.statusPoll);
+    });
+    if (!posted) {
+        std::lock_guard lock(mutex_);
+        jobRunning_ = false;
+        ui_.post([done = std::move(job->done)] { done(makeError(ErrorCode::Cancelled, "scan: the scanner service has stopped")); });
+    }
 }
 
 void EsclScannerService::cancel() { cancel_ = true; }
@@ -117,11 +130,10 @@ void EsclScannerService::setStatusListener(StatusListener listener) {
 }
 
 void EsclScannerService::pollNow() {
-    {
-        std::lock_guard lock(mutex_);
-        pollRequested_ = true;
-    }
-    wake_.notify_all();
+    worker_.post([this] {
+        probeInterval_ = escl::Millis(0);
+        probe();
+    });
 }
 
 std::string EsclScannerService::deviceId() const {
@@ -143,35 +155,22 @@ void EsclScannerService::setStatus(DeviceStatus s, std::string detail) {
     if (listener) ui_.post([listener, ev] { listener(ev); });
 }
 
-void EsclScannerService::run() {
-    std::unique_lock lock(mutex_);
-    while (!stopping_) {
-        wake_.wait_for(lock, config_.statusPoll,
-                       [this] { return stopping_ || !jobs_.empty() || pollRequested_ || unplugged_; });
-        if (stopping_) break;
-        if (unplugged_) {
-            unplugged_ = false;
-            lock.unlock();
-            if (connection_) dropConnection(makeError(ErrorCode::Disconnected, "scanner unplugged"));
-            else setStatus(DeviceStatus::Absent, "scanner unplugged");
-            lock.lock();
-            continue;
-        }
-        if (!jobs_.empty()) {
-            Job job = std::move(jobs_.front());
-            lock.unlock();
-            runJob(job);
-            lock.lock();
-            jobs_.pop_front();
-            continue;
-        }
-        pollRequested_ = false;
-        lock.unlock();
-        pollStatus();
-        lock.lock();
-    }
-    lock.unlock();
-    connection_.reset();
+void EsclScannerService::scheduleProbe(escl::Millis after) {
+    if (probeTimer_) worker_.cancel(probeTimer_);
+    probeTimer_ = worker_.postAfter(after, [this] {
+        probeTimer_ = 0;
+        probe();
+    });
+}
+
+void EsclScannerService::probe() {
+    const DeviceStatus before = status_.load();
+    pollStatus();
+    // Often while things change, then less and less while they do not.
+    const escl::Millis idleCap = std::max(config_.statusPoll, config_.idleStatusPoll);
+    if (status_.load() != before || probeInterval_.count() == 0) probeInterval_ = config_.statusPoll;
+    else probeInterval_ = std::min(idleCap, probeInterval_ * 2);
+    scheduleProbe(probeInterval_);
 }
 
 bool EsclScannerService::ensureConnected() {

@@ -1,23 +1,24 @@
-// The terminal's scanner: implements ScannerService over eSCL on one worker thread that
-// owns the device connection (USB interfaces or TCP), runs scan jobs, polls the scanner's
-// status between jobs, and posts progress, results and DeviceEvents to the UI thread.
+// The terminal's scanner: implements ScannerService over eSCL on one Worker that owns the
+// device connection (USB interfaces or TCP), runs scan jobs, probes the scanner's status
+// between jobs, and posts progress, results and DeviceEvents to the UI thread.
 // USB scanners are also followed by libusb hotplug (unplug → Absent at once, plug → Ready);
-// network ones are noticed gone or back by the status poll.
+// network ones are noticed gone or back by the status probe. The probe runs every
+// statusPoll after a change and backs off (doubling) to idleStatusPoll while nothing
+// changes, so an idle terminal is not woken every second by its scanner.
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <thread>
+#include <optional>
 
 #include "drivers/escl/scanner_connection.hpp"
 #include "drivers/usb/hotplug.hpp"
 #include "kiosk/app/main_thread_queue.hpp"
 #include "kiosk/devices/device_services.hpp"
 #include "kiosk/scan/scanner_config.hpp"
+#include "kiosk/worker/worker.hpp"
 
 namespace guichet::scan {
 
@@ -51,8 +52,9 @@ private:
         std::function<void(Result<std::vector<ScannedPage>>)> done;
     };
 
-    void run();
-    void watchHotplug();
+    void takeHotplug();             // worker: arrivals and departures queued by libusb
+    void probe();                   // worker: a status poll, then the next one scheduled
+    void scheduleProbe(escl::Millis after);
     bool ensureConnected();
     void dropConnection(const Error& why);
     void runJob(Job& job);
@@ -68,11 +70,7 @@ private:
     std::atomic<bool> cancel_{false};
 
     mutable std::mutex mutex_;
-    std::condition_variable wake_;
-    std::deque<Job> jobs_;
-    bool pollRequested_ = true;
-    bool unplugged_ = false;  // hotplug said our device left
-    bool stopping_ = false;
+    bool jobRunning_ = false;  // one scan at a time
     StatusListener listener_;
     std::string deviceId_;
 
@@ -81,11 +79,12 @@ private:
     std::unique_ptr<escl::HttpClient> jobHttp_, statusHttp_;
     std::unique_ptr<escl::EsclClient> jobClient_, statusClient_;
     std::optional<escl::ScannerCapabilities> caps_;
+    Worker::TimerId probeTimer_ = 0;
+    escl::Millis probeInterval_{0};
 
     std::shared_ptr<usb::UsbContext> usb_;  // USB addresses only
     std::unique_ptr<usb::HotplugMonitor> hotplug_;
-    std::thread hotplugThread_;
-    std::thread worker_;  // last: started once everything above exists
+    Worker worker_{"scanner"};  // last: started once everything above exists
 };
 
 }  // namespace guichet::scan

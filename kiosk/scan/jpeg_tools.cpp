@@ -41,13 +41,17 @@ Result<Bytes> recompressJpeg(const Bytes& jpeg, int quality, int scaleDenominato
     if (dec.h && tjDecompress2(dec.h, jpeg.data(), static_cast<unsigned long>(jpeg.size()), pixels.data(), w, 0, h, pf,
                                TJFLAG_FASTDCT) == 0) {
         Tj enc(tjInitCompress());
-        unsigned char* out = nullptr;
-        unsigned long size = 0;
-        if (enc.h && tjCompress2(enc.h, pixels.data(), w, 0, h, pf, &out, &size, info->gray ? TJSAMP_GRAY : TJSAMP_420,
-                                 quality, TJFLAG_FASTDCT) == 0)
+        // The worst-case buffer up front (NOREALLOC): a buffer grown by turbojpeg leaves each
+        // smaller copy of the page behind in freed memory, unwiped.
+        const int subsamp = info->gray ? TJSAMP_GRAY : TJSAMP_420;
+        unsigned long size = tjBufSize(w, h, subsamp);
+        const unsigned long capacity = size;
+        unsigned char* out = tjAlloc(static_cast<int>(size));
+        if (enc.h && out &&
+            tjCompress2(enc.h, pixels.data(), w, 0, h, pf, &out, &size, subsamp, quality, TJFLAG_FASTDCT | TJFLAG_NOREALLOC) == 0)
             result = Bytes(out, out + size);
         if (out) {
-            secureWipe(out, size);
+            secureWipe(out, capacity);
             tjFree(out);
         }
     }

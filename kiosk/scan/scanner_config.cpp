@@ -49,16 +49,18 @@ Result<ScannerConfig> parseScannerConfig(std::string_view text, const std::strin
             c.device = *v;
         }
         long long dpi = c.dpi, timeout = c.requestTimeout.count(), retries = c.retry.maxBusyRetries,
-                  wait = c.retry.busyWait.count(), poll = c.statusPoll.count();
+                  wait = c.retry.busyWait.count(), poll = c.statusPoll.count(), idlePoll = c.idleStatusPoll.count();
         for (auto r : {readInt(*s, "resolution", 75, 1200, src, dpi), readInt(*s, "request_timeout_ms", 100, 600000, src, timeout),
                        readInt(*s, "busy_retries", 0, 300, src, retries), readInt(*s, "busy_wait_ms", 10, 60000, src, wait),
-                       readInt(*s, "status_poll_ms", 200, 600000, src, poll)}) {
+                       readInt(*s, "status_poll_ms", 200, 600000, src, poll),
+                       readInt(*s, "idle_status_poll_ms", 200, 3600000, src, idlePoll)}) {
             if (!r) return r.error();
         }
         c.dpi = static_cast<int>(dpi);
         c.requestTimeout = escl::Millis(timeout);
         c.retry = {static_cast<int>(retries), escl::Millis(wait)};
         c.statusPoll = escl::Millis(poll);
+        c.idleStatusPoll = escl::Millis(idlePoll);
         if (const toml::node* sourceNode = s->get("source")) {
             auto v = sourceNode->value<std::string>();
             if (v && *v == "auto") c.feederWhenLoaded = true;

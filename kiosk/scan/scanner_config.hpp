@@ -18,7 +18,8 @@ struct ScannerConfig {
     bool feederWhenLoaded = true;
     escl::Millis requestTimeout{30000};
     escl::RetryPolicy retry{30, escl::Millis(1000)};
-    escl::Millis statusPoll{5000};
+    escl::Millis statusPoll{5000};       // status probe after a change or a job…
+    escl::Millis idleStatusPoll{120000}; // …backing off to this while nothing changes
     AttachmentPolicy attachment{};
 };
 

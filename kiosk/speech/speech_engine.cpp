@@ -18,16 +18,15 @@ SpeechEngine::SpeechEngine(AudioSink& sink, SpeechLog* log, Options options)
     : sink_(sink), log_(log), options_(options) {
     sink_.setListener(this);
     sink_.setVolume(settings_.volume);
-    worker_ = std::thread([this] { run(); });
+    if (auto started = worker_.start(); !started) lastError_ = started.error().message;
 }
 
 SpeechEngine::~SpeechEngine() {
     {
         std::unique_lock lock(mutex_);
         interruptLocked(lock);
-        stop_ = true;
     }
-    wake_.notify_all();
+    worker_.stop();
     worker_.join();
     sink_.setListener(nullptr);
     secureWipe(last_.text);
@@ -47,7 +46,7 @@ UtteranceId SpeechEngine::say(Utterance u, bool interruptFirst, bool remember) {
     }
     queue_.push_back({id, std::move(u)});
     lock.unlock();
-    wake_.notify_one();
+    worker_.post([this] { speakNext(); });
     return id;
 }
 
@@ -152,41 +151,39 @@ void SpeechEngine::onFinished(UtteranceId id) {
     if (log_) log_->finished(id);
 }
 
-void SpeechEngine::run() {
-    auto synth = Synthesizer::instance();
+void SpeechEngine::speakNext() {
+    // espeak-ng is initialised on first use, on this thread, and only ever used from it.
+    static thread_local Result<Synthesizer*> synth = Synthesizer::instance();
     std::unique_lock lock(mutex_);
-    while (true) {
-        wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });
-        if (stop_) return;
-        Item item = std::move(queue_.front());
-        queue_.pop_front();
-        busy_ = true;
-        VoiceSettings voice{item.u.language, settings_.rateWpm};
-        lock.unlock();
+    if (queue_.empty()) return;  // interrupted since it was posted
+    Item item = std::move(queue_.front());
+    queue_.pop_front();
+    busy_ = true;
+    VoiceSettings voice{item.u.language, settings_.rateWpm};
+    lock.unlock();
 
-        Result<void> r{};
-        if (options_.synthesize && synth) {
-            const UtteranceId id = item.id;
-            r = (*synth)->synthesize(item.u.text, voice, [&](std::span<const std::int16_t> chunk) {
-                if (cutUpTo_.load() >= id) return false;  // interrupted: stop synthesising
-                sink_.push(id, chunk);
-                return true;
-            });
-        } else if (options_.synthesize && !synth) {
-            r = synth.error();
-        }
-        if (r || r.error().code != ErrorCode::Cancelled) sink_.endOfUtterance(item.id);
-        secureWipe(item.u.text);
-        secureWipe(item.u.logText);
-
-        lock.lock();
-        if (!r && r.error().code != ErrorCode::Cancelled && lastError_ != r.error().message) {
-            lastError_ = r.error().message;
-            log::error("speech", lastError_);
-        }
-        busy_ = false;
-        idle_.notify_all();
+    Result<void> r{};
+    if (options_.synthesize && synth) {
+        const UtteranceId id = item.id;
+        r = (*synth)->synthesize(item.u.text, voice, [&](std::span<const std::int16_t> chunk) {
+            if (cutUpTo_.load() >= id) return false;  // interrupted: stop synthesising
+            sink_.push(id, chunk);
+            return true;
+        });
+    } else if (options_.synthesize && !synth) {
+        r = synth.error();
     }
+    if (r || r.error().code != ErrorCode::Cancelled) sink_.endOfUtterance(item.id);
+    secureWipe(item.u.text);
+    secureWipe(item.u.logText);
+
+    lock.lock();
+    if (!r && r.error().code != ErrorCode::Cancelled && lastError_ != r.error().message) {
+        lastError_ = r.error().message;
+        log::error("speech", lastError_);
+    }
+    busy_ = false;
+    idle_.notify_all();
 }
 
 }  // namespace guichet::speech

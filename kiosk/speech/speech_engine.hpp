@@ -9,10 +9,10 @@
 #include <functional>
 #include <mutex>
 #include <string>
-#include <thread>
 
 #include "kiosk/speech/audio_sink.hpp"
 #include "kiosk/speech/speech_log.hpp"
+#include "kiosk/worker/worker.hpp"
 
 namespace guichet::speech {
 
@@ -71,7 +71,7 @@ private:
         UtteranceId id;
         Utterance u;
     };
-    void run();
+    void speakNext();  // worker: one queued utterance, if any is left
     void interruptLocked(std::unique_lock<std::mutex>& lock);
     void onFirstSample(UtteranceId id, SteadyTime when) override;
     void onFinished(UtteranceId id) override;
@@ -80,20 +80,18 @@ private:
     SpeechLog* log_;
     Options options_;
     mutable std::mutex mutex_;
-    std::condition_variable wake_;
     std::condition_variable idle_;
     std::deque<Item> queue_;
     UtteranceId lastIssued_ = 0;
     std::atomic<UtteranceId> cutUpTo_{0};  // utterances up to this one were interrupted
     bool busy_ = false;
-    bool stop_ = false;
     Utterance last_;
     bool hasLast_ = false;
     std::string language_ = "fr";
     SpeechSettings settings_;
     std::string lastError_;
     std::function<void(UtteranceId, SteadyTime)> firstSampleHook_;
-    std::thread worker_;
+    Worker worker_{"speech"};  // last: started once everything above exists
 };
 
 }  // namespace guichet::speech

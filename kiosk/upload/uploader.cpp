@@ -16,10 +16,6 @@ namespace guichet::upload {
 
 using outbox::nowMs;
 
-namespace {
-constexpr std::int64_t kIdlePollMs = 1000;
-}
-
 ConnectorWorker::ConnectorWorker(std::unique_ptr<outbox::OutboxStore> store, std::unique_ptr<Connector> connector,
                                  outbox::OutboxConfig cfg)
     : store_(std::move(store)), connector_(std::move(connector)), cfg_(std::move(cfg)), name_(connector_->name()) {}
@@ -109,7 +105,7 @@ std::int64_t ConnectorWorker::step(SendReport& report) {
     std::int64_t now = nowMs();
     if (offline_) {
         if (now < nextProbeMs_) return nextProbeMs_ - now;
-        if (!connector_->reachable()) {
+        if (!connector_->reachable()) {  // the probe: its own deadline, not a poll of the queue
             nextProbeMs_ = now + cfg_.http.probeIntervalMs;
             return cfg_.http.probeIntervalMs;
         }
@@ -121,9 +117,16 @@ std::int64_t ConnectorWorker::step(SendReport& report) {
     pollTokens(now);
     purgeIfDue(now);
     now = nowMs();
-    // Rows stored by another process (guichetctl enqueue) do not wake us: poll each second.
-    std::int64_t wait = kIdlePollMs;
-    if (due) wait = std::clamp<std::int64_t>(*due - now, 0, wait);
+    // The earliest deadline: a retry, the token poll, the retention purge. Rows stored by
+    // another process wake the worker through OutboxWatch, not through a poll.
+    std::int64_t wait = kNoDeadline;
+    auto consider = [&](std::int64_t at) {
+        const std::int64_t w = std::max<std::int64_t>(at - now, 0);
+        if (wait == kNoDeadline || w < wait) wait = w;
+    };
+    if (due) consider(*due);
+    if (connector_->answersWithTokens()) consider(nextTokenPollMs_);
+    if (purges_) consider(nextPurgeMs_);
     return wait;
 }
 
@@ -226,70 +229,76 @@ Result<void> Uploader::start() {
         return workers.error();
     }
     report_ = rep;
-    workers_ = std::move(*workers);
-    if (!workers_.empty()) workers_.front()->takeRetentionDuty();
-    for (auto& w : workers_) threads_.emplace_back([this, &w] { run(*w); });
+    if (!workers->empty()) workers->front()->takeRetentionDuty();
+    for (auto& w : *workers) {
+        auto lane = std::make_unique<Lane>();
+        lane->worker = std::make_unique<Worker>(("upload-" + w->connectorName()).substr(0, 15));
+        lane->sender = std::move(w);
+        lanes_.push_back(std::move(lane));
+    }
+    for (auto& lane : lanes_) {
+        kick(*lane);
+        if (auto started = lane->worker->start(); !started) {
+            stop();
+            return started.error();
+        }
+    }
+    auto watch = OutboxWatch::start(storeOptions_.path, [this] { wake(); });
+    if (watch) watch_ = std::move(*watch);
+    else log::warning("upload", watch.error().message + ": submissions enqueued by guichetctl wait for the next wake-up");
     return {};
 }
 
-void Uploader::run(ConnectorWorker& worker) {
-    // Generation counters, not flags: every worker sees every wake-up, none is lost.
-    std::uint64_t seenWake = 0, seenNetwork = 0;
+void Uploader::kick(Lane& lane) {
+    if (lane.stepQueued.exchange(true)) return;  // one step already on its way
+    Lane* l = &lane;
+    if (!lane.worker->post([this, l] { step(*l); })) lane.stepQueued = false;
+}
+
+void Uploader::step(Lane& lane) {
+    lane.stepQueued = false;
+    if (lane.timer) {
+        lane.worker->cancel(lane.timer);
+        lane.timer = 0;
+    }
+    SendReport r;
+    const std::int64_t wait = lane.sender->step(r);
     {
         std::lock_guard lock(mutex_);
-        seenWake = wakeGen_;
-        seenNetwork = networkGen_;
+        report_.sent += r.sent;
+        report_.rejected += r.rejected;
+        report_.retried += r.retried;
+        report_.dead += r.dead;
     }
-    for (;;) {
-        SendReport r;
-        std::int64_t wait = worker.step(r);
-        bool networkBack = false;
-        {
-            std::unique_lock lock(mutex_);
-            report_.sent += r.sent;
-            report_.rejected += r.rejected;
-            report_.retried += r.retried;
-            report_.dead += r.dead;
-            if (wait > 0 && !stopping_ && seenWake == wakeGen_)
-                cv_.wait_for(lock, std::chrono::milliseconds(wait), [&] { return stopping_ || seenWake != wakeGen_; });
-            if (stopping_) return;
-            seenWake = wakeGen_;
-            networkBack = seenNetwork != networkGen_;
-            seenNetwork = networkGen_;
-        }
-        if (networkBack) worker.networkUp();
-    }
+    if (wait == 0) kick(lane);
+    else if (wait > 0)
+        lane.timer = lane.worker->postAfter(std::chrono::milliseconds(wait), [this, l = &lane] {
+            l->timer = 0;
+            step(*l);
+        });
 }
 
 void Uploader::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    cv_.notify_all();
-    for (auto& t : threads_)
-        if (t.joinable()) t.join();
-    threads_.clear();
-    workers_.clear();
+    watch_.reset();  // joins its thread: no wake() after this
+    for (auto& lane : lanes_) lane->worker->stop();
+    for (auto& lane : lanes_) lane->worker->join();
+    lanes_.clear();
     if (lockFd_ >= 0) ::close(lockFd_);
     lockFd_ = -1;
 }
 
 void Uploader::wake() {
-    {
-        std::lock_guard lock(mutex_);
-        ++wakeGen_;
-    }
-    cv_.notify_all();
+    for (auto& lane : lanes_) kick(*lane);
 }
 
 void Uploader::networkUp() {
-    {
-        std::lock_guard lock(mutex_);
-        ++networkGen_;
-        ++wakeGen_;
+    for (auto& lane : lanes_) {
+        Lane* l = lane.get();
+        lane->worker->post([this, l] {
+            l->sender->networkUp();
+            step(*l);
+        });
     }
-    cv_.notify_all();
 }
 
 SendReport Uploader::report() {

@@ -1,21 +1,23 @@
-// The background uploader: one thread per connector in use, each sending one submission
+// The background uploader: one Worker per connector in use, each sending one submission
 // at a time, with backoff, online detection and an immediate retry when the network comes
-// back. Runs on its own SQLite connections: the UI thread is never blocked by it.
+// back. Runs on its own SQLite connections: the UI thread is never blocked by it. Idle, it
+// sleeps until the next deadline (a retry, the offline probe, the token poll, retention)
+// or a wake-up: a submission stored here, or the outbox changed by another process.
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <random>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "kiosk/outbox/outbox_config.hpp"
 #include "kiosk/outbox/outbox_store.hpp"
 #include "kiosk/upload/connector.hpp"
+#include "kiosk/upload/outbox_watch.hpp"
+#include "kiosk/worker/worker.hpp"
 
 namespace guichet::upload {
 
@@ -30,7 +32,9 @@ public:
                     outbox::OutboxConfig cfg);
     // Sends every submission due now, once each (what `guichetctl outbox send --once` does).
     SendReport drainOnce();
-    // One pass of the loop; returns how long to sleep before the next one (ms).
+    // One pass of the loop; returns how long to sleep before the next one (ms), or
+    // kNoDeadline when nothing is due until something wakes the worker.
+    static constexpr std::int64_t kNoDeadline = -1;
     std::int64_t step(SendReport& report);
     void networkUp();  // make everything due now
     // This worker also applies the retention (one worker per uploader does).
@@ -71,17 +75,21 @@ public:
     static Result<SendReport> sendOnce(const outbox::StoreOptions& storeOptions, const outbox::OutboxConfig& cfg);
 
 private:
-    void run(ConnectorWorker& worker);
+    // One connector: its send loop and the Worker it runs on.
+    struct Lane {
+        std::unique_ptr<ConnectorWorker> sender;
+        std::unique_ptr<Worker> worker;
+        Worker::TimerId timer = 0;             // worker-owned
+        std::atomic<bool> stepQueued{false};   // wake-ups coalesce into one step
+    };
+    void kick(Lane& lane);   // any thread: a step soon
+    void step(Lane& lane);   // worker: one pass, then the next deadline
 
     outbox::StoreOptions storeOptions_;
     outbox::OutboxConfig cfg_;
-    std::vector<std::unique_ptr<ConnectorWorker>> workers_;
-    std::vector<std::thread> threads_;
+    std::vector<std::unique_ptr<Lane>> lanes_;
+    std::unique_ptr<OutboxWatch> watch_;
     std::mutex mutex_;
-    std::condition_variable cv_;
-    bool stopping_ = false;
-    std::uint64_t wakeGen_ = 0;
-    std::uint64_t networkGen_ = 0;
     SendReport report_;
     int lockFd_ = -1;
 };

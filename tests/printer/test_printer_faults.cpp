@@ -78,8 +78,6 @@ TEST_CASE("printer.fail-point: any failed transfer still ends in one whole recei
             FaultyLink* l = link.get();
             PrinterWorkerOptions o;
             o.retryInterval = 5ms;
-            o.idlePoll = 5ms;
-            o.statusInterval = 1h;  // only the job's own transfers are counted
             o.timeouts.statusAnswer = 50ms;
             ReceiptPrinterWorker worker(std::move(link), ui, nullptr, o);
             int calls = 0;

@@ -26,8 +26,6 @@ struct Demo {
         c.profilesDir = test::profilesDir();
         c.receiptPngDir = pngDir.string();
         c.printer.retryInterval = 50ms;
-        c.printer.statusInterval = 50ms;
-        c.printer.idlePoll = 10ms;
         c.printer.timeouts.statusAnswer = 100ms;
         devices = std::make_unique<DeviceManager>(ui, c);
         devices->setListener([this](const DeviceEvent& e) { events.push_back(e); });

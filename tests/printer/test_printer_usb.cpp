@@ -37,8 +37,6 @@ struct UsbRig {
         DeviceManagerConfig c;
         c.profilesDir = test::profilesDir();
         c.printer.retryInterval = 100ms;
-        c.printer.statusInterval = 100ms;
-        c.printer.idlePoll = 20ms;
         c.printer.timeouts.statusAnswer = 300ms;
         c.printer.timeouts.minChunk = 1500ms;
         devices = std::make_unique<DeviceManager>(ui, c);

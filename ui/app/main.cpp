@@ -145,6 +145,10 @@ int main(int argc, char** argv) {
     host.outDir = outDir;
     ui::ShellOptions shellOptions{dataDir, demo, host.width, host.height, headless};
     ui::Shell shell(config, shellOptions);
+    if (const auto& refused = shell.startRefusal()) {
+        std::fprintf(stderr, "%s\n", refused->message.c_str());
+        return refused->code;
+    }
     auto created = ui::SdlHost::create(shell, host);
     if (!created) {
         std::fprintf(stderr, "guichet: %s\n", created.error().message.c_str());

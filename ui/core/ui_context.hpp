@@ -3,6 +3,7 @@
 // resident buffers), the device and storage services, and the UI-thread queue.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "kiosk/a11y/a11y_tree.hpp"
@@ -44,6 +45,18 @@ public:
     std::string dataDir;    // --data: the terminal's working files (database, spool)
     bool demo = false;      // --demo: emulated devices, sample data
     bool headless = false;  // --headless: no display, no audio device
+
+    // An extension that must not let the terminal start (a configuration the operator has
+    // to fix) says why here instead of exiting: the shell starts no further extension,
+    // shuts down those started, and main() prints the message and exits with `code`.
+    struct StartRefusal {
+        int code = 2;
+        std::string message;  // file:line: what is wrong, then the consequence
+    };
+    std::optional<StartRefusal> startRefusal;
+    void refuseStart(int code, std::string message) {
+        if (!startRefusal) startRefusal = StartRefusal{code, std::move(message)};
+    }
 
     // Per frame, set by the shell.
     const Palette* palette = &standardPalette();

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "drivers/common/log.hpp"
+#include "drivers/common/wiping_heap.hpp"
 #include "ui/card_step/card_step.hpp"
 
 namespace guichet::ui {
@@ -27,6 +28,9 @@ Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions optio
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    // SDL's event queue carries typed text (SDL_TEXTINPUT): its memory wipes when freed.
+    // The functions are malloc underneath, so blocks SDL allocated before this stay valid.
+    SDL_SetMemoryFunctions(wipingMalloc, wipingCalloc, wipingRealloc, wipingFree);
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     if (o.headless) {
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");

@@ -23,9 +23,9 @@ public:
         auto config = outboxConfigFor(ctx.config, effectiveDataDir(ctx.dataDir, ctx.demo));
         if (!config) {
             // A configuration mistake is the operator's to fix, like a bad terminal.toml.
-            std::fprintf(stderr, "%s\nguichet: la configuration de l'outbox est invalide, la borne ne démarre pas\n",
-                         config.error().message.c_str());
-            std::exit(2);
+            ctx.refuseStart(2, config.error().message +
+                                   "\nguichet: la configuration de l'outbox est invalide, la borne ne démarre pas");
+            return;
         }
         // The wizard looks ctx.services.submissions up at each submission: start order does not matter.
         if (ctx.services.submissions)

@@ -23,9 +23,9 @@ public:
     void onStart(UiContext& ctx) override {
         auto config = printerConfigFor(ctx.config, effectiveDataDir(ctx.dataDir, ctx.demo), ctx.demo);
         if (!config) {
-            std::fprintf(stderr, "%s\nguichet: la configuration de l'imprimante est invalide, la borne ne démarre pas\n",
-                         config.error().message.c_str());
-            std::exit(2);
+            ctx.refuseStart(2, config.error().message +
+                                   "\nguichet: la configuration de l'imprimante est invalide, la borne ne démarre pas");
+            return;
         }
         // We write the emulator's receipts ourselves (PNG + text), not the manager.
         std::string receiptsDir = config->demo ? config->receiptPngDir : std::string();

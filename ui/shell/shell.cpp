@@ -9,6 +9,7 @@
 
 #include "drivers/common/bytes.hpp"
 #include "drivers/common/log.hpp"
+#include "drivers/common/wiping_heap.hpp"
 #include "kiosk/i18n/i18n.hpp"
 #include "ui/core/clock_text.hpp"
 #include "ui/core/icons.hpp"
@@ -26,6 +27,9 @@ Shell::Shell(TerminalConfig config, ShellOptions options, Session::Clock clock)
       ctx_(config_, session_, queue_, tree_, focus_, keyboard_),
       clock_(std::move(clock)) {
     start_ = clock_();
+    // Dear ImGui's own buffers can hold what the resident sees: they wipe when freed too.
+    ImGui::SetAllocatorFunctions([](std::size_t n, void*) { return wipingMalloc(n); },
+                                 [](void* p, void*) { wipingFree(p); });
     imgui_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // imgui.ini would change the first frames (PITFALLS.md)
@@ -45,12 +49,16 @@ Shell::Shell(TerminalConfig config, ShellOptions options, Session::Clock clock)
     setDisplaySize(options_.width, options_.height);
     i18n::setLanguage(session_.language());
     extensions_ = createUiExtensions();
-    for (auto& e : extensions_) e->onStart(ctx_);
+    for (auto& e : extensions_) {
+        e->onStart(ctx_);
+        ++startedExtensions_;
+        if (ctx_.startRefusal) return;  // main() reports it; only started ones shut down
+    }
     router_.reset(ctx_, "attract");
 }
 
 Shell::~Shell() {
-    for (auto& e : extensions_) e->onShutdown(ctx_);
+    for (std::size_t i = 0; i < startedExtensions_; ++i) extensions_[i]->onShutdown(ctx_);
     router_.clear(ctx_);
     tree_.wipe();
     ImGui::DestroyContext(imgui_);

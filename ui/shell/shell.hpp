@@ -67,6 +67,8 @@ public:
     void endSession(Session::EndReason reason);
 
     const a11y::Tree& tree() const { return tree_; }
+    // Set when an extension refused to start (see UiContext::refuseStart).
+    const std::optional<UiContext::StartRefusal>& startRefusal() const { return ctx_.startRefusal; }
     Session& session() { return session_; }
     UiContext& context() { return ctx_; }
     OnScreenKeyboard& keyboard() { return keyboard_; }
@@ -97,6 +99,7 @@ private:
     Router router_;
     ImGuiContext* imgui_ = nullptr;
     std::vector<std::unique_ptr<UiExtension>> extensions_;
+    std::size_t startedExtensions_ = 0;
     std::deque<InputEvent> inputs_;
     std::function<void()> fontTextureHook_;
     Session::Clock clock_;

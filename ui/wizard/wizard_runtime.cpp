@@ -110,9 +110,9 @@ void WizardRuntime::start(UiContext& ctx) {
     if (!gate.ok()) {
         // The terminal refuses to start: the operator sees the same lines as
         // `guichetctl catalogue check`.
-        std::fprintf(stderr, "%sguichet: le catalogue des démarches (%s) est invalide, la borne ne démarre pas\n",
-                     gate.report.c_str(), dir.c_str());
-        std::exit(3);
+        ctx.refuseStart(3, gate.report + "guichet: le catalogue des démarches (" + dir +
+                               ") est invalide, la borne ne démarre pas");
+        return;
     }
     catalogue_ = gate.catalogue;
     book_ = procedures::makeAppointmentBook(catalogue_->settings);

@@ -301,12 +301,22 @@ Result<Bytes> EmulatedCcidReader::waitBulkIn(std::chrono::milliseconds timeout) 
 
 Result<Bytes> EmulatedCcidReader::waitInterrupt(std::chrono::milliseconds timeout) {
     std::unique_lock lock(mutex_);
-    const bool ready = cv_.wait_for(lock, timeout, [&] { return gone_ || !interrupt_.empty(); });
+    const bool ready = cv_.wait_for(lock, timeout, [&] { return gone_ || !interrupt_.empty() || wakeInterrupt_; });
+    const bool woken = wakeInterrupt_;
+    wakeInterrupt_ = false;
     if (gone_) return makeError(ErrorCode::Disconnected, "emulated reader unplugged");
-    if (!ready) return makeError(ErrorCode::Timeout, "emulated reader: interrupt IN timeout");
+    if (!ready || (woken && interrupt_.empty())) return makeError(ErrorCode::Timeout, "emulated reader: interrupt IN timeout");
     Bytes b = std::move(interrupt_.front());
     interrupt_.pop_front();
     return b;
+}
+
+void EmulatedCcidReader::wakeInterruptWaiter() {
+    {
+        std::lock_guard lock(mutex_);
+        wakeInterrupt_ = true;
+    }
+    cv_.notify_all();
 }
 
 void EmulatedCcidReader::setTimeExtensionDelay(std::chrono::milliseconds d) {

@@ -54,6 +54,7 @@ public:
     // The same, waiting at most `timeout` (Timeout, or Disconnected once unplugged).
     Result<Bytes> waitBulkIn(std::chrono::milliseconds timeout);
     Result<Bytes> waitInterrupt(std::chrono::milliseconds timeout);
+    void wakeInterruptWaiter();  // a waitInterrupt() in progress returns Timeout now
 
     // Test hooks.
     void setTimeExtensionDelay(std::chrono::milliseconds d);
@@ -76,6 +77,7 @@ private:
     std::unique_ptr<VirtualCard> card_;
     bool powered_ = false;
     bool gone_ = false;
+    bool wakeInterrupt_ = false;
     struct Pending {
         Clock::time_point readyAt;
         Bytes bytes;

@@ -38,6 +38,8 @@ Result<std::size_t> EmulatedReaderTransport::interruptRead(std::span<std::uint8_
     return copyOut(reader_->waitInterrupt(timeout), buffer);
 }
 
+void EmulatedReaderTransport::wakeInterruptRead() { reader_->wakeInterruptWaiter(); }
+
 Result<std::size_t> EmulatedReaderTransport::control(const usb::ControlSetup& setup, std::span<std::uint8_t>,
                                                usb::Timeout) {
     if (auto u = usable(); !u) return u.error();

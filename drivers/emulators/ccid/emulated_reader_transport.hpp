@@ -17,6 +17,8 @@ public:
     Result<std::size_t> bulkWrite(std::span<const std::uint8_t> data, usb::Timeout timeout) override;
     Result<std::size_t> bulkRead(std::span<std::uint8_t> buffer, usb::Timeout timeout) override;
     Result<std::size_t> interruptRead(std::span<std::uint8_t> buffer, usb::Timeout timeout) override;
+    bool interruptReadWakeable() const override { return true; }
+    void wakeInterruptRead() override;
     Result<std::size_t> control(const usb::ControlSetup& setup, std::span<std::uint8_t> data,
                                 usb::Timeout timeout) override;
     void close() override { open_ = false; }

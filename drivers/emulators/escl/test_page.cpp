@@ -115,12 +115,22 @@ Result<Bytes> renderTestPage(const TestPageSpec& spec) {
 
     tjhandle tj = tjInitCompress();
     if (!tj) return makeError(ErrorCode::Io, "test page: turbojpeg init failed");
-    unsigned char* out = nullptr;
-    unsigned long size = 0;
-    int rc = tjCompress2(tj, c.px.data(), c.w, 0, c.h, colour ? TJPF_RGB : TJPF_GRAY, &out, &size,
-                         colour ? TJSAMP_420 : TJSAMP_GRAY, spec.jpegQuality, TJFLAG_FASTDCT);
+    // The worst-case buffer up front (NOREALLOC): a buffer grown by turbojpeg leaves each
+    // smaller copy of the page behind, unwiped (tests/wipe found them).
+    const int subsamp = colour ? TJSAMP_420 : TJSAMP_GRAY;
+    unsigned long size = tjBufSize(c.w, c.h, subsamp);
+    unsigned char* out = tjAlloc(static_cast<int>(size));
+    if (!out) {
+        tjDestroy(tj);
+        return makeError(ErrorCode::Io, "test page: out of memory");
+    }
+    const unsigned long capacity = size;
+    int rc = tjCompress2(tj, c.px.data(), c.w, 0, c.h, colour ? TJPF_RGB : TJPF_GRAY, &out, &size, subsamp,
+                         spec.jpegQuality, TJFLAG_FASTDCT | TJFLAG_NOREALLOC);
     Result<Bytes> result = makeError(ErrorCode::Io, "test page: JPEG compression failed");
     if (rc == 0) result = Bytes(out, out + size);
+    // In --demo this page stands for a resident's document: no readable copy left behind.
+    if (out) secureWipe(out, capacity);
     tjFree(out);
     tjDestroy(tj);
     return result;

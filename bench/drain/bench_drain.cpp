@@ -1,0 +1,125 @@
+// Drain of a backlog at the receiver's speed (issue 17), each figure beside its reference:
+//  - webhook: Uploader::sendOnce (what `guichetctl outbox send --once` and the terminal's
+//    uploader run) against a sequential libcurl client that reuses one connection, both
+//    posting the same bodies to the same loopback receiver;
+//  - directory: the directory connector against a plain loop of write, fsync, rename (+ one
+//    fsync of the folder at the end), same sizes, same disk.
+// Target: >= 0.8x of each reference.
+#include <curl/curl.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+
+#include "bench_support.hpp"
+#include "kiosk/outbox/outbox_store.hpp"
+#include "kiosk/upload/uploader.hpp"
+#include "loopback_sink.hpp"
+
+using namespace guichet;
+using namespace guichet::bench;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+outbox::StoreOptions optionsIn(const std::string& dir) {
+    outbox::StoreOptions o;
+    o.path = dir + "/outbox.sqlite";
+    o.keyFile = o.path + ".key";
+    return o;
+}
+
+// The backlog: n demands of ~2 KiB of answers, stored as the terminal stores them.
+std::string fillBacklog(const std::string& dir, int n, const std::string& connector) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    auto store = std::move(outbox::OutboxStore::open(optionsIn(dir)).value());
+    for (int i = 0; i < n; ++i) (void)store->store(benchSubmission(2048, 0, connector));
+    return benchSubmission(2048, 0, connector).toJson().dump();
+}
+
+std::size_t discard(char*, std::size_t size, std::size_t n, void*) { return size * n; }
+
+// The reference client: one handle, one kept-alive connection, one POST after the other.
+double referenceWebhook(int port, const std::string& body, int n) {
+    CURL* c = curl_easy_init();
+    curl_slist* h = curl_slist_append(nullptr, "Content-Type: application/json");
+    h = curl_slist_append(h, "Expect:");
+    const std::string url = "http://127.0.0.1:" + std::to_string(port) + "/hook";
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.c_str());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
+    curl_easy_setopt(c, CURLOPT_TCP_NODELAY, 1L);
+    auto t0 = Clock::now();
+    for (int i = 0; i < n; ++i) curl_easy_perform(c);
+    const double s = seconds(t0);
+    curl_slist_free_all(h);
+    curl_easy_cleanup(c);
+    return n / s;
+}
+
+double referenceDirectory(const std::string& dir, const std::string& body, int n) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    auto t0 = Clock::now();
+    for (int i = 0; i < n; ++i) {
+        const std::string tmp = dir + "/." + std::to_string(i) + ".tmp", final = dir + "/" + std::to_string(i) + ".json";
+        int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+        if (::write(fd, body.data(), body.size()) < 0) std::perror("write");
+        ::fsync(fd);
+        ::close(fd);
+        ::rename(tmp.c_str(), final.c_str());
+    }
+    int d = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    ::fsync(d);
+    ::close(d);
+    return n / seconds(t0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int n = 2000;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], "--count") == 0) n = std::atoi(argv[i + 1]);
+    const std::string base = (fs::temp_directory_path() / ("bench-drain-" + std::to_string(getpid()))).string();
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    std::printf("# Drain of %d demands (2 KiB answers each), figure beside its reference, one run\n\n", n);
+    std::printf("| receiver | Guichet drain/s | reference/s | ratio | target |\n|---|---|---|---|---|\n");
+    {
+        LoopbackSink sink;
+        const std::string dir = base + "/webhook";
+        const std::string body = fillBacklog(dir, n, "webhook");
+        outbox::OutboxConfig cfg;
+        cfg.webhook = outbox::WebhookConfig{"http://127.0.0.1:" + std::to_string(sink.port()) + "/hook", "k"};
+        auto t0 = Clock::now();
+        auto r = upload::Uploader::sendOnce(optionsIn(dir), cfg);
+        const double ours = (r ? r->sent : 0) / seconds(t0);
+        const double ref = referenceWebhook(sink.port(), body, n);
+        std::printf("| webhook on loopback | %.0f | %.0f (sequential client, kept-alive connection) | %.2fx | >= 0.8x |\n",
+                    ours, ref, ours / ref);
+        if (!r || r->sent != n) std::printf("(sent %d of %d)\n", r ? r->sent : -1, n);
+    }
+    {
+        const std::string dir = base + "/directory";
+        const std::string body = fillBacklog(dir, n, "directory");
+        fs::create_directories(dir + "/depot");
+        outbox::OutboxConfig cfg;
+        cfg.directory = outbox::DirectoryConfig{dir + "/depot"};
+        auto t0 = Clock::now();
+        auto r = upload::Uploader::sendOnce(optionsIn(dir), cfg);
+        const double ours = (r ? r->sent : 0) / seconds(t0);
+        const double ref = referenceDirectory(base + "/plain", body, n);
+        std::printf("| shared folder | %.0f | %.0f (write, fsync, rename loop) | %.2fx | >= 0.8x |\n", ours, ref, ours / ref);
+        if (!r || r->sent != n) std::printf("(sent %d of %d)\n", r ? r->sent : -1, n);
+    }
+    fs::remove_all(base);
+    return 0;
+}
