@@ -77,11 +77,7 @@ Result<std::string> Open311Connector::formBody(const Submission& sub) const {
 SendOutcome Open311Connector::send(outbox::OutboxStore& store, const outbox::Entry& entry) {
     SendOutcome out;
     auto sub = store.loadSubmission(entry);
-    if (!sub) {
-        out.kind = SendOutcome::Kind::Rejected;
-        out.detail = sub.error().message;
-        return out;
-    }
+    if (!sub) return loadFailure(sub.error());  // corrupt or gone: rejected; busy, I/O: retried
     auto form = formBody(*sub);
     sub->wipe();
     if (!form) {
@@ -95,11 +91,16 @@ SendOutcome Open311Connector::send(outbox::OutboxStore& store, const outbox::Ent
     req.body = &body;
     req.headers = {"Content-Type: application/x-www-form-urlencoded; charset=utf-8", "Idempotency-Key: " + entry.uuid};
     HttpResponse res = perform(req, http_);
+    return readAnswer(res, entry.procedureId);
+}
+
+SendOutcome Open311Connector::readAnswer(const HttpResponse& res, const std::string& procedureId) {
+    SendOutcome out;
     if (auto failure = classifyFailure(res)) {
         if (failure->kind == SendOutcome::Kind::Rejected) {
             failure->detail += " " + errorText(res.body);
             if (res.status == 403) failure->detail += " (check api_key in [connectors.open311])";
-            if (res.status == 404) failure->detail += " (check the service_code of " + entry.procedureId + ")";
+            if (res.status == 404) failure->detail += " (check the service_code of " + procedureId + ")";
         }
         return *failure;
     }
@@ -135,8 +136,12 @@ std::optional<std::string> Open311Connector::resolveToken(const outbox::Entry& e
     req.url = url;
     HttpResponse res = perform(req, http_);
     if (!res.transferred || res.status != 200) return std::nullopt;
+    return readTokenAnswer(res.body);
+}
+
+std::optional<std::string> Open311Connector::readTokenAnswer(const std::string& body) {
     try {
-        auto j = nlohmann::json::parse(res.body);
+        auto j = nlohmann::json::parse(body);
         if (j.is_array() && !j.empty() && j[0].is_object() && j[0].contains("service_request_id") &&
             !j[0]["service_request_id"].is_null())
             return valueText(j[0]["service_request_id"]);

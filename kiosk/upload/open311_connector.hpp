@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/upload/connector.hpp"
+#include "kiosk/upload/http_client.hpp"
 
 namespace guichet::upload {
 
@@ -17,6 +18,12 @@ public:
 
     // The form body for one submission (exposed for tests); an error if a mapping is missing.
     Result<std::string> formBody(const Submission& sub) const;
+
+    // What the Open311 answer means (exposed for tests and the fuzzer): a service_request_id
+    // or a token is sent; an error array is read into the operator's detail.
+    static SendOutcome readAnswer(const HttpResponse& res, const std::string& procedureId);
+    // The service_request_id of a GET tokens/<token>.json answer, if it has one yet.
+    static std::optional<std::string> readTokenAnswer(const std::string& body);
 
 private:
     outbox::Open311Config cfg_;

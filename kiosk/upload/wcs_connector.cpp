@@ -27,11 +27,7 @@ SendOutcome WcsConnector::send(outbox::OutboxStore& store, const outbox::Entry& 
         return out;
     }
     auto sub = store.loadSubmission(entry);
-    if (!sub) {
-        out.kind = SendOutcome::Kind::Rejected;
-        out.detail = sub.error().message;
-        return out;
-    }
+    if (!sub) return loadFailure(sub.error());  // corrupt or gone: rejected; busy, I/O: retried
     auto metas = store.attachments(entry.id);
     nlohmann::json data = sub->answers;
     // A file goes into the answer field that names it (the wizard's upload step stores the
@@ -66,6 +62,11 @@ SendOutcome WcsConnector::send(outbox::OutboxStore& store, const outbox::Entry& 
     req.body = body.get();
     req.headers = {"Content-Type: application/json", "Accept: application/json", "Idempotency-Key: " + entry.uuid};
     HttpResponse res = perform(req, http_);
+    return readAnswer(res);
+}
+
+SendOutcome WcsConnector::readAnswer(const HttpResponse& res) {
+    SendOutcome out;
     std::string errDesc;
     try {
         auto j = nlohmann::json::parse(res.body);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/upload/connector.hpp"
+#include "kiosk/upload/http_client.hpp"
 
 namespace guichet::upload {
 
@@ -16,6 +17,10 @@ public:
     // "algo=sha256&orig=...&timestamp=...&nonce=...&signature=..." for this moment.
     static std::string signedQuery(const std::string& orig, const std::string& key, std::int64_t unixSeconds,
                                    const std::string& nonce);
+
+    // What w.c.s.'s answer means (exposed for tests and the fuzzer): {"err":0,"data":{"id"}}
+    // sent, err=1 refused, an unreadable 2xx retried as possibly received.
+    static SendOutcome readAnswer(const HttpResponse& res);
 
 private:
     outbox::WcsConfig cfg_;
