@@ -45,8 +45,8 @@ function(guichet_add_test name)
     endif()
     target_link_libraries(${name} PRIVATE PkgConfig::UMOCKDEV)
     set(_emu ${UMOCKDEV_WRAPPER})
-    if(GUICHET_ASAN)
-      # libasan must come first in LD_PRELOAD (PITFALLS.md).
+    if(GUICHET_ASAN OR GUICHET_TSAN)
+      # The sanitizer runtime must come first in LD_PRELOAD (PITFALLS.md).
       set(_emu ${CMAKE_SOURCE_DIR}/scripts/umockdev-asan-wrapper.sh)
     endif()
     set_target_properties(${name} PROPERTIES CROSSCOMPILING_EMULATOR "${_emu}")
