@@ -160,7 +160,7 @@ int runScan(const Options& o) {
     }
     std::printf("%d page(s) from %s at %d dpi written to %s\n", *n, s->connection->id.c_str(), settings.xResolution,
                 o.out.c_str());
-    for (auto& p : pages) p.wipe();
+    for (auto& p : pages) secureWipe(p.jpeg);
     return 0;
 }
 

@@ -37,10 +37,6 @@ struct ScanRequest {
     bool feeder = false;  // platen by default
     bool color = true;
     int dpi = 300;
-    // > 0: each page also comes decoded for the screen, at most this size (RGBA), decoded on
-    // the scanner's worker thread, never on the UI thread.
-    int previewMaxWidth = 0;
-    int previewMaxHeight = 0;
 };
 
 struct ScannedPage {
@@ -48,14 +44,6 @@ struct ScannedPage {
     int widthPx = 0;
     int heightPx = 0;
     int dpi = 0;
-    Bytes previewRgba;    // ScanRequest::previewMax*: previewWidth x previewHeight x 4, personal data
-    int previewWidth = 0;
-    int previewHeight = 0;
-    void wipe() {
-        secureWipe(jpeg);
-        secureWipe(previewRgba);
-        previewWidth = previewHeight = 0;
-    }
 };
 
 class ScannerService {

@@ -4,7 +4,6 @@
 
 #include "drivers/common/log.hpp"
 #include "kiosk/scan/jpeg_tools.hpp"
-#include "kiosk/scan/page_preview.hpp"
 
 namespace guichet::scan {
 
@@ -305,19 +304,7 @@ void EsclScannerService::runJob(Job& job) {
             secureWipe(jpeg);
             return info.error();
         }
-        ScannedPage page{std::move(jpeg), info->width, info->height, dpi};
-        if (request.previewMaxWidth > 0 && request.previewMaxHeight > 0) {
-            // Decoded here, on the scanner's worker: the UI thread only uploads the pixels.
-            auto preview = makePagePreview(page.jpeg, request.previewMaxWidth, request.previewMaxHeight);
-            if (!preview) {
-                page.wipe();
-                return preview.error();
-            }
-            page.previewRgba = std::move(preview->rgba);
-            page.previewWidth = preview->width;
-            page.previewHeight = preview->height;
-        }
-        pages.push_back(std::move(page));
+        pages.push_back(ScannedPage{std::move(jpeg), info->width, info->height, dpi});
         // The feeder does not say how many sheets it holds: creep towards the end.
         const float f = request.feeder ? std::min(0.95f, 0.1f + 0.2f * static_cast<float>(index + 1)) : 0.95f;
         if (f > shown) {
@@ -340,7 +327,7 @@ void EsclScannerService::runJob(Job& job) {
     auto n = jobClient_->scan(*settings, sink, &cancel_);
     jobClient_->setPageProgress({});
     if (!n) {
-        for (auto& p : pages) p.wipe();
+        for (auto& p : pages) secureWipe(p.jpeg);
         pages.clear();
         const Error& e = n.error();
         if (e.code == ErrorCode::Disconnected) dropConnection(e);

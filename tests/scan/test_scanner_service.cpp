@@ -155,22 +155,6 @@ TEST_CASE("scan.service jam: pages so far are dropped, status Jam") {
     CHECK(rig.sawStatus(DeviceStatus::Jam));
 }
 
-TEST_CASE("scan.service pages come with their screen preview, decoded on the scanner's worker") {
-    ServiceRig rig;
-    ScanRequest request{false, true, 100};
-    request.previewMaxWidth = 200;
-    request.previewMaxHeight = 280;
-    auto o = rig.scan(request);
-    REQUIRE(o.result->ok());
-    ScannedPage& page = (**o.result)[0];
-    CHECK(page.previewWidth > 0);
-    CHECK(page.previewWidth <= 200);
-    CHECK(page.previewHeight <= 280);
-    CHECK(page.previewRgba.size() == static_cast<std::size_t>(page.previewWidth) * page.previewHeight * 4);
-    page.wipe();
-    CHECK(page.previewWidth == 0);
-}
-
 TEST_CASE("scan.service a page claiming 65535 x 65535 pixels: refused from its header, scanner faulty, next scan fine") {
     // Worst value a scanner can put in a JPEG header: before the bound, 65535² x 4 bytes
     // allocated for its preview. Now it is refused before any pixel buffer exists.

@@ -50,7 +50,7 @@ FieldScan& fieldScan(const WizardSession& session, const std::string& fieldId) {
 }
 
 void wipePages(std::vector<ScannedPage>& pages) {
-    for (auto& p : pages) p.wipe();
+    for (auto& p : pages) secureWipe(p.jpeg);
     pages.clear();
 }
 
