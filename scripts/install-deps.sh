@@ -19,6 +19,8 @@ PACKAGES=(
   # tests
   catch2 umockdev libumockdev-dev python3 xvfb xauth
   openssl                                       # outbox TLS test: a self-signed loopback certificate
+  # CI (.ci/run): compiler cache; clang and libFuzzer's runtime for tests/fuzz
+  ccache clang libclang-rt-14-dev
 )
 
 missing=()

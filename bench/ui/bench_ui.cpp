@@ -164,7 +164,9 @@ long long realtimeNs() {
 void benchProcess(const char* label, const std::vector<std::string>& extraArgs, const std::string& display, int idleSeconds) {
     int fds[2];
     if (pipe(fds) != 0) return;
-    std::vector<std::string> args = {GUICHET_EXE, "--windowed", "--size", "1920x1080", "--report-first-frame"};
+    // A terminal without --data refuses to start (issue 13): the bench's demands go to the build folder.
+    std::vector<std::string> args = {GUICHET_EXE, "--windowed", "--size", "1920x1080", "--report-first-frame",
+                                     "--data", std::string(GUICHET_BINARY_DIR) + "/bench-ui-data"};
     args.insert(args.end(), extraArgs.begin(), extraArgs.end());
     long long t0 = realtimeNs();
     pid_t pid = spawn(args, fds[1], {"DISPLAY=" + display, "SDL_VIDEODRIVER=x11",

@@ -1,5 +1,6 @@
 #include "drivers/ccid/ccid_descriptor.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace guichet::ccid {
@@ -75,6 +76,9 @@ Result<CcidClassDescriptor> parseCcidClassDescriptor(std::span<const std::uint8_
     if (d.maxMessageLength < 10 + 5)
         return makeError(ErrorCode::Protocol, "CCID class descriptor: dwMaxCCIDMessageLength " +
                                                   std::to_string(d.maxMessageLength) + " is too small");
+    // Above what the standard allows (0xFFFFFFFF would mean a 4 GiB read buffer): no extended
+    // APDU needs more, so the reader is used with the standard's maximum.
+    d.maxMessageLength = std::min(d.maxMessageLength, CcidClassDescriptor::kMaxMessageLengthAllowed);
     return d;
 }
 

@@ -50,6 +50,9 @@ struct CcidClassDescriptor {
     std::uint32_t synchProtocols = 0;
     std::uint32_t mechanical = 0;
     std::uint32_t features = 0;
+    // CCID 1.1 §5.1: "between (261 + 10) and (65544 + 10)". A larger value from a device is
+    // clamped to kMaxMessageLengthAllowed by the parser: the read buffer is sized from it.
+    static constexpr std::uint32_t kMaxMessageLengthAllowed = 65544 + 10;
     std::uint32_t maxMessageLength = 271;
     std::uint8_t classGetResponse = 0;
     std::uint8_t classEnvelope = 0;

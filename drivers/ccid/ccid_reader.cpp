@@ -8,6 +8,8 @@ namespace guichet::ccid {
 CcidReader::CcidReader(usb::Transport& transport, CcidClassDescriptor descriptor, ReaderOptions options)
     : transport_(transport), descriptor_(descriptor), options_(options) {
     // Room for the largest message the reader may send, and never less than a short APDU answer.
+    // The bound holds even for a descriptor that did not come through the parser.
+    descriptor_.maxMessageLength = std::min(descriptor_.maxMessageLength, CcidClassDescriptor::kMaxMessageLengthAllowed);
     readBuffer_.resize(std::max<std::size_t>(descriptor_.maxMessageLength, kHeaderSize + 258));
 }
 

@@ -126,7 +126,10 @@ Result<void> HttpParser::startBody() {
         state_ = State::ChunkSize;  // chunked wins over Content-Length (RFC 9112 §6.3)
     } else if (length) {
         if (*length > limits_.maxBodyBytes) return fail("body larger than the limit");
-        message_.body.reserve(*length);  // one allocation: the page is never held twice
+        // One allocation for a normal page (never held twice), but not more than 8 MiB on the
+        // header's word alone: a device announcing the limit and sending nothing must not make
+        // us allocate it. Larger bodies grow (wiping behind them) as their bytes arrive.
+        message_.body.reserve(std::min<std::size_t>(*length, 8u << 20));
         remaining_ = *length;
         expected_ = *length;
         state_ = remaining_ ? State::Body : State::Done;

@@ -17,8 +17,11 @@ Result<DeviceManagerConfig> deviceConfigFromToml(const toml::table& root, const 
     if (!section) return c;
     const toml::table* t = section->as_table();
     if (!t) return bad(file, *section, "[printer] must be a table");
-    for (auto&& [k, node] : *t) {
+    for (auto&& [k, entry] : *t) {
         const std::string key(k.str());
+        // A named reference, not the structured binding: clang 14 (the fuzz build) cannot
+        // capture a structured binding in a lambda.
+        const toml::node& node = entry;
         auto str = [&]() -> Result<std::string> {
             auto v = node.value<std::string>();
             if (!v) return bad(file, node, "printer." + key + " must be a string");

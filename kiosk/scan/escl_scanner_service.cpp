@@ -280,8 +280,25 @@ void EsclScannerService::runJob(Job& job) {
     std::vector<ScannedPage> pages;
     const int dpi = settings->xResolution;
     float shown = 0.1f;  // progress only ever goes forward
+    // What the scanner may send back, bounded before anything is kept: a page no larger than
+    // the region asked for at this resolution (with slack for scanners that round or add a
+    // margin), and no more pages than a feeder holds. Beyond that the device is faulty.
+    const int maxSide = std::min(kMaxPageSidePx,
+                                 std::max(settings->width, settings->height) * dpi / 300 * 5 / 4 + 64);
+    std::size_t jobBytes = 0;
     auto sink = [&](Bytes&& jpeg, int index) -> Result<void> {
-        auto info = inspectJpeg(jpeg);
+        if (index >= kMaxPagesPerJob) {
+            secureWipe(jpeg);
+            return makeError(ErrorCode::Protocol, "scan: the scanner sent more than " + std::to_string(kMaxPagesPerJob) +
+                                                      " pages for one job");
+        }
+        if (jpeg.size() > kMaxBytesPerJob - std::min(kMaxBytesPerJob, jobBytes)) {
+            secureWipe(jpeg);
+            return makeError(ErrorCode::Protocol, "scan: the scanner sent more than " +
+                                                      std::to_string(kMaxBytesPerJob >> 20) + " MiB for one job");
+        }
+        jobBytes += jpeg.size();
+        auto info = inspectJpeg(jpeg, maxSide);
         if (!info) {
             secureWipe(jpeg);
             return info.error();
@@ -313,6 +330,9 @@ void EsclScannerService::runJob(Job& job) {
         pages.clear();
         const Error& e = n.error();
         if (e.code == ErrorCode::Disconnected) dropConnection(e);
+        // Nonsense from the device (a page too large, too many pages, bad bytes): it is faulty;
+        // the terminal carries on and the resident is told the scan failed.
+        else if (e.code == ErrorCode::Protocol) setStatus(DeviceStatus::Error, e.message);
         else setStatus(e.code == ErrorCode::Cancelled ? DeviceStatus::Ready : statusOf(jobClient_->lastCondition()), e.message);
         finish(e);
         return;

@@ -24,6 +24,12 @@ namespace guichet::scan {
 
 class EsclScannerService final : public ScannerService {
 public:
+    // A feeder holds 50 to 75 sheets; a job that brings more is a faulty scanner (each page
+    // is kept in memory until the resident is done).
+    static constexpr int kMaxPagesPerJob = 100;
+    // All the pages of one job together (each HTTP body is bounded by the parser already).
+    static constexpr std::size_t kMaxBytesPerJob = 512u * 1024 * 1024;
+
     using Opener = std::function<Result<std::unique_ptr<escl::ScannerConnection>>()>;
     using StatusListener = std::function<void(const DeviceEvent&)>;
 

@@ -2,6 +2,8 @@
 
 #include <turbojpeg.h>
 
+#include <string>
+
 namespace guichet::scan {
 
 namespace {
@@ -17,13 +19,17 @@ struct Tj {
 
 }  // namespace
 
-Result<JpegInfo> inspectJpeg(const Bytes& jpeg) {
+Result<JpegInfo> inspectJpeg(const Bytes& jpeg, int maxSidePx) {
     Tj tj(tjInitDecompress());
     if (!tj.h) return makeError(ErrorCode::Io, "JPEG: decoder init failed");
     int w = 0, h = 0, subsamp = 0, colorspace = 0;
     if (jpeg.empty() || tjDecompressHeader3(tj.h, jpeg.data(), static_cast<unsigned long>(jpeg.size()), &w, &h,
                                             &subsamp, &colorspace) != 0)
         return makeError(ErrorCode::Protocol, "JPEG: the scanner sent an unreadable image");
+    if (w <= 0 || h <= 0 || w > maxSidePx || h > maxSidePx)
+        return makeError(ErrorCode::Protocol, "JPEG: the scanner sent a page of " + std::to_string(w) + " x " +
+                                                  std::to_string(h) + " pixels, more than the " +
+                                                  std::to_string(maxSidePx) + " a side it can have");
     return JpegInfo{w, h, colorspace == TJCS_GRAY};
 }
 

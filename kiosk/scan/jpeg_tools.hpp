@@ -14,8 +14,13 @@ struct JpegInfo {
     bool gray = false;
 };
 
-// Protocol error when the bytes are not a JPEG turbojpeg can read.
-Result<JpegInfo> inspectJpeg(const Bytes& jpeg);
+// A page's size is the scanner's to say; decoding trusts it for its buffers (65535 x 65535
+// x 4 bytes would be 16 GiB). No page may be longer than this on a side: 17 in at 1200 dpi.
+inline constexpr int kMaxPageSidePx = 17 * 1200;
+
+// Protocol error when the bytes are not a JPEG turbojpeg can read, or when a side is 0 or
+// longer than maxSidePx (read from the header only: nothing is allocated for the pixels).
+Result<JpegInfo> inspectJpeg(const Bytes& jpeg, int maxSidePx = kMaxPageSidePx);
 
 // scaleDenominator 1, 2 or 4 (the decoder scales while decoding, cheaply).
 Result<Bytes> recompressJpeg(const Bytes& jpeg, int quality, int scaleDenominator = 1);

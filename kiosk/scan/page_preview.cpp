@@ -2,18 +2,18 @@
 
 #include <turbojpeg.h>
 
+#include "kiosk/scan/jpeg_tools.hpp"
+
 namespace guichet::scan {
 
 Result<PagePreview> makePagePreview(const Bytes& jpeg, int maxWidth, int maxHeight) {
     if (maxWidth <= 0 || maxHeight <= 0) return makeError(ErrorCode::InvalidArgument, "preview: empty box");
+    // The header's size is bounded before any pixel buffer is sized from it.
+    auto info = inspectJpeg(jpeg);
+    if (!info) return makeError(ErrorCode::Protocol, "preview: unreadable page (" + info.error().message + ")");
+    const int w = info->width, h = info->height;
     tjhandle tj = tjInitDecompress();
     if (!tj) return makeError(ErrorCode::Io, "preview: decoder init failed");
-    int w = 0, h = 0, subsamp = 0, cs = 0;
-    if (jpeg.empty() ||
-        tjDecompressHeader3(tj, jpeg.data(), static_cast<unsigned long>(jpeg.size()), &w, &h, &subsamp, &cs) != 0) {
-        tjDestroy(tj);
-        return makeError(ErrorCode::Protocol, "preview: unreadable page");
-    }
     // Pick the gentlest reduction among the decoder's cheap ones (1, 1/2, 1/4, 1/8).
     int denom = 1;
     while (denom < 8 && (TJSCALED(w, (tjscalingfactor{1, denom})) > maxWidth ||

@@ -33,4 +33,17 @@ std::vector<std::string> auditForSpeech(const a11y::Tree& tree) {
     return problems;
 }
 
+std::vector<std::string> auditHeardScreen(const a11y::Tree& tree, const SpeechLog& log, std::size_t screenMark) {
+    std::vector<std::string> problems = auditForSpeech(tree);
+    const std::string where = "screen '" + tree.screenId() + "'";
+    if (!blank(tree.title()) && !log.heardSince(screenMark, tree.title())) {
+        problems.push_back(log.spokenSince(screenMark, tree.title())
+                               ? where + ": the title \"" + tree.title() + "\" was cut off before it was heard"
+                               : where + ": the title \"" + tree.title() + "\" was never spoken");
+    }
+    for (const auto& text : log.failedSince(screenMark))
+        problems.push_back(where + ": speech failed to start for \"" + text + "\"");
+    return problems;
+}
+
 }  // namespace guichet::speech

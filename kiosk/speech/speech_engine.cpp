@@ -173,6 +173,9 @@ void SpeechEngine::speakNext() {
     } else if (options_.synthesize && !synth) {
         r = synth.error();
     }
+    // Failed before a sound was heard (no voice, synthesiser broken): the log says so, so
+    // that an audit or an expect-spoken step cannot count it as spoken.
+    if (!r && r.error().code != ErrorCode::Cancelled && log_) log_->failed(item.id);
     if (r || r.error().code != ErrorCode::Cancelled) sink_.endOfUtterance(item.id);
     secureWipe(item.u.text);
     secureWipe(item.u.logText);

@@ -12,7 +12,7 @@ SpeechLog::SpeechLog() : start_(std::chrono::steady_clock::now()) {}
 SpeechLog::~SpeechLog() {
     std::lock_guard lock(mutex_);
     for (auto& e : entries_)
-        if (!e.finished && !e.interrupted) {
+        if (!e.finished && !e.interrupted && !e.failed) {
             e.interrupted = true;  // never fully heard
             settle(e);
         }
@@ -44,7 +44,7 @@ void SpeechLog::settle(SpokenEntry& e) {
     std::string line = e.logText;
     for (char& c : line)
         if (c == '\n' || c == '\t') c = ' ';
-    std::fprintf(file_, "%.3f\t%s\t%s\t%s\n", e.atSeconds, e.language.c_str(), e.interrupted ? "interrupted" : "done",
+    std::fprintf(file_, "%.3f\t%s\t%s\t%s\n", e.atSeconds, e.language.c_str(), e.failed ? "failed" : e.interrupted ? "interrupted" : "done",
                  line.c_str());
     std::fflush(file_);
 }
@@ -53,7 +53,7 @@ void SpeechLog::finished(UtteranceId id) {
     std::lock_guard lock(mutex_);
     for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
         if (it->id == id) {
-            if (!it->finished && !it->interrupted) {
+            if (!it->finished && !it->interrupted && !it->failed) {
                 it->finished = true;
                 settle(*it);
             }
@@ -65,7 +65,7 @@ void SpeechLog::interrupted(UtteranceId id) {
     std::lock_guard lock(mutex_);
     for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
         if (it->id == id) {
-            if (!it->finished && !it->interrupted) {
+            if (!it->finished && !it->interrupted && !it->failed) {
                 it->interrupted = true;
                 settle(*it);
             }
@@ -76,9 +76,21 @@ void SpeechLog::interrupted(UtteranceId id) {
 void SpeechLog::interruptAllUpTo(UtteranceId id) {
     std::lock_guard lock(mutex_);
     for (auto& e : entries_)
-        if (e.id <= id && !e.finished && !e.interrupted) {
+        if (e.id <= id && !e.finished && !e.interrupted && !e.failed) {
             e.interrupted = true;
             settle(e);
+        }
+}
+
+void SpeechLog::failed(UtteranceId id) {
+    std::lock_guard lock(mutex_);
+    for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
+        if (it->id == id) {
+            if (!it->failed && !it->finished && !it->interrupted) {
+                it->failed = true;
+                settle(*it);
+            }
+            return;
         }
 }
 
@@ -95,8 +107,23 @@ std::size_t SpeechLog::size() const {
 bool SpeechLog::spokenSince(std::size_t since, std::string_view text) const {
     std::lock_guard lock(mutex_);
     for (std::size_t i = since > base_ ? since - base_ : 0; i < entries_.size(); ++i)
-        if (entries_[i].text.find(text) != std::string::npos) return true;
+        if (!entries_[i].failed && entries_[i].text.find(text) != std::string::npos) return true;
     return false;
+}
+
+bool SpeechLog::heardSince(std::size_t since, std::string_view text) const {
+    std::lock_guard lock(mutex_);
+    for (std::size_t i = since > base_ ? since - base_ : 0; i < entries_.size(); ++i)
+        if (entries_[i].heard() && entries_[i].text.find(text) != std::string::npos) return true;
+    return false;
+}
+
+std::vector<std::string> SpeechLog::failedSince(std::size_t since) const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> out;
+    for (std::size_t i = since > base_ ? since - base_ : 0; i < entries_.size(); ++i)
+        if (entries_[i].failed) out.push_back(entries_[i].logText);
+    return out;
 }
 
 std::string SpeechLog::textsSince(std::size_t since) const {
@@ -112,7 +139,7 @@ std::string SpeechLog::textsSince(std::size_t since) const {
 void SpeechLog::wipe() {
     std::lock_guard lock(mutex_);
     for (auto& e : entries_) {
-        if (!e.finished && !e.interrupted) {
+        if (!e.finished && !e.interrupted && !e.failed) {
             e.interrupted = true;
             settle(e);
         }

@@ -23,6 +23,9 @@ struct SpokenEntry {
     std::string language;
     bool interrupted = false;
     bool finished = false;
+    bool failed = false;      // synthesis or playback never started: nothing was heard
+    // Heard, or being heard: neither cut off nor failed.
+    bool heard() const { return !interrupted && !failed; }
 };
 
 class SpeechLog {
@@ -32,18 +35,25 @@ public:
     SpeechLog(const SpeechLog&) = delete;
     SpeechLog& operator=(const SpeechLog&) = delete;
 
-    // Appends every settled utterance to `path` as "seconds<TAB>lang<TAB>done|interrupted<TAB>text".
+    // Appends every settled utterance to `path` as "seconds<TAB>lang<TAB>done|interrupted|failed<TAB>text".
     Result<void> openFile(const std::string& path);
 
     void requested(UtteranceId id, std::string text, std::string logText, std::string language);
     void finished(UtteranceId id);
     void interrupted(UtteranceId id);          // ignored if it already finished
     void interruptAllUpTo(UtteranceId id);     // every unsettled entry up to id
+    void failed(UtteranceId id);               // speech could not start (no voice, no audio)
 
     std::vector<SpokenEntry> entries() const;  // since the last wipe()
     std::size_t size() const;                  // every entry ever (a mark for spokenSince)
-    // True if an entry at index >= `since` contains `text` (case-sensitive, UTF-8 bytes).
+    // True if an entry at index >= `since` contains `text` (case-sensitive, UTF-8 bytes) and
+    // did not fail to start.
     bool spokenSince(std::size_t since, std::string_view text) const;
+    // Like spokenSince, counting only utterances a resident heard: an utterance cut off
+    // (a key, a focus change) or one that failed to start does not count. Audits use it.
+    bool heardSince(std::size_t since, std::string_view text) const;
+    // The redacted texts of the utterances since `since` that failed to start.
+    std::vector<std::string> failedSince(std::size_t since) const;
     // The texts since `since`, joined with " | " (for a failing step's message).
     std::string textsSince(std::size_t since) const;
 

@@ -91,26 +91,19 @@ bool SpeechRuntime::handleKey(SpeechKey key, const a11y::Tree& tree) {
     return true;
 }
 
-bool SpeechRuntime::handleEvent(const SDL_Event& event) {
-    switch (event.type) {
-        case SDL_AUDIODEVICEADDED:
-            // Only with our own SDL output: its start-up device list tells a headset from the
-            // speakers. Without it (headless runs) another part opening the sound card (the
-            // idle chime) would make every existing device look new.
-            if (!event.adevice.iscapture && usingSdlAudio())
-                outputDeviceAdded(HeadsetDetector::outputDeviceName(static_cast<int>(event.adevice.which)));
-            return false;
-        case SDL_AUDIODEVICEREMOVED:
-            if (!event.adevice.iscapture && sdl_ && event.adevice.which == sdl_->deviceId() && headsets_.headset())
-                outputDeviceRemoved(*headsets_.headset());
-            return false;
-        case SDL_FINGERDOWN:
-        case SDL_MOUSEBUTTONDOWN:
-            if (controller_->enabled()) controller_->stopTalking();
-            return false;
-        default:
-            return false;
-    }
+void SpeechRuntime::audioOutputAppeared(int deviceIndex, bool capture) {
+    // Only with our own SDL output: its start-up device list tells a headset from the
+    // speakers. Without it (headless runs) another part opening the sound card (the idle
+    // chime) would make every existing device look new.
+    if (!capture && usingSdlAudio()) outputDeviceAdded(HeadsetDetector::outputDeviceName(deviceIndex));
+}
+
+void SpeechRuntime::audioOutputRemoved(std::uint32_t deviceId, bool capture) {
+    if (!capture && sdl_ && deviceId == sdl_->deviceId() && headsets_.headset()) outputDeviceRemoved(*headsets_.headset());
+}
+
+void SpeechRuntime::touched() {
+    if (controller_->enabled()) controller_->stopTalking();
 }
 
 }  // namespace guichet::speech

@@ -4,8 +4,8 @@
 // engine, the screen reader and the speech log (--speech-log).
 #pragma once
 
-#include <SDL2/SDL_events.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -36,9 +36,12 @@ public:
     SpeechLog& log() { return log_; }
     bool enabled() const { return controller_->enabled(); }
 
-    // SDL events: audio outputs plugged/unplugged (a headset), touches (they cut speech off).
-    // Returns true if the event was speech's alone.
-    bool handleEvent(const SDL_Event& event);
+    // Platform events, translated by the UI (ui/speech) so that this layer needs no SDL: an
+    // audio output appeared (its index in the audio sink's device list) or went away (the
+    // sink's device id) — a headset; a touch (it cuts speech off).
+    void audioOutputAppeared(int deviceIndex, bool capture);
+    void audioOutputRemoved(std::uint32_t deviceId, bool capture);
+    void touched();
     // A speech key from the keypad; true if used. `tree` is the last frame's (read-all).
     bool handleKey(SpeechKey key, const a11y::Tree& tree);
 

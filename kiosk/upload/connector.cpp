@@ -58,6 +58,14 @@ std::optional<SendOutcome> classifyFailure(const HttpResponse& res) {
     return std::nullopt;
 }
 
+SendOutcome loadFailure(const Error& error) {
+    SendOutcome o;
+    const bool lost = error.code == ErrorCode::Corrupt || error.code == ErrorCode::NotFound;
+    o.kind = lost ? SendOutcome::Kind::Rejected : SendOutcome::Kind::Retry;
+    o.detail = (lost ? "" : "reading the outbox failed, retried later: ") + error.message;
+    return o;
+}
+
 std::string hmacSha256Hex(const std::string& key, BodySource& body) {
     crypto_auth_hmacsha256_state st;
     crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size());

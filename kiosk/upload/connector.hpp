@@ -40,6 +40,11 @@ Result<std::unique_ptr<Connector>> makeConnector(const std::string& name, const 
 // request had left), 5xx and 429 retry, other 4xx are rejected; 2xx is left to the caller.
 std::optional<SendOutcome> classifyFailure(const HttpResponse& res);
 
+// The submission to send could not be loaded from the outbox. Only data that is corrupt or
+// gone (purged, never stored) is rejected for the operator; a transient read error (database
+// busy, I/O error, disk full) leaves it queued, to be retried later.
+SendOutcome loadFailure(const Error& error);
+
 std::string hmacSha256Hex(const std::string& key, BodySource& body);
 std::string hmacSha256Base64(const std::string& key, const std::string& message);
 

@@ -89,11 +89,7 @@ SendOutcome DirectoryConnector::send(outbox::OutboxStore& store, const outbox::E
         return out;
     }
     auto sub = store.loadSubmission(entry);
-    if (!sub) {
-        out.kind = SendOutcome::Kind::Rejected;
-        out.detail = sub.error().message;
-        return out;
-    }
+    if (!sub) return loadFailure(sub.error());  // corrupt or gone: rejected; busy, I/O: retried
     fs::remove_all(staging, ec);
     if (!fs::create_directory(staging, ec)) {
         out.detail = staging + ": " + ec.message();

@@ -162,7 +162,7 @@ std::variant<std::string, SendOutcome> Open311Connector::uploadMedia(outbox::Out
 SendOutcome Open311Connector::send(outbox::OutboxStore& store, const outbox::Entry& entry) {
     SendOutcome out;
     auto sub = store.loadSubmission(entry);
-    if (!sub) return rejected(sub.error().message);
+    if (!sub) return loadFailure(sub.error());  // corrupt or gone: rejected; busy, I/O: retried
     auto params = requestParams(*sub);
     // The photo: the first image the media field's answer names (else its first file).
     std::optional<std::size_t> photo;
@@ -208,11 +208,16 @@ SendOutcome Open311Connector::send(outbox::OutboxStore& store, const outbox::Ent
     req.body = body.get();
     req.headers = {"Content-Type: " + contentType, "Idempotency-Key: " + entry.uuid};
     HttpResponse res = perform(req, http_);
+    return readAnswer(res, entry.procedureId);
+}
+
+SendOutcome Open311Connector::readAnswer(const HttpResponse& res, const std::string& procedureId) {
+    SendOutcome out;
     if (auto failure = classifyFailure(res)) {
         if (failure->kind == SendOutcome::Kind::Rejected) {
             failure->detail += " " + errorText(res.body);
             if (res.status == 403) failure->detail += " (check api_key in [connectors.open311])";
-            if (res.status == 404) failure->detail += " (check the service_code of " + entry.procedureId + ")";
+            if (res.status == 404) failure->detail += " (check the service_code of " + procedureId + ")";
         }
         return *failure;
     }
@@ -248,8 +253,12 @@ std::optional<std::string> Open311Connector::resolveToken(const outbox::Entry& e
     req.url = url;
     HttpResponse res = perform(req, http_);
     if (!res.transferred || res.status != 200) return std::nullopt;
+    return readTokenAnswer(res.body);
+}
+
+std::optional<std::string> Open311Connector::readTokenAnswer(const std::string& body) {
     try {
-        auto j = nlohmann::json::parse(res.body);
+        auto j = nlohmann::json::parse(body);
         if (j.is_array() && !j.empty() && j[0].is_object() && j[0].contains("service_request_id") &&
             !j[0]["service_request_id"].is_null())
             return valueText(j[0]["service_request_id"]);

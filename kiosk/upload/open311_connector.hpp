@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/upload/connector.hpp"
+#include "kiosk/upload/http_client.hpp"
 
 namespace guichet::upload {
 
@@ -30,6 +31,12 @@ public:
     Result<std::string> formBody(const Submission& sub) const;
     // "url", "multipart" or "none": how the photo travels with this configuration.
     std::string mediaMode() const;
+
+    // What the Open311 answer means (exposed for tests and the fuzzer): a service_request_id
+    // or a token is sent; an error array is read into the operator's detail.
+    static SendOutcome readAnswer(const HttpResponse& res, const std::string& procedureId);
+    // The service_request_id of a GET tokens/<token>.json answer, if it has one yet.
+    static std::optional<std::string> readTokenAnswer(const std::string& body);
 
 private:
     // Uploads attachment `index` to media_upload_url; the address it answers, or an outcome.

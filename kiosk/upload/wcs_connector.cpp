@@ -116,11 +116,7 @@ SendOutcome WcsConnector::send(outbox::OutboxStore& store, const outbox::Entry& 
         return out;
     }
     auto sub = store.loadSubmission(entry);
-    if (!sub) {
-        out.kind = SendOutcome::Kind::Rejected;
-        out.detail = sub.error().message;
-        return out;
-    }
+    if (!sub) return loadFailure(sub.error());  // corrupt or gone: rejected; busy, I/O: retried
     auto metas = store.attachments(entry.id);
     auto placed = placeAnswers(store, entry, *sub, metas);
     if (!placed) {
@@ -150,6 +146,11 @@ SendOutcome WcsConnector::send(outbox::OutboxStore& store, const outbox::Entry& 
     req.body = body.get();
     req.headers = {"Content-Type: application/json", "Accept: application/json", "Idempotency-Key: " + entry.uuid};
     HttpResponse res = perform(req, http_);
+    return readAnswer(res);
+}
+
+SendOutcome WcsConnector::readAnswer(const HttpResponse& res) {
+    SendOutcome out;
     std::string errDesc;
     try {
         auto j = nlohmann::json::parse(res.body);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kiosk/upload/connector.hpp"
+#include "kiosk/upload/http_client.hpp"
 
 namespace guichet::upload {
 
@@ -23,6 +24,10 @@ public:
     // cannot be placed: the submission is refused rather than delivered without it.
     Result<nlohmann::json> placeAnswers(outbox::OutboxStore& store, const outbox::Entry& entry, const Submission& sub,
                                         const std::vector<outbox::AttachmentMeta>& metas) const;
+
+    // What w.c.s.'s answer means (exposed for tests and the fuzzer): {"err":0,"data":{"id"}}
+    // sent, err=1 refused, an unreadable 2xx retried as possibly received.
+    static SendOutcome readAnswer(const HttpResponse& res);
 
 private:
     outbox::WcsConfig cfg_;

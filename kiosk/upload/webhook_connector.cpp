@@ -6,13 +6,8 @@
 namespace guichet::upload {
 
 SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Entry& entry) {
-    SendOutcome out;
     auto sub = store.loadSubmission(entry);
-    if (!sub) {
-        out.kind = SendOutcome::Kind::Rejected;  // unreadable: retrying cannot help, the operator must look
-        out.detail = sub.error().message;
-        return out;
-    }
+    if (!sub) return loadFailure(sub.error());  // corrupt or gone: rejected; busy, I/O: retried
     auto metas = store.attachments(entry.id);
     const bool multipart = cfg_.format == "multipart";
     nlohmann::json doc = sub->toJson();
@@ -51,6 +46,11 @@ SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Ent
                    "X-Guichet-Attempt: " + std::to_string(entry.attempts)};
     if (entry.ambiguous > 0) req.headers.push_back("X-Guichet-Possible-Duplicate: 1");
     HttpResponse res = perform(req, http_);
+    return readAnswer(res);
+}
+
+SendOutcome WebhookConnector::readAnswer(const HttpResponse& res) {
+    SendOutcome out;
     if (auto failure = classifyFailure(res)) {
         if (res.status == 409) {  // already received (an earlier, ambiguous attempt got through)
             out.kind = SendOutcome::Kind::Sent;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "kiosk/upload/connector.hpp"
+#include "kiosk/upload/http_client.hpp"
 
 namespace guichet::upload {
 
@@ -14,6 +15,10 @@ public:
     std::string name() const override { return "webhook"; }
     SendOutcome send(outbox::OutboxStore& store, const outbox::Entry& entry) override;
     bool reachable() override { return probe(cfg_.url, http_); }
+
+    // What the back office's answer means (exposed for tests and the fuzzer): 2xx sent (an
+    // "id" if the JSON has one), 409 already received, else classifyFailure's reading.
+    static SendOutcome readAnswer(const HttpResponse& res);
 
 private:
     outbox::WebhookConfig cfg_;

@@ -1,5 +1,7 @@
-// CCID class descriptor parsing on real readers' descriptors (shared/device-data/ccid).
+// CCID class descriptor parsing on real readers' descriptors (tests/data/device-data/ccid).
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 #include "drivers/ccid/ccid_descriptor.hpp"
 #include "drivers/emulators/ccid/emulated_ccid_reader.hpp"
@@ -102,4 +104,18 @@ TEST_CASE("ccid.descriptor rejects truncated and foreign descriptors", "[ccid][d
     Bytes broken = ccidtest::ccidConfiguration(d, false);
     broken[9 + 9] = 0x70;
     CHECK(findCcidInterface(broken).error().message.find("bad length 112") != std::string::npos);
+}
+
+TEST_CASE("ccid.descriptor clamps dwMaxCCIDMessageLength to the standard's maximum", "[ccid][descriptor]") {
+    Bytes d = ccidtest::idBridgeCt30ClassDescriptor();
+    for (std::uint32_t announced : {0xFFFFFFFFu, 65555u, 65554u, 1034u}) {
+        INFO(announced);
+        d[44] = announced & 0xFF;
+        d[45] = (announced >> 8) & 0xFF;
+        d[46] = (announced >> 16) & 0xFF;
+        d[47] = (announced >> 24) & 0xFF;
+        auto parsed = parseCcidClassDescriptor(d);
+        REQUIRE(parsed.ok());
+        CHECK(parsed->maxMessageLength == std::min<std::uint32_t>(announced, 65544 + 10));
+    }
 }

@@ -1,4 +1,4 @@
-// Capabilities and status parsing on real devices' documents (shared/device-data/escl:
+// Capabilities and status parsing on real devices' documents (tests/data/device-data/escl:
 // HP M426fdn, HP ScanJet Pro 4500, Kyocera M2040dn, Xerox B235 — via OpenPrinting/go-mfp
 // and manuc66/node-hp-scan-to) and on hand-written odd ones.
 #include <catch2/catch.hpp>
@@ -24,19 +24,8 @@ std::string readFile(const std::string& path) {
 }
 
 std::string deviceData(const char* name) {
-    // The shared folder sits beside the repository (../shared) in CI; a worktree finds it
-    // through GUICHET_SHARED_DIR or at its usual place.
-    std::vector<std::string> roots;
-    if (const char* env = std::getenv("GUICHET_SHARED_DIR")) roots.emplace_back(env);
-    roots.push_back(std::string(GUICHET_SOURCE_DIR) + "/../shared");
-    roots.push_back(std::string(GUICHET_SOURCE_DIR) + "/../../shared");
-    roots.push_back("/work/shared");
-    for (const auto& r : roots) {
-        std::string path = r + "/device-data/escl/" + name;
-        if (std::ifstream(path).good()) return readFile(path);
-    }
-    FAIL("device data not found: " << name << " (set GUICHET_SHARED_DIR)");
-    return {};
+    // Real devices' documents, copied into the repository (tests/data/README.md).
+    return readFile(std::string(GUICHET_SOURCE_DIR) + "/tests/data/device-data/escl/" + name);
 }
 
 std::string testData(const char* name) { return readFile(std::string(GUICHET_SOURCE_DIR) + "/tests/escl/data/" + name); }

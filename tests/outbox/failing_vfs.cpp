@@ -35,7 +35,11 @@ int shouldFail(int defaultCode) {
 }
 
 int xClose(sqlite3_file* f) { return R(f)->pMethods ? R(f)->pMethods->xClose(R(f)) : SQLITE_OK; }
-int xRead(sqlite3_file* f, void* b, int n, sqlite3_int64 o) { return R(f)->pMethods->xRead(R(f), b, n, o); }
+std::atomic<int> gReadFailure{0};
+int xRead(sqlite3_file* f, void* b, int n, sqlite3_int64 o) {
+    if (int rc = gReadFailure.load()) return rc;
+    return R(f)->pMethods->xRead(R(f), b, n, o);
+}
 int xWrite(sqlite3_file* f, const void* b, int n, sqlite3_int64 o) {
     if (int rc = shouldFail(SQLITE_IOERR_WRITE)) return rc;
     return R(f)->pMethods->xWrite(R(f), b, n, o);
@@ -99,6 +103,8 @@ void disarmFailure() {
     gCount = 0;
     gSticky = false;
 }
+
+void failReads(int errorCode) { gReadFailure = errorCode; }
 
 bool failureHappened() { return gFailed; }
 int writesAndSyncsSeen() { return gCount; }

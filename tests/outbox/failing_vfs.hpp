@@ -11,6 +11,9 @@ void registerFailingVfs();  // idempotent
 // SQLITE_FULL...). sticky: every later one fails too (a disk that stays full).
 void armFailure(int nth, int errorCode, bool sticky);
 void disarmFailure();
+// While errorCode != 0, every xRead returns it (SQLITE_IOERR_READ, SQLITE_BUSY...): a disk
+// that cannot be read for a while. failReads(0) lets reads through again.
+void failReads(int errorCode);
 bool failureHappened();
 int writesAndSyncsSeen();  // since the last arm/disarm
 

@@ -155,6 +155,48 @@ TEST_CASE("scan.service jam: pages so far are dropped, status Jam") {
     CHECK(rig.sawStatus(DeviceStatus::Jam));
 }
 
+TEST_CASE("scan.service a page claiming 65535 x 65535 pixels: refused from its header, scanner faulty, next scan fine") {
+    // Worst value a scanner can put in a JPEG header: before the bound, 65535² x 4 bytes
+    // allocated for its preview. Now it is refused before any pixel buffer exists.
+    emu::EmulatorBehaviour b;
+    b.claimedPageSide = 65535;
+    ServiceRig rig(b);
+    auto o = rig.scan(ScanRequest{false, true, 100});
+    REQUIRE_FALSE(o.result->ok());
+    CHECK(o.result->error().code == ErrorCode::Protocol);
+    CHECK(o.result->error().message.find("65535 x 65535 pixels") != std::string::npos);
+    CHECK(rig.service->status() == DeviceStatus::Error);
+    // The terminal carries on: the scanner mended, the next scan works.
+    rig.emulator.update([](emu::EmulatorBehaviour& e) { e.claimedPageSide = 0; });
+    auto again = rig.scan(ScanRequest{false, true, 100});
+    REQUIRE(again.result->ok());
+    CHECK((*again.result)->size() == 1);
+    CHECK(rig.service->status() == DeviceStatus::Ready);
+}
+
+TEST_CASE("scan.service a page larger than the region asked for is refused") {
+    emu::EmulatorBehaviour b;
+    b.claimedPageSide = 3000;  // asked: A4 at 100 dpi, 826 x 1169
+    ServiceRig rig(b);
+    auto o = rig.scan(ScanRequest{false, true, 100});
+    REQUIRE_FALSE(o.result->ok());
+    CHECK(o.result->error().message.find("3000 x 3000 pixels") != std::string::npos);
+}
+
+TEST_CASE("scan.service a feeder that never runs out stops at the page bound, scanner faulty") {
+    emu::EmulatorBehaviour b;
+    b.feederSheets = EsclScannerService::kMaxPagesPerJob + 20;
+    b.reuseRenderedPage = true;
+    ServiceRig rig(b);
+    auto o = rig.scan(ScanRequest{true, true, 100});
+    REQUIRE_FALSE(o.result->ok());
+    CHECK(o.result->error().message.find("more than " + std::to_string(EsclScannerService::kMaxPagesPerJob) + " pages") !=
+          std::string::npos);
+    CHECK(rig.emulator.stats().pagesServed == EsclScannerService::kMaxPagesPerJob + 1);
+    CHECK(rig.emulator.stats().jobsCancelled == 1);
+    CHECK(rig.service->status() == DeviceStatus::Error);
+}
+
 TEST_CASE("scan.service cancel while the scanner is busy") {
     emu::EmulatorBehaviour b;
     b.busyBeforeEachPage = 1000;

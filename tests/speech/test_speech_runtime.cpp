@@ -10,18 +10,6 @@ using namespace speech_test;
 using namespace std::chrono_literals;
 
 namespace {
-SDL_Event touchDown() {
-    SDL_Event e{};
-    e.type = SDL_FINGERDOWN;
-    return e;
-}
-SDL_Event audioAdded(bool capture) {
-    SDL_Event e{};
-    e.type = SDL_AUDIODEVICEADDED;
-    e.adevice.iscapture = capture;
-    e.adevice.which = 0;
-    return e;
-}
 std::unique_ptr<SpeechRuntime> memoryRuntime(bool synthesize = false) {
     SpeechRuntimeConfig cfg;
     cfg.audio = SpeechRuntimeConfig::Audio::Memory;
@@ -100,10 +88,10 @@ TEST_CASE("speech.runtime a touch cuts speech off, a capture device is not a hea
     auto rt = memoryRuntime(true);
     rt->controller().activate(ActivationSource::Key);
     rt->controller().say("Une phrase assez longue pour être encore en cours quand on touche l'écran.", false);
-    CHECK_FALSE(rt->handleEvent(touchDown()));
+    rt->touched();
     rt->drain(2s);
     for (auto& e : rt->log().entries()) CHECK((e.finished || e.interrupted));
-    rt->handleEvent(audioAdded(/*capture=*/true));
+    rt->audioOutputAppeared(0, /*capture=*/true);
     CHECK_FALSE(rt->controller().headset());
 }
 
@@ -113,7 +101,7 @@ TEST_CASE("speech.runtime without its own SDL output, SDL audio events never mea
     setenv("SDL_AUDIODRIVER", "dummy", 1);
     REQUIRE(SDL_InitSubSystem(SDL_INIT_AUDIO) == 0);
     auto rt = memoryRuntime();
-    rt->handleEvent(audioAdded(/*capture=*/false));
+    rt->audioOutputAppeared(0, /*capture=*/false);
     CHECK_FALSE(rt->enabled());
     CHECK_FALSE(rt->controller().headset());
     SDL_QuitSubSystem(SDL_INIT_AUDIO);

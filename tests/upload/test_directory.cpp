@@ -1,7 +1,11 @@
 // The directory connector: one complete folder per submission, written atomically.
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
+
 #include <filesystem>
 
+#include "kiosk/upload/connector.hpp"
+#include "tests/outbox/failing_vfs.hpp"
 #include "tests/outbox/outbox_fixtures.hpp"
 #include "tests/upload/upload_fixtures.hpp"
 
@@ -70,4 +74,43 @@ TEST_CASE("upload.directory unreachable share: retried later, nothing lost") {
     fs::create_directory(b.dir / "share-not-mounted");
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     CHECK(upload::Uploader::sendOnce(b.options(), b.cfg)->sent == 1);
+}
+
+TEST_CASE("upload.a transient read error while loading a submission is retried, never rejected") {
+    registerFailingVfs();
+    UploadBench b;
+    fs::create_directory(b.dir / "depot");
+    b.cfg.directory = outbox::DirectoryConfig{b.dir / "depot"};
+    auto sub = sampleSubmission(7, "directory", "acte-naissance", 60000);
+    {
+        auto store = b.open();
+        REQUIRE(store->store(sub).ok());
+    }
+    auto connector = upload::makeConnector("directory", b.cfg);
+    REQUIRE(connector.ok());
+    auto options = b.options();
+    options.vfs = kFailingVfs;
+    // A disk that cannot be read for a while (I/O error, busy, full): the demand stays queued.
+    for (int code : {SQLITE_IOERR_READ, SQLITE_BUSY, SQLITE_FULL}) {
+        INFO("xRead fails with " << code);
+        auto store = outbox::OutboxStore::open(options);  // fresh page cache: the load reads the disk
+        REQUIRE(store.ok());
+        const auto entry = entryOf(**store, sub.uuid);
+        failReads(code);
+        const auto out = (*connector)->send(**store, entry);
+        failReads(0);
+        CHECK(out.kind == upload::SendOutcome::Kind::Retry);
+        CHECK(out.detail.find("retried later") != std::string::npos);
+        CHECK_FALSE(fs::exists(b.dir / ("depot/" + sub.uuid)));
+    }
+    // Readable again: delivered whole.
+    auto store = outbox::OutboxStore::open(options);
+    REQUIRE(store.ok());
+    CHECK((*connector)->send(**store, entryOf(**store, sub.uuid)).kind == upload::SendOutcome::Kind::Sent);
+    CHECK(fs::exists(b.dir / ("depot/" + sub.uuid + "/submission.json")));
+    // Only data that is corrupt or gone is the operator's to look at.
+    CHECK(upload::loadFailure({ErrorCode::Corrupt, "x"}).kind == upload::SendOutcome::Kind::Rejected);
+    CHECK(upload::loadFailure({ErrorCode::NotFound, "x"}).kind == upload::SendOutcome::Kind::Rejected);
+    CHECK(upload::loadFailure({ErrorCode::Busy, "x"}).kind == upload::SendOutcome::Kind::Retry);
+    CHECK(upload::loadFailure({ErrorCode::NoSpace, "x"}).kind == upload::SendOutcome::Kind::Retry);
 }

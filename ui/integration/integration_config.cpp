@@ -42,7 +42,7 @@ std::string effectiveDataDir(const std::string& dataOption, bool demo) {
     return demo ? "demo-data" : std::string();
 }
 
-Result<OutboxSetup> outboxConfigFor(const TerminalConfig& terminal, const std::string& dataDir) {
+Result<OutboxSetup> outboxConfigFor(const TerminalConfig& terminal, const std::string& dataDir, bool temporaryAllowed) {
     auto file = outboxFileOf(terminal);
     if (!file) return file.error();
     OutboxSetup setup;
@@ -53,6 +53,14 @@ Result<OutboxSetup> outboxConfigFor(const TerminalConfig& terminal, const std::s
         return setup;
     }
     std::string dir = dataDir;
+    if (dir.empty() && !temporaryAllowed) {
+        const std::string where = terminal.sourcePath.empty() ? "the terminal's configuration (--config FILE)"
+                                                               : terminal.sourcePath;
+        return makeError(ErrorCode::InvalidArgument,
+                         where + ": no --data folder and no [outbox] config: the demands would be kept in a "
+                                 "temporary folder and lost at exit; give --data DIR (e.g. /var/lib/guichet) or "
+                                 "[outbox] config = \"outbox.toml\"");
+    }
     if (dir.empty()) {
         std::string pattern = (fs::temp_directory_path() / "guichet-run-XXXXXX").string();
         if (!mkdtemp(pattern.data()))

@@ -18,15 +18,17 @@ std::string effectiveDataDir(const std::string& dataOption, bool demo);
 // file (relative to it), that file decides everything, database and key paths included.
 // Without it: <data>/outbox.sqlite (key beside it) and every demand delivered by the
 // `directory` connector into <data>/spool — a demo, or a town without a back-office API.
-// Neither an outbox file nor a data folder (a developer's or a test's bare run): a fresh
-// temporary folder, named in the log and removed at exit — nothing is written to a
-// system folder nobody asked for.
+// Neither an outbox file nor a data folder: a real terminal refuses to start (InvalidArgument,
+// the operator's message) — its demands would be lost at exit. Only when `temporaryAllowed`
+// (a headless run: tests, scenarios) a fresh temporary folder is used, named in the log and
+// removed at exit — nothing is written to a system folder nobody asked for.
 struct OutboxSetup {
     outbox::OutboxConfig config;
     std::string forcedConnector;  // non-empty: every submission goes through this connector
     std::string temporaryDir;     // non-empty: created for this run, to remove at exit
 };
-Result<OutboxSetup> outboxConfigFor(const TerminalConfig& terminal, const std::string& dataDir);
+Result<OutboxSetup> outboxConfigFor(const TerminalConfig& terminal, const std::string& dataDir,
+                                    bool temporaryAllowed = false);
 
 // The [printer] table (docs/printer.md); --demo forces the emulated printer, whose receipts
 // are written (PNG + text) into [printer] receipts_png, else <data>/receipts.

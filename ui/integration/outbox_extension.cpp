@@ -20,7 +20,9 @@ OutboxService* gOutbox = nullptr;
 class OutboxExtension : public UiExtension {
 public:
     void onStart(UiContext& ctx) override {
-        auto config = outboxConfigFor(ctx.config, effectiveDataDir(ctx.dataDir, ctx.demo));
+        // A temporary folder only for headless runs (tests, scenarios, the demo tour): a
+        // terminal must never keep residents' demands where they vanish at exit.
+        auto config = outboxConfigFor(ctx.config, effectiveDataDir(ctx.dataDir, ctx.demo), ctx.headless);
         if (!config) {
             // A configuration mistake is the operator's to fix, like a bad terminal.toml.
             ctx.refuseStart(2, config.error().message +
@@ -34,6 +36,9 @@ public:
         if (!temporaryDir_.empty())
             log::warning("outbox", "no --data and no [outbox] config: submissions of this run are kept in " +
                                        temporaryDir_ + ", removed at exit");
+        else if (ctx.demo || ctx.headless)
+            log::info("outbox", std::string(ctx.demo ? "demo" : "headless") + " run: demands are kept in " +
+                                    std::filesystem::absolute(config->config.database).string());
         service_ = std::make_unique<OutboxService>(std::move(config->config), config->forcedConnector);
         service_->open();  // a failure is logged; store() retries and answers the resident
         ctx.services.submissions = service_.get();

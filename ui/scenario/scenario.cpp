@@ -1,5 +1,6 @@
 #include "ui/scenario/scenario.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -72,7 +73,8 @@ Result<std::chrono::milliseconds> parseDuration(const std::string& text) {
     }
     std::string unit = text.substr(used);
     double ms = unit == "ms" ? value : unit == "s" ? value * 1000 : unit == "min" ? value * 60000 : unit == "h" ? value * 3600000 : -1;
-    if (ms < 0 || value < 0 || ms > 86400000.0)
+    // "nans" or "infs" parse as numbers: NaN passes every comparison, and casting it is UB.
+    if (!std::isfinite(ms) || ms < 0 || value < 0 || ms > 86400000.0)
         return makeError(ErrorCode::InvalidArgument, "'" + text + "' is not a duration (write 2s or 500ms)");
     return std::chrono::milliseconds(static_cast<long long>(ms));
 }

@@ -164,6 +164,17 @@ private:
         return std::chrono::milliseconds(*v);
     }
 
+    // The SDL events speech cares about, handed to the runtime in its own terms.
+    static void deliver(speech::SpeechRuntime& rt, const SDL_Event& e) {
+        switch (e.type) {
+            case SDL_AUDIODEVICEADDED: rt.audioOutputAppeared(static_cast<int>(e.adevice.which), e.adevice.iscapture != 0); break;
+            case SDL_AUDIODEVICEREMOVED: rt.audioOutputRemoved(e.adevice.which, e.adevice.iscapture != 0); break;
+            case SDL_FINGERDOWN:
+            case SDL_MOUSEBUTTONDOWN: rt.touched(); break;
+            default: break;
+        }
+    }
+
     // SDL calls this on the thread that pushes the event (audio hotplug comes from SDL's
     // audio thread): only copy the event and post it to the UI thread.
     static int watch(void* self, SDL_Event* e) {
@@ -172,7 +183,7 @@ private:
             e->type == SDL_MOUSEBUTTONDOWN) {
             SDL_Event copy = *e;
             ext->queue_->post([ext, copy] {
-                if (g_active == ext && ext->runtime_) ext->runtime_->handleEvent(copy);
+                if (g_active == ext && ext->runtime_) deliver(*ext->runtime_, copy);
             });
         }
         return 1;

@@ -136,17 +136,24 @@ Result<void> keypadType(StepContext& c) {
     return {};
 }
 
-// speech-walk's audit without moving the focus: the title was spoken, the tree passes
-// auditForSpeech and every focusable control says something.
-Result<void> auditScreen(StepContext& c) {
+// The screen being audited and the speech log's size when it appeared: its title must be
+// heard after that, not on an earlier visit.
+struct ScreenSeen {
+    std::string key;  // screen id + title
+    std::size_t mark = 0;
+};
+ScreenSeen gScreen;
+
+// speech-walk's audit without moving the focus: speech::auditHeardScreen (title heard since
+// the screen appeared, neither cut off nor failed; every focusable control says something).
+Result<void> auditScreen(StepContext& c, std::size_t logBeforeStep) {
     Shell& shell = c.host.shell();
     c.host.settle();
     auto* rt = speechRuntime();
     if (!rt || !rt->enabled()) return makeError(ErrorCode::InvalidArgument, "speech went off during a keypad-only run");
-    std::vector<std::string> problems = speech::auditForSpeech(shell.tree());
-    const std::string title = shell.tree().title();
-    if (!title.empty() && !rt->log().spokenSince(0, title))
-        problems.push_back("the title \"" + title + "\" was never spoken");
+    const std::string key = shell.screenId() + "\n" + shell.tree().title();
+    if (key != gScreen.key) gScreen = {key, logBeforeStep};
+    std::vector<std::string> problems = speech::auditHeardScreen(shell.tree(), rt->log(), gScreen.mark);
     for (const auto& n : shell.tree().nodes())
         if (n.focusable && rt->controller().reader().describe(n).text.empty())
             problems.push_back("control '" + n.id + "' says nothing");
@@ -166,6 +173,7 @@ void enableKeypadOnly() {
         info.run = [act](StepContext& c) -> Result<void> {
             // Speech on as a headset does, before the first action (stays on across sessions).
             auto* rt = speechRuntime();
+            const std::size_t before = rt ? rt->log().size() : 0;
             if (rt && !rt->enabled()) {
                 rt->outputDeviceAdded("Casque USB");
                 c.host.shell().context().requestFrame();
@@ -173,7 +181,7 @@ void enableKeypadOnly() {
             }
             if (auto r = act(c); !r) return r;
             if (!c.host.running()) return {};
-            return auditScreen(c);
+            return auditScreen(c, before);
         };
         registerScenarioStep(std::move(info));
     }

@@ -75,6 +75,23 @@ std::optional<int> jobIdFromPath(std::string_view path, std::string_view& rest) 
     return id;
 }
 
+
+// Rewrites the frame header (SOF0..SOF2) of a JPEG so that it claims side x side pixels: what
+// a faulty or hostile scanner could send. The rest of the stream is left as it was.
+void claimPageSize(Bytes& jpeg, int side) {
+    for (std::size_t i = 2; i + 9 < jpeg.size();) {
+        if (jpeg[i] != 0xFF) return;
+        const std::uint8_t marker = jpeg[i + 1];
+        const std::size_t length = (std::size_t(jpeg[i + 2]) << 8) | jpeg[i + 3];
+        if (marker >= 0xC0 && marker <= 0xC2) {
+            jpeg[i + 5] = jpeg[i + 7] = static_cast<std::uint8_t>(side >> 8);
+            jpeg[i + 6] = jpeg[i + 8] = static_cast<std::uint8_t>(side & 0xFF);
+            return;
+        }
+        i += 2 + length;
+    }
+}
+
 }  // namespace
 
 EsclEmulator::EsclEmulator(EmulatorBehaviour behaviour) : b_(std::move(behaviour)) {}
@@ -274,6 +291,7 @@ EmulatorResponse EsclEmulator::nextDocument(int id) {
         cachedKey_ = key;
         cachedPage_ = *page;
     }
+    if (b_.claimedPageSide > 0) claimPageSize(*page, b_.claimedPageSide);
     ++job.pagesServed;
     ++stats_.pagesServed;
     if (!feeder) {

@@ -34,6 +34,8 @@ struct EmulatorBehaviour {
     int jpegQuality = 85;
     int paperGrain = 0;              // see TestPageSpec::paperGrain
     bool reuseRenderedPage = false;  // benchmarks: render once per settings, serve it again
+    int claimedPageSide = 0;         // > 0: a lying device, every page's JPEG header claims
+                                     // this width and height (65535 at worst)
 };
 
 // One answer and how to deliver it.

@@ -101,6 +101,26 @@ TEST_CASE("ccid.usb IDBridge CT30: power on a T=1 card and read the id through l
     CHECK(p.device->claims() == 1);
 }
 
+TEST_CASE("ccid.usb a reader announcing dwMaxCCIDMessageLength 0xFFFFFFFF is used within the standard's bound", "[ccid][umockdev]") {
+    // Worst value a device can send: before the clamp, a 4 GiB read buffer on the card thread.
+    auto model = emu::idBridgeCt30();
+    model.descriptor.maxMessageLength = 0xFFFFFFFF;
+    test::UmockdevTestbed tb;
+    auto p = plug(tb, model, 2);
+    p.reader->insertCard(emu::cityCardT1());
+    auto ctx = newContext();
+    auto info = findByPid(*ctx, 0x3437);
+    auto d = parseCcidClassDescriptor(info.iface.extra);
+    REQUIRE(d.ok());
+    CHECK(d->maxMessageLength == CcidClassDescriptor::kMaxMessageLengthAllowed);
+    auto t = usb::LibusbTransport::open(ctx, info);
+    REQUIRE(t.ok());
+    CcidReader reader(**t, *d);
+    auto c = connectCard(reader);
+    REQUIRE(c.ok());
+    CHECK(readId(*c->channel) == "CV-75056-004217");
+}
+
 TEST_CASE("ccid.usb IDBridge CT30: T=0 card with GET RESPONSE through libusb", "[ccid][umockdev]") {
     test::UmockdevTestbed tb;
     auto p = plug(tb, emu::idBridgeCt30(), 2);

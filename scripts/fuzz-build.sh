@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Configures and builds the libFuzzer targets with clang in a folder of their own (the
+# project is built with GCC elsewhere): bash scripts/fuzz-build.sh [BUILD_DIR] [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${1:-build-fuzz}
+shift || true
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    -DGUICHET_FUZZ=ON -DGUICHET_TESTS=OFF -DGUICHET_BENCH=OFF "${launcher[@]}" >/dev/null
+fi
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(guichet_fuzz_all)
+cmake --build "$BUILD_DIR" -j"$(nproc)" --target "${targets[@]}"
