@@ -14,11 +14,13 @@ PACKAGES=(
   libqrencode-dev libstb-dev libturbojpeg0-dev  # receipts (QR, logo), scanner pages
   libpugixml-dev                                # eSCL XML
   libespeak-ng-dev espeak-ng-data               # speech
+  libsystemd-dev                                # sd_notify: READY and WATCHDOG under systemd
   # fonts shown to residents
   fonts-dejavu-core fonts-noto-core fonts-opendyslexic fonts-sil-andika
   # tests
   catch2 umockdev libumockdev-dev python3 xvfb xauth
   openssl                                       # outbox TLS test: a self-signed loopback certificate
+  prometheus                                    # promtool: checks the metrics and the alert rules
 )
 
 missing=()

@@ -10,7 +10,11 @@ namespace {
 
 using namespace guichet::procedures;
 
+#ifdef GUICHET_DATADIR  // installed by the Debian package
+const char* kDefaultDir = GUICHET_DATADIR "/procedures";
+#else
 const char* kDefaultDir = "config/procedures";
+#endif
 
 int checkCatalogue(const std::string& dir) {
     auto load = loadCatalogue(dir);
