@@ -1,5 +1,6 @@
 #include "kiosk/appliance/outbox_facts.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # appliance.unit_files: the packaged unit, sysusers, tmpfiles and udev files are valid, and
 # the service's exposure stays "OK" or better (systemd-analyze security < 2.0).
-# Usage: check_unit_files.sh SOURCE_ROOT GUICHET_BINARY
+# Usage: check_unit_files.sh SOURCE_ROOT EXECUTABLE (any built program: it stands for ExecStart's)
 set -euo pipefail
 root=$1 guichet=$2
 command -v systemd-analyze >/dev/null || { echo "systemd-analyze missing (package systemd)"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# verify checks that ExecStart's program exists: point it at this build's binary and
-# stand in for cage (not installed on a build machine) with the same binary.
+# verify checks that ExecStart's program exists: cage and the installed guichet are not
+# there on a build machine, so a program of this build stands in for the whole command.
 sed -e "s|/usr/bin/cage -d -- /usr/bin/guichet|$guichet|" "$root/debian/guichet.service" > "$tmp/guichet.service"
 grep -q "ExecStart=$guichet" "$tmp/guichet.service" || { echo "ExecStart line changed: update this test"; exit 1; }
 out=$(systemd-analyze verify --man=no "$tmp/guichet.service" 2>&1 || true)

@@ -17,7 +17,8 @@ Run status(const StateFolder& f, bool json) {
 
 std::vector<std::string> codes(const Run& r) {
     std::vector<std::string> out;
-    for (const auto& x : nlohmann::json::parse(r.out)["findings"]) out.push_back(x["code"]);
+    const auto j = nlohmann::json::parse(r.out);  // named: a temporary would die before the loop
+    for (const auto& x : j["findings"]) out.push_back(x["code"].get<std::string>());
     return out;
 }
 
