@@ -68,7 +68,7 @@ public:
             completed_ = false;
             modes_.clear();
         }
-        if (auto* rt = WizardRuntime::instance())
+        if (auto* rt = wizard::WizardRuntime::instance())
             if (auto* w = rt->current()) {
                 procedure_ = w->procedure().id;
                 if (w->state() == procedures::WizardSession::State::Done) completed_ = true;
