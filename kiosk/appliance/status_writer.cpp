@@ -35,7 +35,7 @@ void StatusWriter::loop() {
     std::unique_lock lock(mutex_);
     for (;;) {
         cv_.wait(lock, [&] { return pending_ || stop_; });
-        if (stop_) return;
+        if (!pending_) return;  // stopping, and the last snapshot is written
         Heartbeat h = std::move(*pending_);
         pending_.reset();
         busy_ = true;

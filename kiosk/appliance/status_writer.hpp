@@ -17,7 +17,7 @@ namespace guichet::appliance {
 class StatusWriter {
 public:
     explicit StatusWriter(ApplianceConfig config);
-    ~StatusWriter();  // writes nothing more once it returns
+    ~StatusWriter();  // writes the last snapshot handed over, then nothing more
     StatusWriter(const StatusWriter&) = delete;
     StatusWriter& operator=(const StatusWriter&) = delete;
 
