@@ -14,6 +14,7 @@ pkg_check_modules(TURBOJPEG REQUIRED IMPORTED_TARGET libturbojpeg)
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 pkg_check_modules(GL REQUIRED IMPORTED_TARGET gl)
+pkg_check_modules(LIBSYSTEMD REQUIRED IMPORTED_TARGET libsystemd)   # sd_notify: READY, WATCHDOG
 pkg_check_modules(UMOCKDEV IMPORTED_TARGET umockdev-1.0)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(Catch2 2 REQUIRED)

@@ -14,6 +14,7 @@ PACKAGES=(
   libqrencode-dev libstb-dev libturbojpeg0-dev  # receipts (QR, logo), scanner pages
   libpugixml-dev                                # eSCL XML
   libespeak-ng-dev espeak-ng-data               # speech
+  libsystemd-dev                                # sd_notify: READY and WATCHDOG under systemd
   # fonts shown to residents
   fonts-dejavu-core fonts-noto-core fonts-opendyslexic fonts-sil-andika
   # tests
@@ -21,6 +22,7 @@ PACKAGES=(
   openssl                                       # outbox TLS test: a self-signed loopback certificate
   # CI (.ci/run): compiler cache; clang and libFuzzer's runtime for tests/fuzz
   ccache clang libclang-rt-14-dev
+  prometheus                                    # promtool: checks the metrics and the alert rules
 )
 
 missing=()

@@ -16,7 +16,11 @@ namespace {
 
 using namespace guichet::procedures;
 
+#ifdef GUICHET_DATADIR  // installed by the Debian package
+const char* kDefaultDir = GUICHET_DATADIR "/procedures";
+#else
 const char* kDefaultDir = "config/procedures";
+#endif
 
 int checkCatalogue(const std::string& dir, std::string outboxFile) {
     auto load = loadCatalogue(dir);

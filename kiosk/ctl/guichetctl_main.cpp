@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "kiosk/ctl/command_registry.hpp"
+#include "kiosk/version/version.hpp"
 
 namespace guichet::ctl {
 
@@ -32,6 +33,10 @@ int main(int argc, char** argv) {
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "help")) {
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
+    }
+    if (!std::strcmp(argv[1], "--version")) {
+        std::printf("guichetctl %s\n", guichet::softwareVersion());
+        return 0;
     }
     for (const auto& c : guichet::ctl::commands()) {
         if (std::strcmp(c.name, argv[1]) == 0) return c.run(guichet::ctl::Args(argv + 2, argv + argc));

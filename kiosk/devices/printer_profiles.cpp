@@ -148,7 +148,9 @@ Result<escpos::PrinterProfile> resolve(const std::string& name, const std::map<s
 
 std::string PrinterProfiles::defaultDirectory() {
     if (const char* env = std::getenv("GUICHET_PRINTER_PROFILES")) return env;
-#ifdef GUICHET_CONFIG_DIR
+#if defined(GUICHET_DATADIR)  // installed by the Debian package
+    return GUICHET_DATADIR "/printers";
+#elif defined(GUICHET_CONFIG_DIR)
     return std::string(GUICHET_CONFIG_DIR) + "/printers";
 #else
     return "config/printers";

@@ -58,7 +58,9 @@ bool isSupported(std::string_view code) {
 
 std::string defaultLocaleDir() {
     if (const char* env = std::getenv("GUICHET_LOCALE_DIR"); env && *env) return env;
-#ifdef GUICHET_BUILD_LOCALE_DIR
+#if defined(GUICHET_DATADIR)  // installed by the Debian package: never a build tree's files
+    return GUICHET_DATADIR "/locale";
+#elif defined(GUICHET_BUILD_LOCALE_DIR)
     if (std::filesystem::exists(GUICHET_BUILD_LOCALE_DIR)) return GUICHET_BUILD_LOCALE_DIR;
 #endif
     return "/usr/share/locale";

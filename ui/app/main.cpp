@@ -9,6 +9,8 @@
 #include "drivers/common/log.hpp"
 #include "kiosk/config/terminal_config.hpp"
 #include "kiosk/i18n/i18n.hpp"
+#include "kiosk/service/loop_pulse.hpp"
+#include "kiosk/version/version.hpp"
 #include "ui/core/cli_options.hpp"
 #include "ui/host/sdl_host.hpp"
 #include "ui/scenario/demo_tour.hpp"
@@ -31,7 +33,8 @@ void usage(FILE* out) {
                  "  --out DIR          where `shot` steps and the demo tour write PNG files\n"
                  "  --locale-dir DIR   compiled catalogues (<lang>/LC_MESSAGES/guichet.mo)\n"
                  "  --no-kiosk         let closing keys and window close quit (implied by --windowed)\n"
-                 "  --kiosk            keep the lock-down even in a window\n");
+                 "  --kiosk            keep the lock-down even in a window\n"
+                 "  --version          print the version and exit\n");
     for (const auto& o : guichet::ui::cliOptions()) {  // added by other areas
         std::string left = o.name + (o.valueName.empty() ? "" : " " + o.valueName);
         std::fprintf(out, "  %-18s %s\n", left.c_str(), o.help.c_str());
@@ -74,6 +77,9 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "guichet: --size must be WIDTHxHEIGHT, e.g. 1080x1920 (got '%s')\n", s.c_str());
                 return 2;
             }
+        } else if (a == "--version") {
+            std::printf("guichet %s\n", softwareVersion());
+            return 0;
         } else if (a == "--help" || a == "-h") {
             usage(stdout);
             return 0;
@@ -155,14 +161,16 @@ int main(int argc, char** argv) {
         return 2;
     }
     auto& app = **created;
-    if (reportFirstFrame) {  // bench/ui: wall-clock time of the first presented frame
-        app.onFirstFrame([] {
+    app.onFirstFrame([reportFirstFrame] {
+        // Under systemd (Type=notify): the terminal is up once residents can see it.
+        service::processNotifier().ready();
+        if (reportFirstFrame) {  // bench/ui: wall-clock time of the first presented frame
             timespec ts{};
             clock_gettime(CLOCK_REALTIME, &ts);
             std::printf("first-frame-realtime-ns %lld\n", static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec);
             std::fflush(stdout);
-        });
-    }
+        }
+    });
     if (headless) {
         if (steps.empty()) {
             app.settle();

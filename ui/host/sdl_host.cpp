@@ -8,6 +8,7 @@
 
 #include "drivers/common/log.hpp"
 #include "drivers/common/wiping_heap.hpp"
+#include "kiosk/service/loop_pulse.hpp"
 #include "ui/card_step/card_step.hpp"
 
 namespace guichet::ui {
@@ -148,6 +149,7 @@ double SdlHost::renderFrame() {
 
 int SdlHost::run() {
     while (!quit_) {
+        service::loopPulse().beat();  // a hung loop stops this: systemd's watchdog restarts us
         if (!dirty_ && !shell_.wantsFrame() && !deadlineDue()) {
             // Sleep until input, a posted task or the next timer: ~0 % CPU when idle.
             int timeout = 60'000;
@@ -155,6 +157,7 @@ int SdlHost::run() {
                 auto ms = duration_cast<milliseconds>(*d - steady_clock::now()).count() + 1;
                 timeout = static_cast<int>(std::clamp<long long>(ms, 0, 60'000));
             }
+            timeout = service::loopPulse().sleepBoundMs(timeout);  // watchdog ping, heartbeat
             SDL_Event e;
             if (SDL_WaitEventTimeout(&e, timeout)) handle(e);
         }

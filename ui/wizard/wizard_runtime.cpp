@@ -99,7 +99,11 @@ std::string catalogueDirectory(const UiContext& ctx) {
     if (ctx.config.table)
         if (auto dir = (*ctx.config.table)["catalogue"]["dir"].value<std::string>()) return *dir;
     if (const char* env = std::getenv("GUICHET_CATALOGUE")) return env;
+#ifdef GUICHET_DATADIR  // installed by the Debian package: the default catalogue
+    return GUICHET_DATADIR "/procedures";
+#else
     return "config/procedures";
+#endif
 }
 
 bool largeTextMode(const UiContext& ctx) { return ctx.session.settings().textScale() > 1.0f; }

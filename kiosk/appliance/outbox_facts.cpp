@@ -1,0 +1,68 @@
+#include "kiosk/appliance/outbox_facts.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+
+#include "kiosk/outbox/sqlite_db.hpp"
+
+namespace guichet::appliance {
+
+std::int64_t localMidnightMs(std::int64_t nowMs) {
+    std::time_t t = static_cast<std::time_t>(nowMs / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+    tm.tm_isdst = -1;
+    return static_cast<std::int64_t>(std::mktime(&tm)) * 1000;
+}
+
+Result<OutboxFacts> readOutboxFacts(const std::string& path, std::int64_t nowMs) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return makeError(ErrorCode::NotFound, path + ": the outbox database does not exist");
+    outbox::Db db;
+    // Read-only: status must never change the terminal's data, nor create a file.
+    if (auto r = db.open(path, SQLITE_OPEN_READONLY, nullptr); !r)
+        return makeError(r.error().code, path + ": the outbox database cannot be opened: " + r.error().message);
+    sqlite3_busy_timeout(db.handle(), 500);
+    OutboxFacts f;
+    auto fail = [&](const Error& e) {
+        return makeError(e.code, path + ": the outbox database cannot be read: " + e.message);
+    };
+    {
+        auto s = db.prepare("SELECT state, COUNT(*) FROM submissions GROUP BY state");
+        for (;;) {
+            auto row = s.step();
+            if (!row) return fail(row.error());
+            if (!*row) break;
+            f.byState[s.text(0)] = s.i64(1);
+        }
+    }
+    {
+        auto s = db.prepare("SELECT MIN(stored_at_ms) FROM submissions WHERE state IN ('queued','sending')");
+        auto row = s.step();
+        if (!row) return fail(row.error());
+        if (*row && !s.isNull(0)) f.oldestQueuedAgeS = std::max<std::int64_t>(0, (nowMs - s.i64(0)) / 1000);
+    }
+    {
+        auto s = db.prepare("SELECT connector, MAX(sent_at_ms) FROM submissions WHERE state = 'sent' "
+                            "AND sent_at_ms IS NOT NULL GROUP BY connector");
+        for (;;) {
+            auto row = s.step();
+            if (!row) return fail(row.error());
+            if (!*row) break;
+            f.lastSentAtMs[s.text(0)] = s.i64(1);
+        }
+    }
+    {
+        auto s = db.prepare("SELECT COUNT(*) FROM submissions WHERE state = 'sent' AND sent_at_ms >= ?");
+        s.bind(1, localMidnightMs(nowMs));
+        auto row = s.step();
+        if (!row) return fail(row.error());
+        if (*row) f.sentToday = s.i64(0);
+    }
+    return f;
+}
+
+}  // namespace guichet::appliance
