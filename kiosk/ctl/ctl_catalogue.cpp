@@ -1,10 +1,15 @@
 // guichetctl catalogue check DIR | show ID [DIR]: validates the procedure catalogue (the
 // same checks that stop the terminal from starting) and prints one procedure's steps.
 #include <cstdio>
+#include <filesystem>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "kiosk/ctl/command_registry.hpp"
+#include "kiosk/i18n/i18n.hpp"
 #include "kiosk/procedures/catalogue_loader.hpp"
+#include "kiosk/procedures/translation_check.hpp"
 
 namespace {
 
@@ -12,11 +17,20 @@ using namespace guichet::procedures;
 
 const char* kDefaultDir = "config/procedures";
 
-int checkCatalogue(const std::string& dir) {
+int checkCatalogue(const std::string& dir, const std::vector<std::string>& languages) {
     auto load = loadCatalogue(dir);
     for (const auto& d : load.diagnostics) std::printf("%s\n", d.format().c_str());
     if (!load.ok()) {
         std::fprintf(stderr, "catalogue: %zu problème(s) — la borne refusera de démarrer avec ce catalogue\n", load.diagnostics.size());
+        return 1;
+    }
+    // The terminal would start (French is shown instead), but a resident who chose another
+    // language would meet French: not accepted for a catalogue put on a terminal.
+    Diagnostics missing;
+    checkTranslations(load.catalogue, (std::filesystem::path(dir) / "_commune.toml").string(), languages, missing);
+    for (const auto& d : missing) std::printf("%s\n", d.format().c_str());
+    if (!missing.empty()) {
+        std::fprintf(stderr, "catalogue: %zu traduction(s) manquante(s) — ces textes s'afficheraient en français\n", missing.size());
         return 1;
     }
     std::printf("catalogue: %zu démarches valides dans %s\n", load.catalogue.procedures.size(), dir.c_str());
@@ -89,9 +103,25 @@ int showProcedure(const std::string& id, const std::string& dir) {
 }
 
 int runCatalogue(const guichet::ctl::Args& args) {
-    if (args.size() >= 1 && args[0] == "check") return checkCatalogue(args.size() >= 2 ? args[1] : kDefaultDir);
+    if (args.size() >= 1 && args[0] == "check") {
+        // check [DIR] [--languages fr,en,…]: by default every language the terminal offers.
+        std::string dir = kDefaultDir;
+        std::vector<std::string> languages;
+        for (const auto& l : guichet::i18n::languages()) languages.push_back(l.code);
+        for (std::size_t i = 1; i < args.size(); ++i) {
+            if (args[i] == "--languages" && i + 1 < args.size()) {
+                languages.clear();
+                std::stringstream ss(args[++i]);
+                for (std::string code; std::getline(ss, code, ',');)
+                    if (!code.empty()) languages.push_back(code);
+            } else {
+                dir = args[i];
+            }
+        }
+        return checkCatalogue(dir, languages);
+    }
     if (args.size() >= 2 && args[0] == "show") return showProcedure(args[1], args.size() >= 3 ? args[2] : kDefaultDir);
-    std::fprintf(stderr, "usage: guichetctl catalogue check [DIR]\n       guichetctl catalogue show ID [DIR]\n");
+    std::fprintf(stderr, "usage: guichetctl catalogue check [DIR] [--languages fr,en,es,de,pt,it]\n       guichetctl catalogue show ID [DIR]\n");
     return 2;
 }
 

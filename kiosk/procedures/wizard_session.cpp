@@ -1,8 +1,10 @@
 #include "kiosk/procedures/wizard_session.hpp"
 
+#include <cstdio>
 #include <ctime>
 #include <memory>
 
+#include "kiosk/i18n/i18n.hpp"
 #include "kiosk/procedures/template_text.hpp"
 #include "kiosk/validation/act_request_rules.hpp"
 
@@ -11,6 +13,13 @@ namespace guichet::procedures {
 using nlohmann::json;
 
 namespace {
+// "Étape %d sur %d" in the session's language: word order differs between languages.
+std::string format(const char* pattern, int a, int b) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, pattern, a, b);
+    return buf;
+}
+
 void wipeJson(json& j) {
     if (j.is_string()) secureWipe(j.get_ref<std::string&>());
     else if (j.is_structured())
@@ -87,7 +96,9 @@ std::string WizardSession::placeholder(const std::string& name) const {
         std::snprintf(b, sizeof b, "%d h %02d", tm.tm_hour, tm.tm_min);
         return b;
     }
-    if (name == "commune") return settings_.townName.in(options_.language);
+    if (name == "commune" || name == "mairie") return settings_.townName.in(options_.language);
+    if (name == "telephone_mairie") return settings_.phone;
+    if (name == "adresse_mairie") return settings_.address;
     const Field* f = procedure_.findField(name);
     if (!f) return {};
     auto v = value(name);
@@ -147,7 +158,7 @@ WizardSession::Indicator WizardSession::indicator() const {
         if (ps[i].step != lastStep) { ++ind.stepCount; lastStep = ps[i].step; }
         if (i == idx) ind.step = ind.stepCount;
     }
-    ind.text = "Étape " + std::to_string(ind.step) + " sur " + std::to_string(ind.stepCount);
+    ind.text = format(_("Étape %d sur %d"), ind.step, ind.stepCount);
     if (options_.largeText) {
         for (int i = 0; i < static_cast<int>(ps.size()); ++i) {
             if (ps[i].step != ps[idx].step) continue;
@@ -155,7 +166,7 @@ WizardSession::Indicator WizardSession::indicator() const {
             if (i == idx) ind.question = ind.questionCount;
         }
         if (ind.questionCount > 1)
-            ind.text += " — question " + std::to_string(ind.question) + " sur " + std::to_string(ind.questionCount);
+            ind.text += format(_(" — question %d sur %d"), ind.question, ind.questionCount);
     }
     return ind;
 }

@@ -308,7 +308,7 @@ void cardField(UiContext& ctx, WizardSession& s, const Field& f, const std::stri
 void drawField(UiContext& ctx, WizardSession& s, const Field& f) {
     const std::string& lang = s.options().language;
     auto label = f.label.resolve(lang);
-    std::string shown = label.text + (label.fallback ? "  (en français)" : "");
+    std::string shown = label.text + (label.fallback ? std::string("  ") + _("(en français)") : std::string());
     if (!f.help.empty()) paragraph(ctx, f.help.in(lang), true);
     switch (f.type) {
         case FieldType::Text:
