@@ -33,7 +33,7 @@ public:
         Intent intent;
         std::string subtitle = std::string(_("Bienvenue ! ")) + instruction();
         measureFooter(ctx);
-        PageScope page(ctx, {.title = ctx.config.town, .subtitle = subtitle, .footer = false,
+        PageScope page(ctx, {.title = ctx.town(), .subtitle = subtitle, .footer = false,
                              .customFooterHeight = footer_.height});
         // Reserve the footer ourselves: languages + accessibility.
         float gap = ctx.px(28);

@@ -155,6 +155,13 @@ void Shell::processInput() {
                 if (session_.phase() == Session::Phase::Attract) {
                     session_.start();
                     focus_.setFocus("", true);  // keypad user: show focus from the first screen
+                    // Arrows and Tab explore the attract screen's own buttons (the six
+                    // languages, accessibility, start); any other key goes straight home.
+                    if (ev.key == Key::Up || ev.key == Key::Down || ev.key == Key::Left || ev.key == Key::Right ||
+                        ev.key == Key::Tab || ev.key == Key::ShiftTab) {
+                        focus_.handleKey(ev.key, tree_.focusable());
+                        return;
+                    }
                     applyIntent(Intent::replace("home"));
                     // The marked speech key both wakes the terminal and switches speech on (A2).
                     if (ev.key == Key::Speech)
