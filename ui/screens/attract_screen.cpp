@@ -30,37 +30,49 @@ public:
         ImDrawList* dl = ImGui::GetWindowDrawList();
         float W = ctx.width, H = ctx.height;
         ctx.clearColor = p.headerBg;
-        // A quiet band of the page colour along the bottom, like the home screen's footer.
-        float logo = ctx.px(ctx.portrait() ? 260 : 220);
-        float cx = W * 0.5f;
-        float cy = H * (ctx.portrait() ? 0.30f : 0.28f);
-        dl->AddCircleFilled(ImVec2(cx, cy), logo * 0.5f, col(p.headerText), 96);
-        drawIcon(dl, "mairie", ImVec2(cx, cy), logo * 0.95f, col(p.headerBg), col(p.headerBg), col(p.headerText));
+        // Laid out from the bottom up: the languages, the invitation, the accessibility
+        // button; the town's name and logo take the room left above them (the logo
+        // shrinks rather than letting the text run under a button at 200 %).
+        std::string chosen;
+        float langTop = drawLanguages(ctx, chosen);
+        float bw = std::min(W - 2 * ctx.px(80), ctx.px(1100));
+        float bh = std::max(ctx.px(170), ctx.fonts.title->FontSize + ctx.px(90));
+        float by = langTop - bh - ctx.px(ctx.portrait() ? 60 : 40);
+        float aw = std::min(W - 2 * ctx.px(80), ctx.px(560));
+        float ah = std::max(ctx.px(110), ctx.fonts.bold->FontSize + ctx.px(60));
+        float ay = by - ah - ctx.px(40);
+
         float textW = W - 2 * ctx.px(80);
-        float y = cy + logo * 0.5f + ctx.px(60);
-        y += drawWrappedText(dl, ctx.fonts.title, ImVec2(ctx.px(80), y), textW, col(p.headerText), ctx.town(), true);
         std::string welcome = ctx.config.welcome.empty() ? _("Vos démarches à la mairie, en quelques minutes.")
                                                          : ctx.config.welcome;
+        const std::string town = ctx.town();
+        float textH = measureWrappedText(ctx.fonts.title, textW, town).y + ctx.px(16) +
+                      measureWrappedText(ctx.fonts.body, textW, welcome).y;
+        float top = ctx.px(40), room = ay - ctx.px(40) - top;
+        float logo = std::clamp(room - textH - ctx.px(60), 0.0f, ctx.px(ctx.portrait() ? 260 : 220));
+        float block = logo + (logo > 0 ? ctx.px(60) : 0) + textH;
+        float cx = W * 0.5f;
+        float y0 = top + std::max(0.0f, (room - block) * 0.5f);
+        if (logo > ctx.px(60)) {
+            float cy = y0 + logo * 0.5f;
+            dl->AddCircleFilled(ImVec2(cx, cy), logo * 0.5f, col(p.headerText), 96);
+            drawIcon(dl, "mairie", ImVec2(cx, cy), logo * 0.95f, col(p.headerBg), col(p.headerBg), col(p.headerText));
+        }
+        float y = y0 + (logo > 0 ? logo + ctx.px(60) : 0);
+        float textTop = y;
+        y += drawWrappedText(dl, ctx.fonts.title, ImVec2(ctx.px(80), y), textW, col(p.headerText), town, true);
         y += ctx.px(16);
         y += drawWrappedText(dl, ctx.fonts.body, ImVec2(ctx.px(80), y), textW, col(p.headerText), welcome, true);
         if (!ctx.inert) {
             a11y::Node n;
             n.id = "attract:town";
             n.role = a11y::Role::Heading;
-            n.label = ctx.town();
+            n.label = town;
             n.value = welcome;
-            n.rect = {ctx.px(80), cy, textW, y - cy};
+            n.rect = {ctx.px(80), textTop, textW, y - textTop};
             ctx.tree.add(std::move(n));
         }
-        // The languages, each a real button: the one tapped is the session's language
-        // (issue 14: "English" used to be plain text, and the session started in French).
-        // They sit at the bottom, centred rows of chips named in their own language.
-        std::string chosen;
-        float langTop = drawLanguages(ctx, chosen);
-        // The invitation: one huge target above them.
-        float bw = std::min(W - 2 * ctx.px(80), ctx.px(1100));
-        float bh = std::max(ctx.px(170), ctx.fonts.title->FontSize + ctx.px(90));
-        float by = langTop - bh - ctx.px(ctx.portrait() ? 60 : 40);
+        // The invitation: one huge target above the languages.
         ButtonStyle st;
         st.kind = ButtonKind::Accent;
         st.font = ctx.fonts.title;
@@ -68,9 +80,7 @@ public:
         bool go = button(ctx, "start##attract", _("Touchez l'écran pour commencer"), ImVec2((W - bw) * 0.5f, by),
                          ImVec2(bw, bh), st);
         // A12: the accessibility modes are one touch away from the very first screen.
-        float aw = std::min(W - 2 * ctx.px(80), ctx.px(560));
-        float ah = std::max(ctx.px(110), ctx.fonts.bold->FontSize + ctx.px(60));
-        bool access = accessibilityButton(ctx, ImVec2((W - aw) * 0.5f, by - ah - ctx.px(40)), ImVec2(aw, ah));
+        bool access = accessibilityButton(ctx, ImVec2((W - aw) * 0.5f, ay), ImVec2(aw, ah));
         // Anywhere else on the screen starts too (submitted last: the buttons above win).
         if (!ctx.inert) {
             ImGui::SetCursorScreenPos(ImVec2(0, 0));
