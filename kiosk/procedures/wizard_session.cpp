@@ -93,7 +93,7 @@ std::string WizardSession::placeholder(const std::string& name) const {
         std::tm tm{};
         localtime_r(&t, &tm);
         char b[16];
-        std::snprintf(b, sizeof b, "%d h %02d", tm.tm_hour, tm.tm_min);
+        std::snprintf(b, sizeof b, _("%d h %02d"), tm.tm_hour, tm.tm_min);  // "9 h 40", "9:40"
         return b;
     }
     if (name == "commune" || name == "mairie") return settings_.townName.in(options_.language);
