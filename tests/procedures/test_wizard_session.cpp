@@ -325,3 +325,38 @@ TEST_CASE("procedures.wizard other languages with French fallback", "[wizard]") 
     CHECK(s.currentStep().title.in("de") == "Ihre Meinung");  // the shipped catalogue has all six
     CHECK(s.currentStep().title.resolve("nl").fallback);       // a language it lacks: French, marked
 }
+
+// The counter says a total only once no answer still to give can change it (issue 14:
+// "Étape 2 sur 5" then "Étape 2 sur 7" made residents think they had gone wrong).
+TEST_CASE("procedures.wizard the step counter never jumps", "[wizard]") {
+    for (bool largeText : {false, true}) {
+        for (const char* typeActe : {"copie_integrale", "extrait_sans_filiation"}) {
+            INFO((largeText ? "large text, " : "standard, ") << typeActe);
+            Fixture fx;
+            auto& s = fx.start("acte-naissance", largeText);
+            auto answers = kNaissance;
+            answers["type_acte"] = typeActe;
+            std::optional<int> total;
+            std::vector<std::string> said;
+            while (s.state() == State::Question) {
+                auto ind = s.indicator();
+                said.push_back(ind.text);
+                if (ind.stepCountKnown) {
+                    CHECK(ind.text.find(" sur " + std::to_string(ind.stepCount)) != std::string::npos);
+                    if (total) CHECK(*total == ind.stepCount);  // once said, never changed
+                    total = ind.stepCount;
+                } else {
+                    CHECK_FALSE(total);  // unknown after known would be a jump back
+                    CHECK(ind.text.rfind("Étape " + std::to_string(ind.step), 0) == 0);
+                    CHECK(ind.text.find(" sur ") == std::string::npos);
+                }
+                REQUIRE(fx.fill(answers));
+            }
+            REQUIRE(total);  // the total is known before the end
+            std::string all;
+            for (const auto& t : said) all += t + " | ";
+            INFO(all);
+            CHECK(said.front().rfind("Étape 1", 0) == 0);
+        }
+    }
+}

@@ -102,6 +102,11 @@ std::string Shell::screenId() const {
     return router_.current() ? router_.current()->id() : std::string();
 }
 
+namespace {
+// A key contact bouncing: closer than any two presses a finger can make.
+constexpr std::chrono::milliseconds kKeyBounce{40};
+}  // namespace
+
 void Shell::processInput() {
     ImGuiIO& io = ImGui::GetIO();
     if (pointerLeave_) {  // a finger lifted: nothing stays "hovered" on a touch screen
@@ -149,7 +154,14 @@ void Shell::processInput() {
                 pointerLeave_ = true;
                 return;
             case InputEvent::Kind::KeyDown:
-                if (ev.key == lastKey_ && now - lastKeyTime_ < debounce) break;
+                // Debounce taps and tremors, not distinct presses: a digit typed twice into
+                // the on-screen keyboard ("11" of a date) is two presses, each after a
+                // release (held keys do not repeat: the host drops auto-repeat); only a
+                // contact bounce (a few ms) is dropped there. Other keys keep the full
+                // debounce: a double Enter must not skip a page (A16).
+                if (ev.key == lastKey_ &&
+                    now - lastKeyTime_ < (keyboard_.isOpen() && digitOf(ev.key) >= 0 ? kKeyBounce : debounce))
+                    break;
                 lastKey_ = ev.key;
                 lastKeyTime_ = now;
                 if (session_.phase() == Session::Phase::Attract) {
