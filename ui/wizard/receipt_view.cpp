@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "kiosk/i18n/i18n.hpp"
 #include "ui/core/widgets.hpp"
 
 namespace guichet::ui::wizard {
