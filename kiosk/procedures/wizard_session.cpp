@@ -15,9 +15,9 @@ using nlohmann::json;
 
 namespace {
 // "Étape %d sur %d" in the session's language: word order differs between languages.
-std::string format(const char* pattern, int a, int b) {
+std::string format(const char* pattern, int a, int b = 0) {
     char buf[160];
-    std::snprintf(buf, sizeof buf, pattern, a, b);
+    std::snprintf(buf, sizeof buf, pattern, a, b);  // a pattern with one %d ignores b
     return buf;
 }
 
