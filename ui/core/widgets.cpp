@@ -74,6 +74,23 @@ float columnWidth() { return std::min(ImGui::CalcItemWidth(), ImGui::GetContentR
 
 }  // namespace
 
+namespace {
+// Whether every word of `text` fits `width` at the smallest scale wordFitScale allows.
+bool wordsFit(ImFont* font, float width, std::string_view text) {
+    float s = wordFitScale(font, width, text);
+    if (s > 0.6f) return true;
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while (p < end) {
+        while (p < end && (*p == ' ' || *p == '\n')) ++p;
+        const char* w = p;
+        while (p < end && *p != ' ' && *p != '\n') ++p;
+        if (p > w && font->CalcTextSizeA(font->FontSize * 0.6f, FLT_MAX, 0, w, p).x > width) return false;
+    }
+    return true;
+}
+}  // namespace
+
 std::vector<BrokenWord>& brokenWordsThisFrame() {
     static std::vector<BrokenWord> words;  // UI thread only
     return words;
@@ -208,15 +225,23 @@ bool button(UiContext& ctx, const char* id, std::string_view label, ImVec2 pos, 
     ImFont* font = fontOr(style.font, ctx.fonts.bold);
     float pad = style.kind == ButtonKind::Chip ? ctx.px(22) : ctx.px(28);
     float iconSize = 0;
-    if (!style.icon.empty()) {
+    if (!style.icon.empty())
         iconSize = style.kind == ButtonKind::Tile ? std::min(size.y * 0.55f, ctx.px(110)) : font->FontSize * 1.2f;
+    float textX = min.x + pad + (iconSize > 0 ? iconSize + pad * 0.8f : 0);
+    float textW = max.x - pad - textX;
+    // A label that cannot fit whole beside its icon (a narrow footer button at 200 %) keeps
+    // the words and loses the icon: words are never cut.
+    if (iconSize > 0 && style.kind != ButtonKind::Tile && !wordsFit(font, textW, style.shown.empty() ? label : style.shown)) {
+        textX = min.x + pad;
+        textW = max.x - pad - textX;
+        iconSize = 0;
+    }
+    if (iconSize > 0) {
         ImVec2 c(min.x + pad + iconSize * 0.5f, (min.y + max.y) * 0.5f);
         Rgb iconFg = style.kind == ButtonKind::Tile ? p.icon : fg;
         Rgb iconAlt = style.kind == ButtonKind::Tile ? p.iconAlt : fg;
         drawIcon(dl, style.icon, c, iconSize, col(iconFg), col(iconAlt), col(bg));
     }
-    float textX = min.x + pad + (iconSize > 0 ? iconSize + pad * 0.8f : 0);
-    float textW = max.x - pad - textX;
     if (mark) {  // a big radio button (one answer) or check box (several): empty, or filled and ticked
         float r = std::max(font->FontSize * 0.62f, ctx.px(26));
         ImVec2 c(textX + r, (min.y + max.y) * 0.5f);
@@ -240,7 +265,7 @@ bool button(UiContext& ctx, const char* id, std::string_view label, ImVec2 pos, 
         textX += ck + ctx.px(8);
         textW -= ck + ctx.px(8);
     }
-    bool center = style.icon.empty() && style.kind != ButtonKind::Tile;
+    bool center = style.icon.empty() && style.kind != ButtonKind::Tile && !mark;  // an answer reads from its mark
     ImVec2 ts = measureWrappedText(font, textW, text);
     float ty = (min.y + max.y - ts.y) * 0.5f;
     drawWrappedText(dl, font, ImVec2(textX, ty), textW, col(fg), text, center);

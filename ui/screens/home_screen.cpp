@@ -156,11 +156,17 @@ private:
             l.chipSize.push_back(ImVec2(w, chipH));
             x += w + l.gap;
         }
+        // Large text: chips over two rows, or pushing Accessibilité onto a row of its own,
+        // would eat the tiles' room — one "Langue" button beside Accessibilité instead.
         l.chips = rows <= 2;
-        if (!l.chips) {  // one button to the language screen, then accessibility below
+        if (ctx.session.settings().textScale() > 1.0f && (rows > 1 || x + ctx.px(40) + accessW > inner)) l.chips = false;
+        if (!l.chips) {  // one button to the language screen, accessibility beside it when both fit
+            float langW = b->CalcTextSizeA(b->FontSize, FLT_MAX, 0, (std::string(_("Langue")) + " · Language").c_str()).x +
+                          b->FontSize * 1.2f + ctx.px(28) * 2.8f + ctx.px(24);
+            bool side = langW + ctx.px(40) + accessW <= inner;
             l.chipPos = {ImVec2(l.margin, top)};
-            l.chipSize = {ImVec2(inner, accessH)};
-            x = inner + 1;
+            l.chipSize = {ImVec2(side ? inner - accessW - ctx.px(40) : inner, accessH)};
+            x = side ? inner - accessW - ctx.px(40) : inner + 1;
             y = top;
         }
         if (x + ctx.px(40) + accessW <= inner) {

@@ -160,7 +160,7 @@ void Shell::processInput() {
                 // contact bounce (a few ms) is dropped there. Other keys keep the full
                 // debounce: a double Enter must not skip a page (A16).
                 if (ev.key == lastKey_ &&
-                    now - lastKeyTime_ < (keyboard_.isOpen() && digitOf(ev.key) >= 0 ? kKeyBounce : debounce))
+                    now - lastKeyTime_ < (keyboard_.isOpen() && digitOf(ev.key) >= 0 ? std::min(kKeyBounce, debounce) : debounce))
                     break;
                 lastKey_ = ev.key;
                 lastKeyTime_ = now;

@@ -104,7 +104,11 @@ void typedField(UiContext& ctx, WizardSession& s, const Field& f, const std::str
     if (buf != raw) s.setAnswer(f.id, buf);
 }
 
-void placeFields(UiContext& ctx, WizardSession& s, const Field& f, bool street) {
+int placePartCount(bool street) { return street ? 4 : 2; }
+
+// The parts of an address (or postal code + town); `only` >= 0 draws that part alone (a
+// block of a paginated page), the others keeping their values.
+void placeFields(UiContext& ctx, WizardSession& s, const Field& f, bool street, int only = -1) {
     json value = json::object();
     const json* raw = s.rawAnswer(f.id);
     if (raw && raw->is_object()) value = *raw;
@@ -117,7 +121,9 @@ void placeFields(UiContext& ctx, WizardSession& s, const Field& f, bool street) 
     parts.push_back({"code_postal", _("Code postal"), FieldKind::Number, 5});
     parts.push_back({"commune", _("Commune"), FieldKind::Text, 80});
     bool changed = false;
-    for (const auto& part : parts) {
+    for (int i = 0; i < static_cast<int>(parts.size()); ++i) {
+        const auto& part = parts[i];
+        if (only >= 0 && i != only) continue;
         std::string& buf = fieldBuffer(ctx, f, part.key);
         std::string current = value.contains(part.key) && value[part.key].is_string() ? value[part.key].get<std::string>() : "";
         std::string id = f.id + "." + part.key + "##field";
@@ -370,6 +376,44 @@ void cardField(UiContext& ctx, WizardSession& s, const Field& f, const std::stri
 
 }  // namespace
 
+namespace {
+// On a wide page (landscape), answers go two by two side by side: twice as many on a
+// screen, so a list rarely needs "Voir la suite".
+void pairAnswers(UiContext& ctx, std::vector<Block>& out, std::size_t first) {
+    float width = std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
+    if (width < ctx.px(1300) || out.size() - first < 2) return;
+    std::vector<Block> paired(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(first));
+    for (std::size_t i = first; i < out.size(); i += 2) {
+        if (i + 1 >= out.size()) {
+            auto one = out[i].draw;
+            paired.push_back({[&ctx, one, width] {
+                                  ImGui::PushItemWidth((width - ctx.px(24)) * 0.5f);
+                                  one();
+                                  ImGui::PopItemWidth();
+                              },
+                              false, out[i].group});
+            break;
+        }
+        auto a = out[i].draw, b = out[i + 1].draw;
+        paired.push_back({[&ctx, a, b, width] {
+                              float gap = ctx.px(24), half = (width - gap) * 0.5f;
+                              ImVec2 pos = ImGui::GetCursorScreenPos();
+                              ImGui::PushItemWidth(half);
+                              a();
+                              float ya = ImGui::GetCursorScreenPos().y;
+                              ImGui::SetCursorScreenPos(ImVec2(pos.x + half + gap, pos.y));
+                              b();
+                              float yb = ImGui::GetCursorScreenPos().y;
+                              ImGui::PopItemWidth();
+                              ImGui::SetCursorScreenPos(ImVec2(pos.x, std::max(ya, yb)));
+                              ImGui::Dummy(ImVec2(1, 0));
+                          },
+                          false, out[i].group});
+    }
+    out = std::move(paired);
+}
+}  // namespace
+
 std::string fieldTitle(const WizardSession& s, const Field& f) {
     auto label = f.label.resolve(s.options().language);
     std::string t = label.text;
@@ -398,7 +442,9 @@ std::vector<Block> fieldBlocks(UiContext& ctx, WizardSession& s, const Field& f,
                            error();
                        },
                        true, group});
+        std::size_t first = out.size();
         items();
+        pairAnswers(ctx, out, first);
         if (!out.empty()) {
             auto last = out.back().draw;
             out.back().draw = [last, end] { last(); end(); };
@@ -425,6 +471,15 @@ std::vector<Block> fieldBlocks(UiContext& ctx, WizardSession& s, const Field& f,
         case FieldType::YesNo: listQuestion([&] { yesNoItems(ctx, s, f, out, group); }); break;
         case FieldType::Rating: listQuestion([&] { ratingItems(ctx, s, f, out, group); }); break;
         case FieldType::Appointment: listQuestion([&] { appointmentItems(ctx, s, f, out, group); }); break;
+        case FieldType::PostalCommune:
+        case FieldType::Address: {
+            bool street = f.type == FieldType::Address;
+            listQuestion([&] {
+                for (int part = 0; part < placePartCount(street); ++part)
+                    out.push_back({[&ctx, &s, &f, street, part] { placeFields(ctx, s, f, street, part); }, false, group});
+            });
+            break;
+        }
         default:
             out.push_back({[&ctx, &s, &f, shown, help, error, end, lang] {
                                heading(ctx, shown);

@@ -34,7 +34,11 @@ std::vector<SubPage> paginate(const std::vector<float>& heights, const std::vect
         // A header goes with its first answer: if both do not fit, start a new sub-page.
         float need = h;
         if (blocks[i].header && i + 1 < n && blocks[i + 1].group == blocks[i].group) need += heights[i + 1];
-        if (!current.blocks.empty() && used + need > available) {
+        // A sub-page holding only this question's title keeps its first answer even when
+        // both overflow: a title alone on a page helps no one (the audit reports the overflow).
+        bool onlyItsTitle = current.blocks.size() == 1 && blocks[current.blocks[0]].header &&
+                            blocks[current.blocks[0]].group == blocks[i].group && !blocks[i].header;
+        if (!current.blocks.empty() && used + need > available && !onlyItsTitle) {
             pages.push_back(std::move(current));
             current = {};
             used = 0;

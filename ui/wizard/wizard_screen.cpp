@@ -137,52 +137,83 @@ private:
 
     // The navigation of a paginated page, always at the same place at the bottom of the
     // body: the main action on the right (or "Voir la suite" while the page goes on),
-    // "Précédent" and a quiet "Annuler la démarche" on the left. Returns its height.
+    // "Précédent" on the left, where the resident is between them. Cancelling is the
+    // footer's "Accueil", which asks before wiping.
     struct Nav {
         std::string mainId, mainLabel;
         const char* mainIcon = "check";
-        bool cancel = true;
-        bool mainAlways = false;  // the main action on every sub-page ("Terminer"); "Voir la suite" beside it
+        bool cancel = true;       // "Annuler la démarche", as a quiet link at the left
     };
+    // The navigation's height: its labels on one line where the row allows (no icons: the
+    // words say it), two at most.
+    static constexpr float kSide = 0.22f, kMain = 0.40f;
     static float navHeight(UiContext& ctx, float width) {
         ImFont* f = ctx.fonts.bold;
         float pad = ctx.px(28);
-        float h = 0;
-        for (const char* l : {_("Annuler la démarche"), _("Précédent"), _("Voir la suite"), _("Envoyer ma demande")})
-            h = std::max(h, measureWrappedText(f, width * 0.3f - 2 * pad - f->FontSize * 1.4f, l).y);
+        float h = measureWrappedText(ctx.fonts.body, width * kSide - 2 * pad, _("Annuler la démarche")).y;
+        for (const char* l : {_("Précédent"), _("Voir la suite")})
+            h = std::max(h, measureWrappedText(f, width * kSide - 2 * pad, l).y);
+        for (const char* l : {_("Continuer"), _("Envoyer ma demande"), _("Terminer"), _("Voir la suite")})
+            h = std::max(h, measureWrappedText(f, width * kMain - 2 * pad, l).y);
         return std::max(ctx.px(104), h + 2 * ctx.px(24));
     }
     // Returns 1 when the main action was taken, 0 otherwise (sub-page moves are handled here).
+    // Left to right: [Annuler la démarche] [Précédent] … "Partie 2 sur 3" … [main action].
     int drawNav(UiContext& ctx, float x, float y, float w, float h, const Nav& nav) {
         float gap = ctx.px(20);
         bool more = subPage_ + 1 < subPageCount_;
-        float mainW = w * 0.4f - gap, sideW = w * 0.3f - gap * 0.5f;
+        float mainW = w * kMain, sideW = w * kSide;
+        float left = x;  // next free place from the left
         int r = 0;
-        if (nav.mainAlways) {  // read on, or finish now: both always there
-            if (more && button(ctx, "more##page", _("Voir la suite"), ImVec2(x, y), ImVec2(sideW, h), secondary(nullptr))) {
-                ++subPage_;
-                ctx.requestFrame();
-            }
-        } else if (more) {
-            if (button(ctx, "more##page", _("Voir la suite"), ImVec2(x + w - mainW, y), ImVec2(mainW, h), primary())) {
-                ++subPage_;
-                ctx.requestFrame();
-            }
+        if (nav.cancel && subPage_ == 0) {  // later parts: "Précédent" there, Accueil still cancels
+            ButtonStyle st;
+            st.kind = ButtonKind::Link;
+            st.font = ctx.fonts.body;
+            if (button(ctx, "cancel##wizard", _("Annuler la démarche"), ImVec2(left, y), ImVec2(sideW, h), st))
+                session_->requestCancel();
+            left += sideW + gap;
         }
-        if ((nav.mainAlways || !more) && button(ctx, nav.mainId.c_str(), nav.mainLabel, ImVec2(x + w - mainW, y),
-                                                 ImVec2(mainW, h), primary(nav.mainIcon)))
-            r = 1;
         if (subPage_ > 0) {
-            ButtonStyle prev;
-            prev.kind = ButtonKind::Secondary;
-            prev.icon = "back";
-            if (button(ctx, "previous##page", _("Précédent"), ImVec2(x + sideW + gap, y), ImVec2(sideW, h), prev)) {
+            if (button(ctx, "previous##page", _("Précédent"), ImVec2(left, y), ImVec2(sideW, h), secondary(nullptr))) {
                 --subPage_;
                 ctx.requestFrame();
             }
+            left += sideW + gap;
         }
-        if (nav.cancel && button(ctx, "cancel##wizard", _("Annuler la démarche"), ImVec2(x, y), ImVec2(sideW, h), quiet()))
-            session_->requestCancel();
+        if (more) {  // read on, or go on now (answers given): both always there
+            if (button(ctx, "more##page", _("Voir la suite"), ImVec2(left, y), ImVec2(sideW, h), secondary(nullptr))) {
+                ++subPage_;
+                ctx.requestFrame();
+            }
+            left += sideW + gap;
+        }
+        if (button(ctx, nav.mainId.c_str(), nav.mainLabel, ImVec2(x + w - mainW, y), ImVec2(mainW, h),
+                          primary())) {
+            r = 1;
+        }
+        if (subPageCount_ > 1) {  // where the resident is in a long page, in words, between the buttons
+            std::string where = std::string(_("Partie")) + " " + std::to_string(subPage_ + 1) + " " + _("sur") + " " +
+                                std::to_string(subPageCount_);
+            ImFont* f = ctx.fonts.body;
+            float right = x + w - mainW - gap;
+            float tw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, where.c_str()).x;
+            float ty = y + (h - f->FontSize) * 0.5f;
+            if (tw > right - left) {  // no room between the buttons: just above them
+                left = x;
+                right = x + w;
+                ty = y - f->FontSize - ctx.px(8);
+            }
+            ImVec2 tp(std::floor(left + (right - left - tw) * 0.5f), std::floor(ty));
+            ImGui::GetWindowDrawList()->AddText(f, f->FontSize, tp, col(ctx.colors().textMuted), where.c_str());
+            if (!ctx.inert) {
+                a11y::Node n;
+                n.id = "subpage";
+                n.role = a11y::Role::Text;
+                n.label = where;
+                n.rect = {tp.x, tp.y, tw, f->FontSize};
+                ctx.tree.add(std::move(n));
+            }
+        }
         return r;
     }
 
@@ -209,13 +240,6 @@ private:
         subPageCount_ = static_cast<int>(pages.size());
         subPage_ = std::clamp(subPage_, 0, subPageCount_ - 1);
         for (int i : pages[subPage_].blocks) blocks[i].draw();
-        if (subPageCount_ > 1) {  // where the resident is in a long page, in words
-            std::string where = std::string(_("Partie")) + " " + std::to_string(subPage_ + 1) + " " + _("sur") + " " +
-                                std::to_string(subPageCount_);
-            ImFont* f = ctx.fonts.body;
-            ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(x, navY - f->FontSize - ctx.px(10)),
-                                                col(ctx.colors().textMuted), where.c_str());
-        }
         int r = drawNav(ctx, x, navY, width, navH, nav);
         ImGui::SetCursorScreenPos(ImVec2(x, navY + navH));
         ImGui::Dummy(ImVec2(1, 0));
@@ -247,7 +271,7 @@ private:
         }
         std::function<void()> top;
         if (!wrong.empty()) top = [&ctx, wrong] { errorSummary(ctx, wrong); };
-        Nav nav{"next##wizard", _("Continuer"), "check", true};
+        Nav nav{"next##wizard", _("Continuer"), "check"};
         if (jumpToError_) {  // after a failed Continuer: the sub-page of the first question to correct
             jumpToError_ = false;
             subPage_ = 0;
@@ -310,7 +334,8 @@ private:
         int group = -1;
         auto items = session_->review();
         for (const auto& item : items) {
-            if (item.stepTitle != lastStep) {
+            // Large text: no step titles between the answers (each answer names its question).
+            if (item.stepTitle != lastStep && !largeTextMode(ctx)) {
                 ++group;
                 std::string heading_ = item.stepTitle;
                 blocks.push_back({[&ctx, heading_] { heading(ctx, heading_); }, true, group});
@@ -323,7 +348,7 @@ private:
             blocks.push_back({[&ctx, e] { fieldError(ctx, "confirm", e); }, false, -3});
         }
         const char* send = session_->procedure().anonymous() ? _("Envoyer mon avis") : _("Envoyer ma demande");
-        Nav nav{"confirm##review", send, "check", true};
+        Nav nav{"confirm##review", send, "check"};
         if (pagedBody(ctx, page, blocks, nav) == 1) {
             auto r = session_->confirm();
             confirmError_ = r ? std::string() : r.error().message;
@@ -447,8 +472,8 @@ private:
         std::string status = rt ? rt->printStatus : std::string();
         if (!status.empty()) blocks.push_back({[&ctx, status] { statusLine(ctx, status, "document"); }, false, -1});
         for (auto& b : receiptBlocks(ctx, session_->receipt(), reference)) blocks.push_back(std::move(b));
-        Nav nav{"finish##done", _("Terminer"), "home", false};
-        nav.mainAlways = true;
+        Nav nav{"finish##done", _("Terminer"), "home"};
+        nav.cancel = false;
         Intent intent;
         if (pagedBody(ctx, page, blocks, nav) == 1) intent = Intent::endSession();
         Intent f = page.finish();
