@@ -32,7 +32,11 @@ std::string drawnShapes(std::string_view name) {
 
 TEST_CASE("ui.every démarche of the shipped catalogue has its own icon", "[ui]") {
     ImGui::CreateContext();
-    ImGui::GetIO().Fonts->Build();
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Build();
+    io.DisplaySize = ImVec2(1920, 1080);
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();  // sets the draw lists' shared data (circle tessellation)
     auto load = procedures::loadCatalogue(std::string(GUICHET_SOURCE_DIR) + "/config/procedures");
     REQUIRE(load.ok());
     auto names = ui::iconNames();
@@ -46,5 +50,6 @@ TEST_CASE("ui.every démarche of the shipped catalogue has its own icon", "[ui]"
         INFO("same picture as " << it->second);
         CHECK(fresh);
     }
+    ImGui::EndFrame();
     ImGui::DestroyContext();
 }
