@@ -28,7 +28,9 @@ TEST_CASE("config.the shipped terminal.toml loads", "[config]") {
     CHECK(r->timeouts.warning == std::chrono::seconds(30));
     CHECK(r->timeouts.accessibilityFactor == 2.0);
     CHECK(r->debounceMs == 300);
-    CHECK(r->information.empty());  // the catalogue's informations.toml has them
+    // The catalogue's informations.toml has the town's pages; no contact page names
+    // another town here (the defaults keep only the opening hours).
+    for (const auto& page : r->information) CHECK(page.body.find("Saint-Exemple") == std::string::npos);
     REQUIRE(r->table);
 }
 
@@ -71,7 +73,8 @@ TEST_CASE("config.other areas' tables are kept for them", "[config]") {
     auto r = parseTerminalConfig("[outbox]\npath = \"/var/lib/guichet\"\n", "t.toml");
     REQUIRE(r.ok());
     CHECK(r->table->at_path("outbox.path").value_or(std::string()) == "/var/lib/guichet");
-    CHECK(r->information.size() == 2);  // defaults when the file has none
+    REQUIRE(r->information.size() == 1);  // defaults when the file has none: the hours only,
+    CHECK(r->information[0].title == "Horaires d'ouverture");  // no made-up town contact (issue 14)
 }
 
 TEST_CASE("config.a missing or unreadable file is a one-line error", "[config]") {
