@@ -51,8 +51,11 @@ private:
     std::map<std::string, int> booked_;
 };
 
-// "2026-12-03T09:40" -> "jeudi 3 décembre 2026 à 9 h 40"; the input unchanged if malformed.
+// "2026-12-03T09:40" -> "jeudi 3 décembre 2026 à 9 h 40" (fr), "Thursday 3 December 2026
+// at 9:40" (en)…; the input unchanged if malformed. Without a language: the terminal's
+// current one (i18n::language(), which the shell keeps on the session's).
 std::string slotLabel(const std::string& slotId);
+std::string slotLabel(const std::string& slotId, const std::string& language);
 const char* frenchWeekdayName(int weekday);  // 0 = "lundi"
 
 }  // namespace guichet::appointments

@@ -58,7 +58,9 @@ void readRanged(const toml::table& t, const char* key, long long lo, long long h
 void readTerminal(const toml::table& t, TerminalConfig& c, std::vector<ConfigError>& errors) {
     rejectUnknownKeys(t, {"id", "town", "welcome", "default_language", "kiosk", "font_dir"}, "terminal", errors);
     read<std::string>(t, "id", c.terminalId, "a string", errors);
-    read<std::string>(t, "town", c.town, "a string", errors);
+    if (const toml::node* town = t.get("town"))  // moved: one town, configured in one place
+        errors.push_back({lineOf(*town), "'town' is no longer set here: the town is named once, in the catalogue's "
+                                         "_commune.toml ([town] name), for the screens, receipts and information pages"});
     read<std::string>(t, "welcome", c.welcome, "a string", errors);
     read<std::string>(t, "font_dir", c.fontDir, "a string", errors);
     read<bool>(t, "kiosk", c.kiosk, "true or false", errors);
@@ -127,7 +129,6 @@ TerminalConfig TerminalConfig::defaults() {
     TerminalConfig c;
     c.information = {
         {"Horaires d'ouverture", "Du lundi au vendredi : 8 h 30 – 12 h et 13 h 30 – 17 h.\n\nLe samedi : 9 h – 12 h."},
-        {"Nous contacter", "Accueil de la mairie : 01 23 45 67 89.\n\nPlace de la Mairie, 00000 Saint-Exemple."},
     };
     c.table = std::make_shared<toml::table>();
     return c;

@@ -1,5 +1,6 @@
 // The terminal's own settings, from a TOML file staff edit (config/terminal.toml): its
-// identity, the town shown to residents, session timeouts, input debounce, lock-down.
+// identity, session timeouts, input debounce, lock-down. The town itself is named once,
+// in the catalogue's _commune.toml (screens, receipts and information pages read it).
 // Every mistake is reported as "file:line: what is wrong"; other areas read their own
 // tables from table().
 #pragma once
@@ -23,7 +24,6 @@ struct InformationPage {
 struct TerminalConfig {
     std::string sourcePath;                 // "" when built-in defaults
     std::string terminalId = "borne-01";
-    std::string town = "Mairie de Saint-Exemple";
     std::string welcome;                    // attract subtitle; "" = the translated default
     std::string defaultLanguage = "fr";
     bool kiosk = true;                      // lock-down: closing keys and window close ignored

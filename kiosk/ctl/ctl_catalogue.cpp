@@ -5,11 +5,15 @@
 // procedure's steps.
 #include <cstdio>
 #include <filesystem>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "kiosk/ctl/command_registry.hpp"
+#include "kiosk/i18n/i18n.hpp"
 #include "kiosk/outbox/outbox_config.hpp"
 #include "kiosk/procedures/catalogue_loader.hpp"
+#include "kiosk/procedures/translation_check.hpp"
 #include "kiosk/upload/connector_checks.hpp"
 
 namespace {
@@ -22,7 +26,7 @@ const char* kDefaultDir = GUICHET_DATADIR "/procedures";
 const char* kDefaultDir = "config/procedures";
 #endif
 
-int checkCatalogue(const std::string& dir, std::string outboxFile) {
+int checkCatalogue(const std::string& dir, std::string outboxFile, const std::vector<std::string>& languages) {
     auto load = loadCatalogue(dir);
     if (outboxFile.empty()) {
         auto guess = std::filesystem::path(dir).lexically_normal().parent_path() / "outbox.toml";
@@ -40,6 +44,15 @@ int checkCatalogue(const std::string& dir, std::string outboxFile) {
     for (const auto& d : load.diagnostics) std::printf("%s\n", d.format().c_str());
     if (!load.ok()) {
         std::fprintf(stderr, "catalogue: %zu problème(s) — la borne refusera de démarrer avec ce catalogue\n", load.diagnostics.size());
+        return 1;
+    }
+    // The terminal would start (French is shown instead), but a resident who chose another
+    // language would meet French: not accepted for a catalogue put on a terminal.
+    Diagnostics missing;
+    checkTranslations(load.catalogue, (std::filesystem::path(dir) / "_commune.toml").string(), languages, missing);
+    for (const auto& d : missing) std::printf("%s\n", d.format().c_str());
+    if (!missing.empty()) {
+        std::fprintf(stderr, "catalogue: %zu traduction(s) manquante(s) — ces textes s'afficheraient en français\n", missing.size());
         return 1;
     }
     std::printf("catalogue: %zu démarches valides dans %s\n", load.catalogue.procedures.size(), dir.c_str());
@@ -113,15 +126,29 @@ int showProcedure(const std::string& id, const std::string& dir) {
 
 int runCatalogue(const guichet::ctl::Args& args) {
     if (args.size() >= 1 && args[0] == "check") {
+        // check [DIR] [--outbox FILE] [--languages fr,en,…]: by default every language the
+        // terminal offers, and the outbox.toml next to the catalogue folder.
         std::string dir = kDefaultDir, outboxFile;
+        std::vector<std::string> languages;
+        for (const auto& l : guichet::i18n::languages()) languages.push_back(l.code);
         for (std::size_t i = 1; i < args.size(); ++i) {
-            if (args[i] == "--outbox" && i + 1 < args.size()) outboxFile = args[++i];
-            else dir = args[i];
+            if (args[i] == "--outbox" && i + 1 < args.size()) {
+                outboxFile = args[++i];
+            } else if (args[i] == "--languages" && i + 1 < args.size()) {
+                languages.clear();
+                std::stringstream ss(args[++i]);
+                for (std::string code; std::getline(ss, code, ',');)
+                    if (!code.empty()) languages.push_back(code);
+            } else {
+                dir = args[i];
+            }
         }
-        return checkCatalogue(dir, outboxFile);
+        return checkCatalogue(dir, outboxFile, languages);
     }
     if (args.size() >= 2 && args[0] == "show") return showProcedure(args[1], args.size() >= 3 ? args[2] : kDefaultDir);
-    std::fprintf(stderr, "usage: guichetctl catalogue check [DIR] [--outbox FILE]\n       guichetctl catalogue show ID [DIR]\n");
+    std::fprintf(stderr, "usage: guichetctl catalogue check [DIR] [--outbox FILE] [--languages fr,en,es,de,pt,it]
+       guichetctl catalogue show ID [DIR]
+");
     return 2;
 }
 

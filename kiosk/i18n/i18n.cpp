@@ -44,8 +44,9 @@ const MoCatalogue* catalogueFor(std::string_view code) {
 
 const std::vector<Language>& languages() {
     static const std::vector<Language> list = {
-        {"fr", "Français"}, {"en", "English"},   {"es", "Español"},
-        {"de", "Deutsch"},  {"pt", "Português"}, {"it", "Italiano"},
+        {"fr", "Français", "Commencer en français"}, {"en", "English", "Start in English"},
+        {"es", "Español", "Empezar en español"},     {"de", "Deutsch", "Auf Deutsch beginnen"},
+        {"pt", "Português", "Começar em português"}, {"it", "Italiano", "Iniziare in italiano"},
     };
     return list;
 }

@@ -12,6 +12,7 @@ namespace guichet::i18n {
 struct Language {
     const char* code;        // "fr"
     const char* nativeName;  // "Français": a language is always named in itself
+    const char* startHint;   // "Commencer en français": spoken on its attract button, in itself
 };
 
 // fr first (the default), then en es de pt it.

@@ -114,6 +114,16 @@ void checkProcedure(const Procedure& p, const CatalogueSettings& settings, Diagn
     }
     for (const auto& row : p.receipt.rows) checkTemplate(row.value, k, file, row.line, "le reçu", d);
     for (const auto& line : p.receipt.lines) checkTemplate(line.fr(), k, file, p.receipt.line, "le reçu", d);
+    for (const auto& note : p.receipt.next) {
+        checkConditionFields(note.when, position, k, file, note.line, "d'une étape suivante du reçu", d);
+        checkTemplate(note.text.fr(), k, file, note.line, "le reçu", d);
+    }
+    checkTemplate(p.receipt.nextSteps.fr(), k, file, p.receipt.line, "le reçu", d);
+    checkTemplate(p.receipt.footer.fr(), k, file, p.receipt.line, "le reçu", d);
+    if (settings.phone.empty())
+        for (const auto* t : {&p.receipt.nextSteps, &p.receipt.footer})
+            if (t->fr().find("{telephone_mairie}") != std::string::npos)
+                d.push_back({file, t->line, "le reçu utilise {telephone_mairie} mais _commune.toml ne donne pas le téléphone de la mairie ([town] phone)"});
     if (p.payment.present()) checkTemplate(p.payment.urlTemplate, k, file, p.payment.line, "l'adresse de paiement", d);
     if (p.receipt.qr == "payment" && !p.payment.present())
         d.push_back({file, p.receipt.line, "le reçu demande un QR de paiement (qr = \"payment\") mais la démarche n'a pas de section [payment]"});

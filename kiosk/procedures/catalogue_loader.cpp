@@ -79,9 +79,20 @@ void parseSettingsFile(const std::string& path, CatalogueSettings& settings, Dia
     }
     TomlReader r(root, path, d, "_commune.toml", {"town", "postal_codes", "calendars"});
     if (const auto* town = r.subtable("town")) {
-        TomlReader tr(*town, path, d, "[town]", {"name", "terminal_id"});
+        TomlReader tr(*town, path, d, "[town]", {"name", "terminal_id", "phone", "address", "follow_up_url"});
         settings.townName = tr.text("name", true);
         settings.terminalId = tr.string("terminal_id").value_or(settings.terminalId);
+        settings.phone = tr.string("phone").value_or("");
+        settings.address = tr.string("address").value_or("");
+        settings.followUpUrl = tr.string("follow_up_url").value_or("");
+        if (!settings.phone.empty() && !validation::checkFrenchPhone(settings.phone).ok)
+            tr.error("phone", "numéro de téléphone de la mairie « " + settings.phone + " » invalide (10 chiffres, par exemple 02 38 00 00 00)");
+        if (!settings.followUpUrl.empty()) {
+            if (settings.followUpUrl.rfind("https://", 0) != 0)
+                tr.error("follow_up_url", "l'adresse de suivi doit commencer par https://");
+            else if (settings.followUpUrl.find("{reference}") == std::string::npos)
+                tr.error("follow_up_url", "l'adresse de suivi doit contenir {reference} (la référence de la demande)");
+        }
     } else {
         r.error(1, "section [town] manquante (le nom de la commune)");
     }

@@ -1,8 +1,10 @@
 #include "kiosk/procedures/field_validation.hpp"
 
 #include <cmath>
+#include <cctype>
 #include <regex>
 
+#include "drivers/common/bytes.hpp"
 #include "kiosk/validation/admin_checks.hpp"
 #include "kiosk/validation/person_name.hpp"
 #include "kiosk/validation/utf8.hpp"
@@ -242,6 +244,13 @@ FieldOutcome validateField(const Field& f, const json& raw, const ValidationCont
             if (raw.is_object() && raw.value("source", "") == "card" && !str(raw.value("value", json(""))).empty()) return good(raw);
             std::string typed = trim(raw.is_object() ? str(raw.value("value", json(""))) : str(raw));
             if (typed.empty()) return bad("Insérez votre carte, ou choisissez « Je n'ai pas ma carte ».");
+            // A card number is written in capitals on the card; typed in lower case or with
+            // spaces ("fam 04521") it is the same number.
+            std::string normal;
+            for (char c : typed)
+                if (c != ' ') normal += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            secureWipe(typed);
+            typed = std::move(normal);
             if (!f.fallbackPattern.empty()) {
                 try {
                     if (!std::regex_match(typed, std::regex(f.fallbackPattern)))

@@ -16,6 +16,7 @@ struct ResolvedText {
 
 struct LocalizedText {
     std::map<std::string, std::string> byLanguage;  // "fr" -> "…", "en" -> "…"
+    int line = 0;                                   // where the catalogue defines it (checks)
 
     bool empty() const { return byLanguage.empty(); }
     const std::string& fr() const;

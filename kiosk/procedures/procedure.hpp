@@ -104,12 +104,23 @@ struct ReceiptRow {
     int line = 0;
 };
 
+// A next step printed only when its condition holds ("Par courrier : …" when the act is
+// posted), so the receipt tells the resident what follows the option they chose.
+struct ReceiptNote {
+    ConditionPtr when;
+    LocalizedText text;
+    int line = 0;
+};
+
 struct ReceiptSpec {
     LocalizedText title;
     std::vector<ReceiptRow> rows;
     std::vector<LocalizedText> lines;
-    LocalizedText nextSteps;
-    std::string qr = "reference";  // "reference", "payment", "none"
+    LocalizedText nextSteps;        // always printed
+    std::vector<ReceiptNote> next;  // [[receipt.next]]: printed when `when` is true
+    // "reference": the town's follow-up page for this reference (left out when the town
+    // has none), "payment": the payment page, "none".
+    std::string qr = "reference";
     LocalizedText footer;
     int line = 0;
 };
@@ -147,9 +158,13 @@ struct Procedure {
     bool anonymous() const { return kind == "survey"; }
 };
 
-// Catalogue-wide settings: the town, its postal codes, its appointment calendars.
+// Catalogue-wide settings: the town, its postal codes, its appointment calendars. The town
+// is named here only: the terminal's screens, receipts and information pages read it.
 struct CatalogueSettings {
-    LocalizedText townName;
+    LocalizedText townName;          // "Mairie de Bellerive-sur-Loire"
+    std::string phone;               // "02 38 00 00 00": receipts say "appelez la mairie au …"
+    std::string address;             // "Place de la Mairie, 45990 Bellerive-sur-Loire"
+    std::string followUpUrl;         // "https://…/suivi?ref={reference}"; "" = no follow-up page
     validation::CommuneTable communes;
     std::map<std::string, appointments::CalendarConfig> calendars;
     std::string terminalId = "borne-1";

@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "kiosk/procedures/catalogue_loader.hpp"
+#include "kiosk/procedures/template_text.hpp"
 #include "kiosk/procedures/toml_reader.hpp"
 
 namespace guichet::procedures {
@@ -177,7 +178,7 @@ std::optional<Procedure> parseProcedureFile(const std::string& path, const Catal
     for (const auto* st : r.tables("steps")) p.steps.push_back(parseStep(*st, path, d));
     for (const auto* rt : r.tables("rules")) p.rules.push_back(parseRule(*rt, path, d));
     if (const auto* rt = r.subtable("receipt")) {
-        TomlReader rr(*rt, path, d, "[receipt]", {"title", "rows", "lines", "next_steps", "qr", "footer"});
+        TomlReader rr(*rt, path, d, "[receipt]", {"title", "rows", "lines", "next_steps", "next", "qr", "footer"});
         p.receipt.line = rr.line();
         p.receipt.title = rr.text("title", true);
         for (const auto* row : rr.tables("rows")) {
@@ -188,6 +189,7 @@ std::optional<Procedure> parseProcedureFile(const std::string& path, const Catal
             if (const toml::array* a = n->as_array()) {
                 for (const auto& item : *a) {
                     LocalizedText lt;
+                    lt.line = item.source().begin.line ? static_cast<int>(item.source().begin.line) : rr.lineOf("lines");
                     if (item.is_string()) lt.byLanguage["fr"] = *item.value<std::string>();
                     else if (const auto* tt = item.as_table()) {
                         for (auto&& [lang, v] : *tt)
@@ -199,6 +201,12 @@ std::optional<Procedure> parseProcedureFile(const std::string& path, const Catal
             } else rr.error("lines", "« lines » doit être une liste de textes");
         }
         p.receipt.nextSteps = rr.text("next_steps");
+        for (const auto* nt : rr.tables("next")) {
+            TomlReader nr(*nt, path, d, "une étape suivante [[receipt.next]]", {"when", "text"});
+            ReceiptNote note{nr.condition("when"), nr.text("text", true), nr.line()};
+            if (!nr.has("when")) nr.error(nr.line(), "[[receipt.next]] sans « when » : écrivez ce texte dans next_steps");
+            p.receipt.next.push_back(std::move(note));
+        }
         p.receipt.qr = rr.string("qr").value_or("reference");
         if (p.receipt.qr != "reference" && p.receipt.qr != "payment" && p.receipt.qr != "none")
             rr.error("qr", "« qr » doit valoir reference, payment ou none");
@@ -217,6 +225,18 @@ std::optional<Procedure> parseProcedureFile(const std::string& path, const Catal
     for (const auto* pg : r.tables("pages")) {
         TomlReader pr(*pg, path, d, "une page [[pages]]", {"id", "title", "body"});
         p.pages.push_back({pr.string("id", true).value_or(""), pr.text("title", true), pr.text("body", true), pr.line()});
+        // The town's own details come from _commune.toml, never from a copy in this page.
+        for (auto& [lang, body] : p.pages.back().body.byLanguage) {
+            for (const auto& name : templatePlaceholders(body))
+                if (name != "mairie" && name != "telephone_mairie" && name != "adresse_mairie")
+                    pr.error("body", "la page utilise « {" + name + "} » : seuls {mairie}, {telephone_mairie} et {adresse_mairie} existent ici");
+            body = fillTemplate(body, [&, l = lang](const std::string& n) {
+                if (n == "mairie") return settings.townName.in(l);
+                if (n == "telephone_mairie") return settings.phone;
+                if (n == "adresse_mairie") return settings.address;
+                return std::string();
+            });
+        }
     }
     if (p.kind == "information" && p.pages.empty()) r.error(r.line(), "une démarche « information » a besoin de [[pages]]");
     if (p.kind != "information" && p.steps.empty()) r.error(r.line(), "la démarche « " + p.id + " » n'a aucune étape [[steps]]");

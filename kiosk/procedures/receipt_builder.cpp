@@ -1,10 +1,28 @@
 // The receipt of a confirmed submission, as a document: printed by the printer area,
-// drawn on the confirmation page and spoken, from the same elements (A7).
+// drawn on the confirmation page and spoken, from the same elements (A7). Written in the
+// session's language (the shell keeps gettext on it); the reference and an appointment
+// are printed double size, the only things a resident must read again later.
+#include "kiosk/i18n/i18n.hpp"
 #include "kiosk/payment/payment_receipt.hpp"
 #include "kiosk/procedures/template_text.hpp"
 #include "kiosk/procedures/wizard_session.hpp"
 
 namespace guichet::procedures {
+
+namespace {
+// A row whose value is one appointment field ("{creneau}"): the time to remember.
+bool isAppointmentRow(const Procedure& p, const ReceiptRow& row) {
+    auto names = templatePlaceholders(row.value);
+    if (names.size() != 1 || row.value != "{" + names[0] + "}") return false;
+    const Field* f = p.findField(names[0]);
+    return f && f->type == FieldType::Appointment;
+}
+
+void highlight(doc::ReceiptDocument& d, const std::string& label, const std::string& value) {
+    d.elements.push_back(doc::Text{label, doc::Align::Center});
+    d.elements.push_back(doc::Text{value, doc::Align::Center, true, true});
+}
+}  // namespace
 
 doc::ReceiptDocument WizardSession::receipt() const {
     doc::ReceiptDocument d;
@@ -14,12 +32,14 @@ doc::ReceiptDocument WizardSession::receipt() const {
     d.title(spec.title.empty() ? procedure_.title.in(lang) : spec.title.in(lang));
     d.footer(settings_.townName.in(lang));
     auto fill = [this](const std::string& t) { return fillTemplate(t, [this](const std::string& n) { return placeholder(n); }); };
-    d.line(fill("Le {date} à {heure}"));
+    d.line(fill(_("Le {date} à {heure}")));
     d.separator();
-    d.elements.push_back(doc::Row{"Référence", submission_.reference, true});
+    highlight(d, _("Votre référence"), submission_.reference);
     for (const auto& row : spec.rows) {
         std::string v = fill(row.value);
-        if (!v.empty()) d.row(row.label.in(lang), v);
+        if (v.empty()) continue;
+        if (isAppointmentRow(procedure_, row)) highlight(d, row.label.in(lang), v);
+        else d.row(row.label.in(lang), v);
     }
     for (const auto& l : spec.lines) {
         std::string v = fill(l.in(lang));
@@ -29,14 +49,19 @@ doc::ReceiptDocument WizardSession::receipt() const {
     if (payment::hasPaymentSection(submission_.answers)) {
         payment::appendPaymentSection(d, submission_.answers);  // paid at the terminal: no QR to pay
     } else if (spec.qr == "payment" && procedure_.payment.present()) {
-        d.qr(paymentUrl(), "Pour payer en ligne, scannez ce code avec votre téléphone.");
+        d.qr(paymentUrl(), _("Pour payer en ligne, scannez ce code avec votre téléphone."));
         d.line(procedure_.payment.atDesk.in(lang));
-    } else if (spec.qr == "reference") {
-        d.qr(submission_.reference, "Votre référence : " + submission_.reference);
+    } else if (spec.qr == "reference" && !settings_.followUpUrl.empty()) {
+        // Only a page that tells where the demand stands is worth scanning; a bare
+        // reference would just open a search for a code.
+        std::string url = fillTemplate(settings_.followUpUrl, [this](const std::string& n) { return placeholder(n); }, true);
+        d.qr(url, _("Pour suivre votre demande, scannez ce code avec votre téléphone."));
     }
     if (!spec.nextSteps.empty()) d.line(fill(spec.nextSteps.in(lang)));
+    for (const auto& note : spec.next)
+        if (note.when && note.when->evaluate(lookup(), options_.today)) d.line(fill(note.text.in(lang)));
     if (!spec.footer.empty()) d.footer(fill(spec.footer.in(lang)));
-    d.footer("Gardez ce reçu : la référence est demandée au guichet.");
+    d.footer(_("Gardez ce reçu : la référence est demandée au guichet."));
     return d;
 }
 

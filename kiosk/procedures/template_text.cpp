@@ -15,7 +15,8 @@ std::vector<std::string> templatePlaceholders(const std::string& text) {
 }
 
 bool isBuiltinPlaceholder(const std::string& n) {
-    return n == "reference" || n == "date" || n == "heure" || n == "commune";
+    return n == "reference" || n == "date" || n == "heure" || n == "commune" || n == "mairie" || n == "telephone_mairie" ||
+           n == "adresse_mairie";
 }
 
 std::string percentEncode(const std::string& s) {

@@ -115,6 +115,7 @@ LocalizedText TomlReader::text(const char* key, bool required) const {
         if (required) error(line(), "texte « " + std::string(key) + " » manquant dans " + context_);
         return t;
     }
+    t.line = lineOf(key);
     if (n->is_string()) {
         t.byLanguage["fr"] = *n->value<std::string>();
     } else if (const toml::table* tt = n->as_table()) {

@@ -1,10 +1,13 @@
 #include "kiosk/procedures/wizard_session.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <memory>
+#include <set>
 
+#include "kiosk/i18n/i18n.hpp"
 #include "kiosk/procedures/template_text.hpp"
 #include "kiosk/validation/act_request_rules.hpp"
 
@@ -13,6 +16,13 @@ namespace guichet::procedures {
 using nlohmann::json;
 
 namespace {
+// "Étape %d sur %d" in the session's language: word order differs between languages.
+std::string format(const char* pattern, int a, int b = 0) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, pattern, a, b);  // a pattern with one %d ignores b
+    return buf;
+}
+
 void wipeJson(json& j) {
     if (j.is_string()) secureWipe(j.get_ref<std::string&>());
     else if (j.is_structured())
@@ -86,10 +96,12 @@ std::string WizardSession::placeholder(const std::string& name) const {
         std::tm tm{};
         localtime_r(&t, &tm);
         char b[16];
-        std::snprintf(b, sizeof b, "%d h %02d", tm.tm_hour, tm.tm_min);
+        std::snprintf(b, sizeof b, _("%d h %02d"), tm.tm_hour, tm.tm_min);  // "9 h 40", "9:40"
         return b;
     }
-    if (name == "commune") return settings_.townName.in(options_.language);
+    if (name == "commune" || name == "mairie") return settings_.townName.in(options_.language);
+    if (name == "telephone_mairie") return settings_.phone;
+    if (name == "adresse_mairie") return settings_.address;
     const Field* f = procedure_.findField(name);
     if (!f) return {};
     auto v = value(name);
@@ -139,25 +151,55 @@ std::vector<const Field*> WizardSession::currentFields() const {
 
 const Step& WizardSession::currentStep() const { return procedure_.steps[currentPage().step]; }
 
+// The total is said only once no answer still to give can add or remove a step: a
+// counter that reads "2 sur 5" then "2 sur 7" makes the resident think they went wrong.
+// A condition is settled when every field it reads lies on a page already passed.
 WizardSession::Indicator WizardSession::indicator() const {
     auto ps = pages();
     Indicator ind;
     if (ps.empty()) return ind;
     int idx = pageIndex();
+    std::set<std::string> settled;
+    for (int i = 0; i < idx; ++i)
+        for (int f : ps[i].fields) settled.insert(fieldAt(ps[i].step, f).id);
+    auto isSettled = [&](const ConditionPtr& c) {
+        if (!c) return true;
+        for (const auto& id : c->fieldsUsed())
+            if (!settled.count(id)) return false;
+        return true;
+    };
     int lastStep = -1;
     for (int i = 0; i < static_cast<int>(ps.size()); ++i) {
         if (ps[i].step != lastStep) { ++ind.stepCount; lastStep = ps[i].step; }
         if (i == idx) ind.step = ind.stepCount;
     }
-    ind.text = "Étape " + std::to_string(ind.step) + " sur " + std::to_string(ind.stepCount);
+    int currentStep = ps[idx].step;
+    for (int s = currentStep + 1; s < static_cast<int>(procedure_.steps.size()) && ind.stepCountKnown; ++s) {
+        const auto& step = procedure_.steps[s];
+        if (!isSettled(step.condition)) ind.stepCountKnown = false;
+        bool allConditional = !step.fields.empty();
+        for (const auto& f : step.fields) allConditional &= static_cast<bool>(f.condition);
+        if (allConditional)  // the step vanishes if every one of its questions does
+            for (const auto& f : step.fields)
+                if (!isSettled(f.condition)) ind.stepCountKnown = false;
+    }
+    // In the session's language: word order differs ("Step 2 of 5", "Schritt 2 von 5").
+    ind.text = ind.stepCountKnown ? format(_("Étape %d sur %d"), ind.step, ind.stepCount) : format(_("Étape %d"), ind.step);
     if (options_.largeText) {
+        bool questionsKnown = true;
+        const auto& fields = procedure_.steps[currentStep].fields;
+        for (int f = 0; f < static_cast<int>(fields.size()); ++f) {
+            bool passed = settled.count(fields[f].id) > 0;
+            if (!passed && f > ps[idx].fields.front() && !isSettled(fields[f].condition)) questionsKnown = false;
+        }
         for (int i = 0; i < static_cast<int>(ps.size()); ++i) {
-            if (ps[i].step != ps[idx].step) continue;
+            if (ps[i].step != currentStep) continue;
             ++ind.questionCount;
             if (i == idx) ind.question = ind.questionCount;
         }
-        if (ind.questionCount > 1)
-            ind.text += " — question " + std::to_string(ind.question) + " sur " + std::to_string(ind.questionCount);
+        if (ind.questionCount > 1 || !questionsKnown)
+            ind.text += questionsKnown ? format(_(" — question %d sur %d"), ind.question, ind.questionCount)
+                                       : format(_(" — question %d"), ind.question);
     }
     return ind;
 }
@@ -178,6 +220,7 @@ void WizardSession::setAnswer(const std::string& fieldId, json raw) {
     wipeJson(slot);
     slot = std::move(raw);
     errors_.erase(fieldId);
+    notEligible_.erase(fieldId);
 }
 
 const json* WizardSession::rawAnswer(const std::string& fieldId) const {
@@ -281,7 +324,10 @@ bool WizardSession::rulesValid(const Page& page, bool record) {
                         if (auto d = validation::CivilDate::fromIso(b->get<std::string>())) age = validation::ageOn(*d, options_.today);
                 if (t && q) {
                     auto decision = validation::mayObtainAct(*kind, *t, *q, *q == validation::Qualite::Interesse ? age : std::nullopt);
-                    if (!decision.allowed) message = decision.explanation;
+                    if (!decision.allowed) {
+                        message = decision.explanation;
+                        if (record) notEligible_.insert(rule.field);  // not a typing mistake: said apart
+                    }
                 }
             }
         }
@@ -301,6 +347,7 @@ void WizardSession::moveTo(const Page& page) {
 bool WizardSession::next() {
     if (state_ != State::Question) return false;
     errors_.clear();
+    notEligible_.clear();
     Page page = currentPage();
     bool fieldsOk = pageValid(page, true);
     if (!fieldsOk || !rulesValid(page, true)) return false;
@@ -320,6 +367,7 @@ bool WizardSession::next() {
 
 bool WizardSession::back() {
     errors_.clear();
+    notEligible_.clear();
     if (state_ == State::Review) {
         auto ps = pages();
         if (!ps.empty()) moveTo(ps.back());
@@ -442,6 +490,7 @@ void WizardSession::wipeAll() {
     scans_.clear();
     for (auto& [k, m] : errors_) secureWipe(m);
     errors_.clear();
+    notEligible_.clear();
     submission_.wipe();
 }
 

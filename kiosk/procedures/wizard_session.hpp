@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,8 @@ public:
     struct Indicator {
         int step = 0, stepCount = 0;    // 1-based
         int question = 0, questionCount = 0;  // large-text mode only (else 0)
-        std::string text;               // "Étape 2 sur 5"
+        bool stepCountKnown = true;     // false while an answer still to give can add a step
+        std::string text;               // "Étape 2 sur 5", or "Étape 2" while the total is not known
     };
     struct ReviewItem {
         std::string fieldId;
@@ -73,6 +75,9 @@ public:
     std::vector<appointments::Slot> slots(const std::string& fieldId, std::size_t maxCount = 40) const;
     std::string computedValue(const Field& field) const;
     const std::map<std::string, std::string>& errors() const { return errors_; }
+    // The error of this field says the resident may not have what they ask (act rights),
+    // not that an answer must be corrected.
+    bool notEligible(const std::string& fieldId) const { return notEligible_.count(fieldId) > 0; }
 
     // Device steps. The scanned pages become attachments of the submission.
     void attachScan(const std::string& fieldId, std::vector<ScannedPage> pages);
@@ -111,6 +116,7 @@ private:
     std::map<std::string, nlohmann::json> raw_;
     std::map<std::string, std::vector<Attachment>> scans_;
     std::map<std::string, std::string> errors_;
+    std::set<std::string> notEligible_;
     int cursorStep_ = 0, cursorField_ = 0;  // first field of the current page
     bool returnToReview_ = false;
     Submission submission_;

@@ -23,21 +23,25 @@ TEST_CASE("config.the shipped terminal.toml loads", "[config]") {
     auto r = loadTerminalConfig(std::string(GUICHET_SOURCE_DIR) + "/config/terminal.toml");
     REQUIRE(r.ok());
     CHECK(r->terminalId == "borne-accueil-01");
-    CHECK(r->town == "Mairie de Saint-Exemple");
     CHECK(r->kiosk);
     CHECK(r->timeouts.idle == std::chrono::seconds(90));
     CHECK(r->timeouts.warning == std::chrono::seconds(30));
     CHECK(r->timeouts.accessibilityFactor == 2.0);
     CHECK(r->debounceMs == 300);
-    REQUIRE(r->information.size() == 2);
-    CHECK(r->information[0].title == "Horaires d'ouverture");
-    CHECK(r->information[0].body.find("8 h 30") != std::string::npos);
+    // The catalogue's informations.toml has the town's pages; no contact page names
+    // another town here (the defaults keep only the opening hours).
+    for (const auto& page : r->information) CHECK(page.body.find("Saint-Exemple") == std::string::npos);
     REQUIRE(r->table);
 }
 
 TEST_CASE("config.syntax errors name the file and line", "[config]") {
-    CHECK(errorOf("[terminal]\nid = \"a\"\ntown = \"unterminated\n").rfind("terminal.toml:3: ", 0) == 0);
+    CHECK(errorOf("[terminal]\nid = \"a\"\nwelcome = \"unterminated\n").rfind("terminal.toml:3: ", 0) == 0);
     CHECK(errorOf("[terminal\n").rfind("terminal.toml:1: ", 0) == 0);
+}
+
+TEST_CASE("config.the town is not named in terminal.toml: _commune.toml is its one place", "[config]") {
+    CHECK(errorOf("[terminal]\nid = \"a\"\ntown = \"Mairie de Saint-Exemple\"\n").rfind(
+              "terminal.toml:3: 'town' is no longer set here: the town is named once, in the catalogue's _commune.toml", 0) == 0);
 }
 
 TEST_CASE("config.unknown keys, wrong types and out-of-range values are errors with their line", "[config]") {
@@ -69,7 +73,8 @@ TEST_CASE("config.other areas' tables are kept for them", "[config]") {
     auto r = parseTerminalConfig("[outbox]\npath = \"/var/lib/guichet\"\n", "t.toml");
     REQUIRE(r.ok());
     CHECK(r->table->at_path("outbox.path").value_or(std::string()) == "/var/lib/guichet");
-    CHECK(r->information.size() == 2);  // defaults when the file has none
+    REQUIRE(r->information.size() == 1);  // defaults when the file has none: the hours only,
+    CHECK(r->information[0].title == "Horaires d'ouverture");  // no made-up town contact (issue 14)
 }
 
 TEST_CASE("config.a missing or unreadable file is a one-line error", "[config]") {

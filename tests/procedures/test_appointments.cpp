@@ -52,3 +52,15 @@ TEST_CASE("procedures.appointments a slot holds as many bookings as desks", "[ap
     CHECK_FALSE(cal.isBookable("garbage", today));
     CHECK(slotLabel("garbage") == "garbage");
 }
+
+TEST_CASE("procedures.appointments a slot reads in each of the six languages", "[appointments]") {
+    // Issue 14: the Spanish session listed "jeudi 3 décembre 2026 à 9 h 40".
+    CHECK(slotLabel("2026-12-03T09:40", "fr") == "jeudi 3 décembre 2026 à 9 h 40");
+    CHECK(slotLabel("2026-12-03T09:40", "en") == "Thursday 3 December 2026 at 9:40");
+    CHECK(slotLabel("2026-12-03T09:40", "es") == "jueves 3 de diciembre de 2026 a las 9:40");
+    CHECK(slotLabel("2026-12-03T09:40", "de") == "Donnerstag, 3. Dezember 2026 um 9:40 Uhr");
+    CHECK(slotLabel("2026-12-03T09:40", "pt") == "quinta-feira, 3 de dezembro de 2026 às 9h40");
+    CHECK(slotLabel("2026-12-03T09:40", "it") == "giovedì 3 dicembre 2026 alle 9:40");
+    CHECK(slotLabel("2026-12-03T09:40", "xx") == "jeudi 3 décembre 2026 à 9 h 40");  // unknown: French
+    CHECK(slotLabel("not-a-slot", "en") == "not-a-slot");
+}

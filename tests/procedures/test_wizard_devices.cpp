@@ -55,6 +55,17 @@ TEST_CASE("procedures.wizard payment without the card: typed identifier, checked
     CHECK(fx.store.stored()[0].answers["identifiant_famille"] == json{{"source", "saisie"}, {"value", "FAM04521"}});
 }
 
+TEST_CASE("procedures.wizard a typed identifier in lower case is the same identifier", "[wizard]") {
+    Fixture fx;
+    auto& s = fx.start("paiement-facture");
+    // Typed as read aloud or on a keyboard without caps: normalised, not refused.
+    REQUIRE(fx.fill({{"service", "periscolaire"}, {"reference_facture", "2026-11-004521"}, {"montant", "12"},
+                     {"identifiant_famille", "fam 04521"}}));
+    REQUIRE(fx.fill({{"mode", "guichet"}}));
+    REQUIRE(s.confirm());
+    CHECK(fx.store.stored()[0].answers["identifiant_famille"] == json{{"source", "saisie"}, {"value", "FAM04521"}});
+}
+
 TEST_CASE("procedures.wizard electoral roll with scanned documents as attachments", "[wizard]") {
     Fixture fx;
     auto& s = fx.start("inscription-listes");

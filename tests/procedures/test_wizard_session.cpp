@@ -266,7 +266,8 @@ TEST_CASE("procedures.wizard receipt shows the reference, the rows and a QR", "[
     CHECK(has("5 jours ouvrés"));
     bool qr = false;
     for (const auto& e : s.receipt().elements)
-        if (auto* q = std::get_if<guichet::doc::Qr>(&e)) qr = q->data == ref;
+        if (auto* q = std::get_if<guichet::doc::Qr>(&e))  // the town's follow-up page, not a bare code
+            qr = q->data == "https://www.bellerive-sur-loire.fr/suivi?reference=" + ref;
     CHECK(qr);
 }
 
@@ -321,5 +322,41 @@ TEST_CASE("procedures.wizard other languages with French fallback", "[wizard]") 
     auto choices = s.choices("borne_facile");
     CHECK(choices[1].choice->label.in("en") == "Mostly");
     s.setLanguage("de");
-    CHECK(s.currentStep().title.resolve("de").fallback);
+    CHECK(s.currentStep().title.in("de") == "Ihre Meinung");  // the shipped catalogue has all six
+    CHECK(s.currentStep().title.resolve("nl").fallback);       // a language it lacks: French, marked
+}
+
+// The counter says a total only once no answer still to give can change it (issue 14:
+// "Étape 2 sur 5" then "Étape 2 sur 7" made residents think they had gone wrong).
+TEST_CASE("procedures.wizard the step counter never jumps", "[wizard]") {
+    for (bool largeText : {false, true}) {
+        for (const char* typeActe : {"copie_integrale", "extrait_sans_filiation"}) {
+            INFO((largeText ? "large text, " : "standard, ") << typeActe);
+            Fixture fx;
+            auto& s = fx.start("acte-naissance", largeText);
+            auto answers = kNaissance;
+            answers["type_acte"] = typeActe;
+            std::optional<int> total;
+            std::vector<std::string> said;
+            while (s.state() == State::Question) {
+                auto ind = s.indicator();
+                said.push_back(ind.text);
+                if (ind.stepCountKnown) {
+                    CHECK(ind.text.find(" sur " + std::to_string(ind.stepCount)) != std::string::npos);
+                    if (total) CHECK(*total == ind.stepCount);  // once said, never changed
+                    total = ind.stepCount;
+                } else {
+                    CHECK_FALSE(total);  // unknown after known would be a jump back
+                    CHECK(ind.text.rfind("Étape " + std::to_string(ind.step), 0) == 0);
+                    CHECK(ind.text.find(" sur ") == std::string::npos);
+                }
+                REQUIRE(fx.fill(answers));
+            }
+            REQUIRE(total);  // the total is known before the end
+            std::string all;
+            for (const auto& t : said) all += t + " | ";
+            INFO(all);
+            CHECK(said.front().rfind("Étape 1", 0) == 0);
+        }
+    }
 }

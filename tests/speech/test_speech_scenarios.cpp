@@ -93,6 +93,23 @@ TEST_CASE("speech.scenario language switch changes the voice") {
     CHECK(en);
 }
 
+TEST_CASE("speech.scenario a Spanish session speaks Spanish, catalogue included") {
+    auto run = runScenario("spanish");
+    INFO(run.output);
+    CHECK(run.rc == 0);
+    bool tile = false, question = false;
+    for (auto& l : run.log) {
+        INFO(l[1] << ": " << l[3]);
+        CHECK(l[1] == "es");  // every utterance, from the first: the language tapped on the attract screen
+        tile |= l[3].find("Pedir un acta de nacimiento") != std::string::npos;
+        question |= l[3].find("¿Quién hace la solicitud?") != std::string::npos;
+        CHECK(l[3].find("Demander un acte") == std::string::npos);
+        CHECK(l[3].find("Qui fait la demande") == std::string::npos);
+    }
+    CHECK(tile);
+    CHECK(question);
+}
+
 TEST_CASE("speech.scenario keypad walk: every screen announces a title, every control has a spoken label") {
     auto run = runScenario("walk");
     INFO(run.output);

@@ -64,3 +64,29 @@ TEST_CASE("ui.a missing font names the file", "[ui]") {
     ImFontAtlas atlas;
     CHECK_FALSE(buildFonts(atlas, FontChoice::Dyslexia, 1.0f, 1.0f, "/nonexistent/fonts").ok());
 }
+
+TEST_CASE("ui.every font choice shows capitals at least as tall as the standard font", "[ui]") {
+    // Issue 14: the dyslexia font looked smaller than Noto Sans. Sizes are set by cap
+    // height (PITFALLS.md: the size ImGui takes is the line height), so the capital H of
+    // OpenDyslexic and Andika is never shorter than Noto's, at 100 % and at 200 %.
+    ImGuiScope scope;
+    for (float scale : {1.0f, 2.0f}) {
+        ImFontAtlas standard;
+        auto sans = buildFonts(standard, FontChoice::Sans, 1.0f, scale);
+        REQUIRE(sans.ok());
+        const ImFontGlyph* ref = sans->body->FindGlyphNoFallback('H');
+        REQUIRE(ref);
+        for (FontChoice choice : {FontChoice::Dyslexia, FontChoice::Literacy}) {
+            ImFontAtlas atlas;
+            auto set = buildFonts(atlas, choice, 1.0f, scale);
+            REQUIRE(set.ok());
+            for (ImFont* f : {set->body, set->bold, set->heading, set->title}) {
+                const ImFontGlyph* h = f->FindGlyphNoFallback('H');
+                REQUIRE(h);
+                INFO("font " << static_cast<int>(choice) << " at " << scale << ": H " << (h->Y1 - h->Y0) << " px vs "
+                             << (ref->Y1 - ref->Y0) << " px");
+                CHECK(h->Y1 - h->Y0 >= (ref->Y1 - ref->Y0) - 0.5f);
+            }
+        }
+    }
+}

@@ -1,7 +1,13 @@
 #include "ui/core/fonts.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
+#include <mutex>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
 
 #include <imgui.h>
 #include <imgui_freetype.h>
@@ -71,11 +77,34 @@ const unsigned short* glyphRanges() {
     return ranges;
 }
 
-FontSizes fontSizesFor(float unit, float textScale, FontChoice choice) {
-    // The size ImGui takes is the line height. Noto's cap height is ~0.71 em; OpenDyslexic's
-    // letters sit larger in the em, so it gets a slightly smaller size for the same look.
-    float face = choice == FontChoice::Dyslexia ? 0.86f : 1.0f;
-    float s = unit * face;
+float capHeightPerLine(const std::string& path) {
+    static std::mutex mutex;
+    static std::map<std::string, float> cache;  // a font file does not change while we run
+    std::lock_guard lock(mutex);
+    if (auto it = cache.find(path); it != cache.end()) return it->second;
+    float ratio = 0;
+    FT_Library lib = nullptr;
+    if (FT_Init_FreeType(&lib) == 0) {
+        FT_Face face = nullptr;
+        if (FT_New_Face(lib, path.c_str(), 0, &face) == 0) {
+            // The line height FreeType sizes by (FT_SIZE_REQUEST_TYPE_REAL_DIM, what ImGui
+            // asks for) is ascender - descender, in font units like the glyph's height.
+            int line = face->ascender - face->descender;
+            if (line > 0 && FT_Load_Char(face, 'H', FT_LOAD_NO_SCALE) == 0)
+                ratio = static_cast<float>(face->glyph->metrics.height) / static_cast<float>(line);
+            FT_Done_Face(face);
+        }
+        FT_Done_FreeType(lib);
+    }
+    cache[path] = ratio;
+    return ratio;
+}
+
+FontSizes fontSizesFor(float unit, float textScale, float faceFactor) {
+    // The size ImGui takes is the line height; `faceFactor` brings another face to Noto
+    // Sans's cap height (OpenDyslexic's tall line box makes its capitals look ~20 % smaller
+    // at the same size).
+    float s = unit * faceFactor;
     // Headings grow less than body text: they are already large; what must grow is the
     // running text (A8) without pushing content off a 1080 px wide screen.
     float headingScale = 1.0f + (textScale - 1.0f) * 0.6f;
@@ -95,8 +124,16 @@ Result<FontSet> buildFonts(ImFontAtlas& atlas, FontChoice choice, float unit, fl
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     atlas.TexGlyphPadding = 1;
+    // Sized by cap height (PITFALLS.md): never smaller than the standard font (issue 14).
+    float faceFactor = 1.0f;
+    if (choice != FontChoice::Sans) {
+        if (auto standard = fontFilesFor(FontChoice::Sans, fontDir)) {
+            float ours = capHeightPerLine(files->regular), ref = capHeightPerLine(standard->regular);
+            if (ours > 0 && ref > 0) faceFactor = std::max(1.0f, ref / ours);
+        }
+    }
     FontSet set;
-    set.sizes = fontSizesFor(unit, textScale, choice);
+    set.sizes = fontSizesFor(unit, textScale, faceFactor);
     set.choice = choice;
     set.unit = unit;
     set.textScale = textScale;

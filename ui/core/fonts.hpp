@@ -34,7 +34,11 @@ const unsigned short* glyphRanges();
 struct FontSizes {
     float body, bold, heading, title;
 };
-FontSizes fontSizesFor(float unit, float textScale, FontChoice choice);
+// `faceFactor` scales a face to the standard font's cap height (1 for Noto Sans).
+FontSizes fontSizesFor(float unit, float textScale, float faceFactor = 1.0f);
+// Cap height over line height of a font file ('H' against ascender - descender); 0 when
+// the file cannot be read.
+float capHeightPerLine(const std::string& path);
 
 struct FontSet {
     ImFont* body = nullptr;

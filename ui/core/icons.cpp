@@ -17,6 +17,29 @@ void document(ImDrawList* dl, ImVec2 c, float s, ImU32 fg, ImU32, ImU32 bg) {
     }
 }
 
+// Birth certificate: a pram (the hood in the accent colour), not the generic document.
+void birth(ImDrawList* dl, ImVec2 c, float s, ImU32 fg, ImU32 alt, ImU32) {
+    ImVec2 body = at(c, s, -0.04f, -0.02f);
+    dl->PathLineTo(body);
+    dl->PathArcTo(body, s * 0.36f, 0.0f, 3.1416f, 32);  // the lower half: the basket
+    dl->PathFillConvex(fg);
+    dl->PathLineTo(body);
+    dl->PathArcTo(body, s * 0.36f, 3.1416f, 4.7124f, 24);  // the upper left quarter: the hood
+    dl->PathFillConvex(alt);
+    dl->AddLine(at(c, s, 0.32f, -0.02f), at(c, s, 0.46f, -0.32f), fg, s * 0.07f);  // the handle
+    dl->AddCircleFilled(at(c, s, -0.24f, 0.41f), s * 0.08f, fg, 16);
+    dl->AddCircleFilled(at(c, s, 0.16f, 0.41f), s * 0.08f, fg, 16);
+}
+
+// Death certificate: a lit candle, a sober sign of remembrance without religion.
+void death(ImDrawList* dl, ImVec2 c, float s, ImU32 fg, ImU32 alt, ImU32) {
+    dl->AddRectFilled(at(c, s, -0.13f, -0.08f), at(c, s, 0.13f, 0.38f), fg, s * 0.02f);
+    dl->AddRectFilled(at(c, s, -0.28f, 0.36f), at(c, s, 0.28f, 0.45f), fg, s * 0.03f);
+    dl->AddLine(at(c, s, 0, -0.08f), at(c, s, 0, -0.16f), fg, s * 0.03f);  // the wick
+    dl->AddCircleFilled(at(c, s, 0, -0.24f), s * 0.085f, alt, 20);
+    dl->AddTriangleFilled(at(c, s, -0.083f, -0.26f), at(c, s, 0.083f, -0.26f), at(c, s, 0, -0.46f), alt);
+}
+
 void rings(ImDrawList* dl, ImVec2 c, float s, ImU32 fg, ImU32 alt, ImU32) {
     dl->AddCircle(at(c, s, -0.13f, 0), s * 0.24f, fg, 48, s * 0.07f);
     dl->AddCircle(at(c, s, 0.13f, 0), s * 0.24f, alt, 48, s * 0.07f);
@@ -199,7 +222,7 @@ constexpr IconEntry kIcons[] = {
     {"back", arrowBack},    {"help", question},     {"home", homeIcon},     {"mairie", mairie},
     {"check", check},       {"text-size", textSize}, {"contrast", contrast}, {"reach", reach},
     {"font", font},         {"speaker", speaker},   {"clock", clock},       {"cross", cross},
-    {"backspace", backspace},
+    {"backspace", backspace}, {"birth", birth},     {"death", death},
 };
 
 }  // namespace

@@ -44,6 +44,11 @@ void OnScreenKeyboard::close() {
 void OnScreenKeyboard::insert(std::string_view utf8) {
     if (!buffer_ || utf8.empty()) return;
     bool numeric = kind_ == FieldKind::Number || kind_ == FieldKind::Phone || kind_ == FieldKind::Secret;
+    if (kind_ == FieldKind::Amount) {  // euros: digits and one decimal comma (a point becomes one)
+        if (utf8 == ".") utf8 = ",";
+        bool digit = utf8.size() == 1 && std::isdigit(static_cast<unsigned char>(utf8[0]));
+        if (!digit && !(utf8 == "," && buffer_->find(',') == std::string::npos)) return;
+    }
     if (numeric && !(utf8.size() == 1 && (std::isdigit(static_cast<unsigned char>(utf8[0])) ||
                                           (kind_ == FieldKind::Phone && utf8[0] == ' '))))
         return;  // a numeric field only takes digits
@@ -111,7 +116,7 @@ bool OnScreenKeyboard::draw(UiContext& ctx) {
     float W = ctx.width, H = ctx.height;
     float gap = ctx.px(12);
     float keyH = std::max(ctx.px(96), ctx.fonts.bold->FontSize + ctx.px(36));
-    int rows = numeric ? 4 : 6;
+    int rows = kind_ == FieldKind::Amount ? 5 : numeric ? 4 : 6;
     float panelW = std::min(W - 2 * ctx.px(24), numeric ? ctx.px(760) : ctx.px(1500));
     float labelH = measureWrappedText(ctx.fonts.bold, panelW, label_).y;
     float fieldH = ctx.px(8) + labelH + ctx.px(10) + ctx.fonts.body->FontSize + ctx.px(36) + ctx.px(24);
@@ -189,7 +194,12 @@ bool OnScreenKeyboard::draw(UiContext& ctx) {
         if (button(ctx, "key:delete", _("Effacer"), ImVec2(pmin.x, ry), ImVec2(kw, keyH), special)) erase();
         std::array<const char*, 1> zero = {"0"};
         keyRow(zero, ry, 1, pmin.x + kw + gap, kw);
-        if (button(ctx, "key:enter", _("Valider"), ImVec2(pmin.x + 2 * (kw + gap), ry), ImVec2(kw, keyH), primary))
+        if (kind_ == FieldKind::Amount) {  // "42,50": the comma where the pad has room, Valider below
+            std::array<const char*, 1> comma = {","};
+            keyRow(comma, ry, 1, pmin.x + 2 * (kw + gap), kw);
+            if (button(ctx, "key:enter", _("Valider"), ImVec2(pmin.x, ry + keyH + gap), ImVec2(panelW, keyH), primary))
+                done = true;
+        } else if (button(ctx, "key:enter", _("Valider"), ImVec2(pmin.x + 2 * (kw + gap), ry), ImVec2(kw, keyH), primary))
             done = true;
     } else {
         keyRow(kDigits, y, 10, pmin.x, panelW);

@@ -3,6 +3,7 @@
 // resident buffers), the device and storage services, and the UI-thread queue.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -42,6 +43,17 @@ public:
     FocusManager& focus;
     OnScreenKeyboard& keyboard;
     Services services;
+    // The town's name by language, from the catalogue's _commune.toml (the one place it is
+    // configured); empty until a catalogue is loaded.
+    std::map<std::string, std::string> townNames;
+    // The town's name in the session's language (French when not translated).
+    std::string town() const {
+        for (const std::string& l : {session.language(), std::string("fr")}) {
+            auto it = townNames.find(l);
+            if (it != townNames.end() && !it->second.empty()) return it->second;
+        }
+        return {};
+    }
     std::string dataDir;    // --data: the terminal's working files (database, spool)
     bool demo = false;      // --demo: emulated devices, sample data
     bool headless = false;  // --headless: no display, no audio device

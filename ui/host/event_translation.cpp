@@ -103,6 +103,8 @@ Translated EventTranslator::translate(const SDL_Event& e) {
                 t.action = kiosk_ ? Translated::Action::Ignore : Translated::Action::Quit;
                 return t;
             }
+            // A key held down repeats: not a new press (each real press comes after a release).
+            if (e.key.repeat) return t;
             Key k = keyFromSdl(e.key.keysym.sym, e.key.keysym.mod);
             if (k == Key::None) return t;
             t.action = Translated::Action::Input;

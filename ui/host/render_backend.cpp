@@ -1,6 +1,7 @@
 #include "ui/host/render_backend.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include <GL/gl.h>
 #include <imgui.h>
@@ -38,6 +39,20 @@ public:
         ImGui_ImplOpenGL3_DestroyDeviceObjects();
         ImGui_ImplOpenGL3_CreateDeviceObjects();
         ImGui::GetIO().Fonts->ClearTexData();  // the GPU has it: free the CPU copies
+    }
+    void* createTexture(int width, int height, const std::uint8_t* rgba) override {
+        GLuint tex = 0;
+        glGenTextures(1, &tex);
+        glBindTexture(GL_TEXTURE_2D, tex);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+        return reinterpret_cast<void*>(static_cast<std::intptr_t>(tex));
+    }
+    void destroyTexture(void* texture) override {
+        GLuint tex = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(texture));
+        glDeleteTextures(1, &tex);
     }
     Result<void> readPixels(int& width, int& height, std::vector<std::uint8_t>& rgba) override {
         SDL_GL_GetDrawableSize(window_, &width, &height);
@@ -77,6 +92,17 @@ public:
         ImGui_ImplSDLRenderer_CreateFontsTexture();
         ImGui::GetIO().Fonts->ClearTexData();
     }
+    void* createTexture(int width, int height, const std::uint8_t* rgba) override {
+        SDL_Texture* t = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, width, height);
+        if (!t) return nullptr;
+        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+        if (SDL_UpdateTexture(t, nullptr, rgba, width * 4) != 0) {
+            SDL_DestroyTexture(t);
+            return nullptr;
+        }
+        return t;
+    }
+    void destroyTexture(void* texture) override { SDL_DestroyTexture(static_cast<SDL_Texture*>(texture)); }
     Result<void> readPixels(int& width, int& height, std::vector<std::uint8_t>& rgba) override {
         SDL_RenderFlush(renderer_);
         if (SDL_GetRendererOutputSize(renderer_, &width, &height) != 0)

@@ -25,6 +25,9 @@ public:
     virtual void flush() = 0;                   // waits until drawing is done (benchmarks)
     virtual void present() = 0;
     virtual void fontsChanged() = 0;            // re-upload the font atlas
+    // A picture for ImGui::Image / AddImage (scan thumbnails); null on failure.
+    virtual void* createTexture(int width, int height, const std::uint8_t* rgba) = 0;
+    virtual void destroyTexture(void* texture) = 0;
     // The last rendered frame as tightly packed RGBA rows, top row first.
     virtual Result<void> readPixels(int& width, int& height, std::vector<std::uint8_t>& rgba) = 0;
 };

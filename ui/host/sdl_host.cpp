@@ -10,6 +10,7 @@
 #include "drivers/common/wiping_heap.hpp"
 #include "kiosk/service/loop_pulse.hpp"
 #include "ui/card_step/card_step.hpp"
+#include "ui/core/textures.hpp"
 
 namespace guichet::ui {
 
@@ -76,6 +77,8 @@ Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions optio
     host->translator_ = std::make_unique<EventTranslator>(shell.config().kiosk, w, h);
     RenderBackend* backend = host->backend_.get();
     shell.setFontTextureHook([backend] { backend->fontsChanged(); });
+    setTextureApi({[backend](int w, int h, const std::uint8_t* rgba) { return backend->createTexture(w, h, rgba); },
+                   [backend](ImTextureID t) { backend->destroyTexture(t); }});
     if (auto f = shell.prepareFonts(); !f) return f.error();
     Uint32 wakeType = EventTranslator::wakeEventType();
     shell.queue().setWakeup([wakeType] {
@@ -92,6 +95,7 @@ SdlHost::~SdlHost() {
     setCardChime({});
     shell_.queue().setWakeup(nullptr);
     shell_.setFontTextureHook(nullptr);
+    setTextureApi({});
     backend_.reset();
     if (window_) SDL_DestroyWindow(window_);
     SDL_Quit();

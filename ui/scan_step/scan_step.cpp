@@ -1,5 +1,7 @@
 #include "ui/scan_step/scan_step.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -7,6 +9,9 @@
 #include "drivers/common/log.hpp"
 #include "kiosk/i18n/i18n.hpp"
 #include "kiosk/scan/scanned_document.hpp"
+#include "kiosk/scan/page_preview.hpp"
+#include "ui/core/icons.hpp"
+#include "ui/core/textures.hpp"
 #include "ui/core/widgets.hpp"
 #include "ui/wizard/document_step_hook.hpp"
 #include "ui/wizard/wizard_runtime.hpp"
@@ -19,11 +24,26 @@ using procedures::WizardSession;
 
 // One document field's pages while its session lasts. `generation` changes on every wipe
 // so that a scan finishing after a wipe is recognised and dropped.
+// A page's thumbnail as a renderer texture (the picture is personal data: the texture is
+// destroyed as soon as the page goes, and the decoded pixels right after the upload).
+struct Thumbnail {
+    const std::uint8_t* page = nullptr;  // which page (its JPEG buffer) it shows…
+    std::uint64_t fingerprint = 0;       // …and a digest of it: a reused buffer is another page
+    ImTextureID texture = nullptr;
+    int width = 0, height = 0;
+};
+
 struct FieldScan {
     scan::ScannedDocument document;
     bool scanning = false;
     float progress = 0.f;
     std::string error;  // for the resident, shown until the next scan
+    std::vector<Thumbnail> thumbnails;
+    ~FieldScan() { dropThumbnails(); }
+    void dropThumbnails() {
+        for (auto& t : thumbnails) destroyTexture(t.texture);
+        thumbnails.clear();
+    }
 };
 
 struct StepState {
@@ -110,6 +130,103 @@ void startScan(UiContext& ctx, const WizardSession& session, const std::string& 
         });
 }
 
+std::string pageLine(std::size_t index, const ScannedPage& page);
+
+std::uint64_t fingerprint(const ScannedPage& page) {
+    std::uint64_t h = 1469598103934665603ull ^ page.jpeg.size();  // FNV-1a over both ends
+    std::size_t n = page.jpeg.size(), k = std::min<std::size_t>(n, 256);
+    for (std::size_t i = 0; i < k; ++i) h = (h ^ page.jpeg[i]) * 1099511628211ull;
+    for (std::size_t i = n - k; i < n; ++i) h = (h ^ page.jpeg[i]) * 1099511628211ull;
+    return h;
+}
+
+bool shows(const Thumbnail& t, const ScannedPage& page) {
+    return t.page == page.jpeg.data() && t.fingerprint == fingerprint(page);
+}
+
+// The thumbnail of `page`, made on first need at the size shown (null without a renderer).
+const Thumbnail* thumbnailOf(FieldScan& fs, const ScannedPage& page, int maxW, int maxH) {
+    for (auto& t : fs.thumbnails)
+        if (shows(t, page)) return t.texture ? &t : nullptr;
+    Thumbnail t;
+    t.page = page.jpeg.data();
+    t.fingerprint = fingerprint(page);
+    if (auto preview = scan::makePagePreview(page.jpeg, maxW, maxH)) {
+        t.texture = createTexture(preview->width, preview->height, preview->rgba.data());
+        t.width = preview->width;
+        t.height = preview->height;
+        preview->wipe();
+    }
+    fs.thumbnails.push_back(t);  // a failed decode is remembered: not retried every frame
+    return t.texture ? &fs.thumbnails.back() : nullptr;
+}
+
+// Forgets the thumbnails of pages that are no longer pending nor kept.
+void pruneThumbnails(FieldScan& fs) {
+    auto alive = [&](const Thumbnail& t) {
+        for (const auto& pg : fs.document.pending())
+            if (shows(t, pg)) return true;
+        for (const auto& pg : fs.document.pages())
+            if (shows(t, pg)) return true;
+        return false;
+    };
+    for (auto it = fs.thumbnails.begin(); it != fs.thumbnails.end();) {
+        if (alive(*it)) { ++it; continue; }
+        destroyTexture(it->texture);
+        it = fs.thumbnails.erase(it);
+    }
+}
+
+// A row of thumbnails, each framed, with its page number under it; the description in
+// words for speech (and when no picture can be made).
+void drawThumbnails(UiContext& ctx, FieldScan& fs, const std::vector<ScannedPage>& pages, float maxH) {
+    if (pages.empty()) return;
+    const auto& p = ctx.colors();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float colW = std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
+    float gap = ctx.px(24);
+    float boxH = maxH, boxW = maxH * 0.75f;  // portrait A4-ish frame
+    int perRow = std::max(1, static_cast<int>((colW + gap) / (boxW + gap)));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* f = ctx.fonts.body;
+    float rowH = boxH + ctx.px(10) + f->FontSize;
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        int c = static_cast<int>(i % perRow), r = static_cast<int>(i / perRow);
+        ImVec2 a(origin.x + c * (boxW + gap), origin.y + r * (rowH + gap));
+        ImVec2 b(a.x + boxW, a.y + boxH);
+        dl->AddRectFilled(a, b, col(hex(0xFFFFFF)), ctx.px(6));
+        const Thumbnail* t = ctx.inert ? nullptr : thumbnailOf(fs, pages[i], static_cast<int>(boxW), static_cast<int>(boxH));
+        if (ctx.inert) {  // measuring: no upload; find what exists
+            for (auto& th : fs.thumbnails)
+                if (th.texture && shows(th, pages[i])) t = &th;
+        }
+        if (t) {
+            float s = std::min(boxW / t->width, boxH / t->height);
+            ImVec2 size(t->width * s, t->height * s);
+            ImVec2 ia(a.x + (boxW - size.x) * 0.5f, a.y + (boxH - size.y) * 0.5f);
+            dl->AddImage(t->texture, ia, ImVec2(ia.x + size.x, ia.y + size.y));
+        } else {
+            drawIcon(dl, "document", ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), boxW * 0.5f, col(p.icon),
+                     col(p.iconAlt), col(hex(0xFFFFFF)));
+        }
+        dl->AddRect(a, b, col(p.surfaceBorder), ctx.px(6), 0, ctx.px(3));
+        std::string caption = std::string(_("Page")) + " " + std::to_string(i + 1);
+        float tw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, caption.c_str()).x;
+        dl->AddText(f, f->FontSize, ImVec2(a.x + (boxW - tw) * 0.5f, b.y + ctx.px(10)), col(p.text), caption.c_str());
+        if (!ctx.inert) {
+            a11y::Node n;
+            n.id = "thumbnail:" + std::to_string(i);
+            n.role = a11y::Role::Image;
+            n.label = pageLine(i, pages[i]);
+            n.rect = {a.x, a.y, boxW, boxH};
+            ctx.tree.add(std::move(n));
+        }
+    }
+    int rows = static_cast<int>((pages.size() + perRow - 1) / perRow);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * rowH + (rows - 1) * gap + ctx.px(24)));
+    ImGui::Dummy(ImVec2(1, 0));
+}
+
 std::string pageLine(std::size_t index, const ScannedPage& page) {
     return std::string(_("Page")) + " " + std::to_string(index + 1) + " : " + std::to_string(page.widthPx) + " x " +
            std::to_string(page.heightPx) + " px, " + std::to_string((page.jpeg.size() + 1023) / 1024) + " Ko";
@@ -121,6 +238,7 @@ void drawStep(UiContext& ctx, WizardSession& session, const Field& field, const 
     const bool available = scanner && scanner->status() != DeviceStatus::Absent;
     const std::string label = field.label.in(lang);
 
+    if (!ctx.inert) pruneThumbnails(fs);
     if (fs.scanning) {
         const int percent = static_cast<int>(fs.progress * 100.f + 0.5f);
         paragraph(ctx, std::string(_("Numérisation en cours…")) + " " + std::to_string(percent) + " %");
@@ -133,17 +251,30 @@ void drawStep(UiContext& ctx, WizardSession& session, const Field& field, const 
     big.icon = "document";
 
     if (!fs.document.pending().empty()) {
-        // Preview as page metadata: the shell's render backend has no texture upload yet.
+        // The page as scanned, big enough to check it is straight and readable, then two
+        // choices that do not look alike: keep (the main action) or scan again.
         paragraph(ctx, std::string(_("Vérifiez la numérisation")) + " : " + label);
-        for (std::size_t i = 0; i < fs.document.pending().size(); ++i)
-            paragraph(ctx, pageLine(i, fs.document.pending()[i]), true);
-        ButtonStyle keep = big;
+        drawThumbnails(ctx, fs, fs.document.pending(), ctx.px(360));
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        float w = std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
+        float gap = ctx.px(24);
+        float h = std::max(ctx.px(104), ctx.fonts.bold->FontSize + ctx.px(48));
+        float bw = (w - gap) * 0.5f;
+        ButtonStyle retry;
+        retry.kind = ButtonKind::Quiet;
+        retry.icon = "back";
+        ButtonStyle keep;
         keep.kind = ButtonKind::Primary;
-        if (bigButton(ctx, (field.id + "##scan-keep").c_str(), _("Garder"), keep)) {
+        keep.icon = "check";
+        bool again = button(ctx, (field.id + "##scan-retry").c_str(), _("Recommencer"), pos, ImVec2(bw, h), retry);
+        bool kept = button(ctx, (field.id + "##scan-keep").c_str(), _("Garder"), ImVec2(pos.x + bw + gap, pos.y),
+                           ImVec2(bw, h), keep);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + ctx.px(20)));
+        ImGui::Dummy(ImVec2(1, 0));
+        if (kept) {
             fs.document.keepPending();
             commit(session, field, fs);
-        }
-        if (bigButton(ctx, (field.id + "##scan-retry").c_str(), _("Recommencer"), big) && available) {
+        } else if (again && available) {
             fs.document.discardPending();
             startScan(ctx, session, field.id, fs);
         }
@@ -151,8 +282,8 @@ void drawStep(UiContext& ctx, WizardSession& session, const Field& field, const 
     }
 
     if (fs.document.pageCount() > 0) {
+        drawThumbnails(ctx, fs, fs.document.pages(), ctx.px(220));
         for (std::size_t i = 0; i < fs.document.pageCount(); ++i) {
-            paragraph(ctx, pageLine(i, fs.document.pages()[i]), true);
             ButtonStyle rm = big;
             rm.kind = ButtonKind::Quiet;
             rm.icon = "";

@@ -33,10 +33,34 @@ const a11y::Node* findControl(const a11y::Tree& tree, const std::string& text) {
     return nullptr;
 }
 
+// A kiosk page too long for the screen is in parts ("Voir la suite"): a control of a later
+// part is reached as a resident reaches it, by touching "Voir la suite" (at most 20 times).
+// `found` tells when the part on screen has what is looked for.
+bool turnPage(StepContext& c, const char* pageId, const char* tilesId) {
+    Shell& shell = c.host.shell();
+    const a11y::Node* button = nullptr;
+    for (const auto& n : shell.tree().nodes())
+        if ((n.id == pageId || n.id == tilesId) && n.visible && !n.disabled) button = &n;
+    if (!button) return false;
+    c.host.sleep(std::chrono::milliseconds(shell.config().debounceMs + 20));
+    c.host.tap(button->rect.x + button->rect.w / 2, button->rect.y + button->rect.h / 2);
+    c.host.settle();
+    return true;
+}
+
+template <class Found>
+void pageForward(StepContext& c, Found found) {
+    if (found()) return;
+    // Back to the first part, then forward part by part.
+    for (int i = 0; i < 20 && !found() && turnPage(c, "previous##page", "previous##tiles"); ++i) {}
+    for (int i = 0; i < 20 && !found() && turnPage(c, "more##page", "more##tiles"); ++i) {}
+}
+
 Result<void> tap(StepContext& c) {
     const std::string& text = c.step.args[0];
     Shell& shell = c.host.shell();
     c.host.settle();
+    pageForward(c, [&] { return findControl(shell.tree(), text) != nullptr; });
     const a11y::Node* n = findControl(shell.tree(), text);
     if (!n) return makeError(ErrorCode::NotFound, "no control shows \"" + text + "\" on screen '" + shell.screenId() +
                                                       "' (controls: " + visibleLabels(shell.tree()) + ")");
@@ -117,6 +141,7 @@ Result<void> shot(StepContext& c) {
 Result<void> expect(StepContext& c) {
     c.host.settle();
     const auto& tree = c.host.shell().tree();
+    pageForward(c, [&] { return tree.findByText(c.step.args[0]) || tree.title().find(c.step.args[0]) != std::string::npos; });
     if (!tree.findByText(c.step.args[0]) && tree.title().find(c.step.args[0]) == std::string::npos)
         return makeError(ErrorCode::NotFound, "no visible widget shows \"" + c.step.args[0] + "\" on screen '" +
                                                   c.host.shell().screenId() + "'");

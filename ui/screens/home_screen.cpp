@@ -33,7 +33,7 @@ public:
         Intent intent;
         std::string subtitle = std::string(_("Bienvenue ! ")) + instruction();
         measureFooter(ctx);
-        PageScope page(ctx, {.title = ctx.config.town, .subtitle = subtitle, .footer = false,
+        PageScope page(ctx, {.title = ctx.town(), .subtitle = subtitle, .footer = false,
                              .customFooterHeight = footer_.height});
         // Reserve the footer ourselves: languages + accessibility.
         float gap = ctx.px(28);
@@ -64,17 +64,49 @@ public:
             rows = static_cast<int>((all.size() + columns - 1) / columns);
             if (rows * rowH + (rows - 1) * gap <= availH || columns >= maxColumns) break;
         }
-        float fill = (availH - (rows - 1) * gap) / rows;
+        // Still too many rows (large text): the tiles go on several pages with big "Voir la
+        // suite" / "Précédent" buttons — a kiosk page never scrolls.
+        int perPage = static_cast<int>(all.size());
+        float navH = std::max(ctx.px(104), ctx.fonts.bold->FontSize + ctx.px(48));
+        int pageCount = 1;
+        if (rows * rowH + (rows - 1) * gap > availH) {
+            int fitRows = std::max(1, static_cast<int>((availH - navH - gap + gap) / (rowH + gap)));
+            perPage = fitRows * columns;
+            pageCount = static_cast<int>((all.size() + perPage - 1) / perPage);
+            rows = fitRows;
+        }
+        tilePage_ = std::clamp(tilePage_, 0, pageCount - 1);
+        float tilesH = availH - (pageCount > 1 ? navH + gap : 0);
+        float fill = (tilesH - (rows - 1) * gap) / rows;
         rowH = std::max(rowH, std::min(fill, ctx.px(260)));
         ImVec2 origin = ImGui::GetCursorScreenPos();
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            int c = static_cast<int>(i % columns), r = static_cast<int>(i / columns);
+        std::size_t first = static_cast<std::size_t>(tilePage_ * perPage);
+        std::size_t last = std::min(all.size(), first + static_cast<std::size_t>(perPage));
+        for (std::size_t i = first; i < last; ++i) {
+            int c = static_cast<int>((i - first) % columns), r = static_cast<int>((i - first) / columns);
             ImVec2 pos(origin.x + c * (tileW + gap), origin.y + r * (rowH + gap));
             st.icon = all[i].icon;
             std::string id = all[i].title + "##tile-" + all[i].id;
             if (button(ctx, id.c_str(), all[i].title, pos, ImVec2(tileW, rowH), st)) intent = all[i].open;
         }
-        ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * rowH + (rows - 1) * gap));
+        float bottom = origin.y + rows * rowH + (rows - 1) * gap;
+        if (pageCount > 1) {
+            float y = bottom + gap, w = (width - gap) * 0.5f;
+            ButtonStyle nav;
+            nav.kind = ButtonKind::Secondary;
+            if (tilePage_ > 0) {
+                nav.icon = "back";
+                if (button(ctx, "previous##tiles", _("Précédent"), ImVec2(origin.x, y), ImVec2(w, navH), nav)) --tilePage_;
+            }
+            if (tilePage_ + 1 < pageCount) {
+                nav.kind = ButtonKind::Primary;
+                nav.icon = "";
+                if (button(ctx, "more##tiles", _("Voir la suite"), ImVec2(origin.x + w + gap, y), ImVec2(w, navH), nav))
+                    ++tilePage_;
+            }
+            bottom = y + navH;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom));
         ImGui::Dummy(ImVec2(1, 1));
         page.finish();
         if (Intent f = drawFooter(ctx)) intent = f;
@@ -124,11 +156,17 @@ private:
             l.chipSize.push_back(ImVec2(w, chipH));
             x += w + l.gap;
         }
+        // Large text: chips over two rows, or pushing Accessibilité onto a row of its own,
+        // would eat the tiles' room — one "Langue" button beside Accessibilité instead.
         l.chips = rows <= 2;
-        if (!l.chips) {  // one button to the language screen, then accessibility below
+        if (ctx.session.settings().textScale() > 1.0f && (rows > 1 || x + ctx.px(40) + accessW > inner)) l.chips = false;
+        if (!l.chips) {  // one button to the language screen, accessibility beside it when both fit
+            float langW = b->CalcTextSizeA(b->FontSize, FLT_MAX, 0, (std::string(_("Langue")) + " · Language").c_str()).x +
+                          b->FontSize * 1.2f + ctx.px(28) * 2.8f + ctx.px(24);
+            bool side = langW + ctx.px(40) + accessW <= inner;
             l.chipPos = {ImVec2(l.margin, top)};
-            l.chipSize = {ImVec2(inner, accessH)};
-            x = inner + 1;
+            l.chipSize = {ImVec2(side ? inner - accessW - ctx.px(40) : inner, accessH)};
+            x = side ? inner - accessW - ctx.px(40) : inner + 1;
             y = top;
         }
         if (x + ctx.px(40) + accessW <= inner) {
@@ -178,6 +216,7 @@ private:
 
     std::vector<HomeTile> tiles_;
     std::string language_;
+    int tilePage_ = 0;  // large text: which page of tiles
     FooterLayout footer_;
 };
 

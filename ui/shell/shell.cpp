@@ -115,6 +115,11 @@ std::string Shell::screenId() const {
     return router_.current() ? router_.current()->id() : std::string();
 }
 
+namespace {
+// A key contact bouncing: closer than any two presses a finger can make.
+constexpr std::chrono::milliseconds kKeyBounce{40};
+}  // namespace
+
 void Shell::processInput() {
     ImGuiIO& io = ImGui::GetIO();
     if (pointerLeave_) {  // a finger lifted: nothing stays "hovered" on a touch screen
@@ -168,12 +173,26 @@ void Shell::processInput() {
                         return;
                     }
                 }
-                if (ev.key == lastKey_ && now - lastKeyTime_ < debounce) break;
+                // Debounce taps and tremors, not distinct presses: a digit typed twice into
+                // the on-screen keyboard ("11" of a date) is two presses, each after a
+                // release (held keys do not repeat: the host drops auto-repeat); only a
+                // contact bounce (a few ms) is dropped there. Other keys keep the full
+                // debounce: a double Enter must not skip a page (A16).
+                if (ev.key == lastKey_ &&
+                    now - lastKeyTime_ < (keyboard_.isOpen() && digitOf(ev.key) >= 0 ? std::min(kKeyBounce, debounce) : debounce))
+                    break;
                 lastKey_ = ev.key;
                 lastKeyTime_ = now;
                 if (session_.phase() == Session::Phase::Attract) {
                     session_.start();
                     focus_.setFocus("", true);  // keypad user: show focus from the first screen
+                    // Arrows and Tab explore the attract screen's own buttons (the six
+                    // languages, accessibility, start); any other key goes straight home.
+                    if (ev.key == Key::Up || ev.key == Key::Down || ev.key == Key::Left || ev.key == Key::Right ||
+                        ev.key == Key::Tab || ev.key == Key::ShiftTab) {
+                        focus_.handleKey(ev.key, tree_.focusable());
+                        return;
+                    }
                     applyIntent(Intent::replace("home"));
                     // The marked speech key both wakes the terminal and switches speech on (A2).
                     if (ev.key == Key::Speech)

@@ -5,10 +5,18 @@
 
 #include "kiosk/procedures/wizard_session.hpp"
 #include "ui/core/ui_context.hpp"
+#include "ui/wizard/paged_body.hpp"
 
 namespace guichet::ui::wizard {
 
 void drawField(UiContext& ctx, procedures::WizardSession& session, const procedures::Field& field);
+// The same field cut into blocks for a paginated page: the question (label, help, error)
+// as a header, then one block per answer of a list, so a long list spreads over sub-pages.
+// `group` marks the blocks of this question.
+std::vector<Block> fieldBlocks(UiContext& ctx, procedures::WizardSession& session, const procedures::Field& field,
+                               int group);
+// The question as named in the error summary ("Date de naissance").
+std::string fieldTitle(const procedures::WizardSession& session, const procedures::Field& field);
 // Buffers of the shell's session for a field (or one part of it: "voie", "code_postal").
 std::string& fieldBuffer(UiContext& ctx, const procedures::Field& field, const char* part = nullptr);
 // Empties (and overwrites) every buffer of a procedure: a new start or a cancel leaves

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "kiosk/i18n/i18n.hpp"
 #include "ui/core/widgets.hpp"
 
 namespace guichet::ui::wizard {
@@ -41,21 +42,32 @@ void drawQr(UiContext& ctx, const doc::Qr& qr) {
 
 }  // namespace
 
-void drawReceipt(UiContext& ctx, const doc::ReceiptDocument& receipt) {
+std::vector<Block> receiptBlocks(UiContext& ctx, const doc::ReceiptDocument& receipt, const std::string& reference) {
+    std::vector<Block> out;
     for (const auto& e : receipt.elements) {
         if (auto* t = std::get_if<doc::Text>(&e)) {
-            if (t->large) heading(ctx, t->text);
-            else paragraph(ctx, t->text);
+            std::string text = t->text;
+            bool large = t->large;
+            out.push_back({[&ctx, text, large] { large ? heading(ctx, text) : paragraph(ctx, text); }, false, -1});
         } else if (auto* r = std::get_if<doc::Row>(&e)) {
-            paragraph(ctx, r->label + " : " + r->value);
+            if (!reference.empty() && r->value == reference) continue;  // in the reference box already
+            std::string line = r->label + _(" : ") + r->value;
+            out.push_back({[&ctx, line] { paragraph(ctx, line); }, false, -1});
         } else if (std::holds_alternative<doc::Separator>(e)) {
-            spacing(ctx, 12);
+            out.push_back({[&ctx] { spacing(ctx, 12); }, false, -1});
         } else if (auto* q = std::get_if<doc::Qr>(&e)) {
-            drawQr(ctx, *q);
+            doc::Qr qr = *q;
+            out.push_back({[&ctx, qr] { drawQr(ctx, qr); }, false, -1});
         } else if (auto* f = std::get_if<doc::Feed>(&e)) {
-            spacing(ctx, 12.0f * f->lines);
+            float lines = 12.0f * f->lines;
+            out.push_back({[&ctx, lines] { spacing(ctx, lines); }, false, -1});
         }
     }
+    return out;
+}
+
+void drawReceipt(UiContext& ctx, const doc::ReceiptDocument& receipt) {
+    for (auto& b : receiptBlocks(ctx, receipt)) b.draw();
 }
 
 }  // namespace guichet::ui::wizard

@@ -5,9 +5,13 @@
 
 #include "drivers/document/receipt_document.hpp"
 #include "ui/core/ui_context.hpp"
+#include "ui/wizard/paged_body.hpp"
 
 namespace guichet::ui::wizard {
 
 void drawReceipt(UiContext& ctx, const doc::ReceiptDocument& receipt);
+// The receipt as blocks of a paginated page. `reference`, when given, is shown elsewhere
+// (the confirmation's reference box): its row is left out, so it is shown once.
+std::vector<Block> receiptBlocks(UiContext& ctx, const doc::ReceiptDocument& receipt, const std::string& reference = {});
 
 }  // namespace guichet::ui::wizard

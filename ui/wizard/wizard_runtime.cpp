@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include "drivers/common/log.hpp"
+#include "ui/core/icons.hpp"
 #include "ui/core/screen.hpp"
 #include "ui/wizard/field_widgets.hpp"
 
@@ -64,10 +65,8 @@ GUICHET_UI_EXTENSION(WizardExtension);
 
 const char* tileIcon(const std::string& icon) {
     // The catalogue names its icon; anything the shell does not draw becomes a document.
-    static const char* known[] = {"document", "rings", "calendar", "euro", "alert", "ballot", "house", "bubble",
-                                  "search", "info", "mairie", "clock"};
-    for (const char* k : known)
-        if (icon == k) return k;
+    for (std::string_view k : iconNames())
+        if (icon == k) return k.data();  // the names are string literals
     return "document";
 }
 
@@ -119,6 +118,8 @@ void WizardRuntime::start(UiContext& ctx) {
         return;
     }
     catalogue_ = gate.catalogue;
+    // The town is named once, in _commune.toml: the attract and home screens read it here.
+    ctx.townNames = catalogue_->settings.townName.byLanguage;
     book_ = procedures::makeAppointmentBook(catalogue_->settings);
     gRecording = std::make_unique<RecordingStore>(ctx, fallbackStore_, *this);
     log::info("wizard", "catalogue loaded: " + std::to_string(catalogue_->procedures.size()) + " procedures from " + dir);

@@ -1,13 +1,18 @@
 // The wizard's one screen: it draws whatever state the resident's WizardSession is in —
 // a page of questions, the review ("Vérifiez vos réponses"), the cancel question, the
 // confirmation with reference, QR and what happens next — and turns taps into calls on it.
+#include <algorithm>
+#include <functional>
+
 #include <imgui.h>
 
 #include "kiosk/i18n/i18n.hpp"
 #include "ui/core/page.hpp"
 #include "ui/card_step/card_step.hpp"
 #include "ui/core/widgets.hpp"
+#include "ui/core/icons.hpp"
 #include "ui/wizard/field_widgets.hpp"
+#include "ui/wizard/paged_body.hpp"
 #include "ui/wizard/receipt_view.hpp"
 #include "ui/wizard/wizard_runtime.hpp"
 
@@ -28,7 +33,7 @@ public:
     std::string instruction() const override {
         if (!session_) return {};
         switch (session_->state()) {
-            case State::Question: return session_->indicator().text + " : " + session_->currentStep().title.in(lang());
+            case State::Question: return session_->indicator().text + _(" : ") + session_->currentStep().title.in(lang());
             case State::Review: return _("Vérifiez vos réponses, puis envoyez votre demande.");
             case State::ConfirmCancel: return _("Voulez-vous arrêter la démarche ?");
             case State::Done: return _("Votre demande est enregistrée.");
@@ -66,6 +71,8 @@ private:
     WizardSession* session_;
     std::string confirmError_;
     std::string pageKey_;
+    int subPage_ = 0;             // which part of a page too long for the screen
+    int subPageCount_ = 1;
     TakeCardBackPanel takeBack_;  // "Reprenez votre carte" before the confirmation (card step)
     bool cardTaken_ = false;
 
@@ -78,6 +85,7 @@ private:
         if (key != pageKey_) {
             // A read still waiting for a card belongs to the page being left.
             if (!pageKey_.empty() && ctx.services.cardReader) ctx.services.cardReader->cancel();
+            subPage_ = 0;
             ImGui::SetScrollY(0);
             pageKey_ = key;
             ctx.requestFrame();  // the scroll applies next frame: draw it so rects are right
@@ -94,6 +102,12 @@ private:
         if (icon) st.icon = icon;
         return st;
     }
+    static ButtonStyle secondary(const char* icon) {
+        ButtonStyle st;
+        st.kind = ButtonKind::Secondary;
+        if (icon) st.icon = icon;
+        return st;
+    }
     static ButtonStyle quiet() {
         ButtonStyle st;
         st.kind = ButtonKind::Quiet;
@@ -105,6 +119,10 @@ private:
     Intent footer(PageScope& page) {
         Intent f = page.finish();
         if (f.kind == Intent::Kind::Back) {
+            if (subPage_ > 0) {  // the previous part of the same page first
+                --subPage_;
+                return {};
+            }
             if (session_->state() == State::Question && session_->back()) return {};
             if (session_->state() == State::Review) { session_->back(); return {}; }
             session_->requestCancel();
@@ -117,18 +135,192 @@ private:
         return f;
     }
 
+    // The navigation of a paginated page, always at the same place at the bottom of the
+    // body: the main action on the right (or "Voir la suite" while the page goes on),
+    // "Précédent" on the left, where the resident is between them. Cancelling is the
+    // footer's "Accueil", which asks before wiping.
+    struct Nav {
+        std::string mainId, mainLabel;
+        const char* mainIcon = "check";
+        bool cancel = true;       // "Annuler la démarche", as a quiet link at the left
+    };
+    // The navigation's height: its labels on one line where the row allows (no icons: the
+    // words say it), two at most.
+    static constexpr float kSide = 0.22f, kMain = 0.40f;
+    static float navHeight(UiContext& ctx, float width) {
+        ImFont* f = ctx.fonts.bold;
+        float pad = ctx.px(28);
+        float h = measureWrappedText(ctx.fonts.body, width * kSide - 2 * pad, _("Annuler la démarche")).y;
+        for (const char* l : {_("Précédent"), _("Voir la suite")})
+            h = std::max(h, measureWrappedText(f, width * kSide - 2 * pad, l).y);
+        for (const char* l : {_("Continuer"), _("Envoyer ma demande"), _("Terminer"), _("Voir la suite")})
+            h = std::max(h, measureWrappedText(f, width * kMain - 2 * pad, l).y);
+        return std::max(ctx.px(104), h + 2 * ctx.px(24));
+    }
+    // Returns 1 when the main action was taken, 0 otherwise (sub-page moves are handled here).
+    // Left to right: [Annuler la démarche] [Précédent] … "Partie 2 sur 3" … [main action].
+    int drawNav(UiContext& ctx, float x, float y, float w, float h, const Nav& nav) {
+        float gap = ctx.px(20);
+        bool more = subPage_ + 1 < subPageCount_;
+        float mainW = w * kMain, sideW = w * kSide;
+        float left = x;  // next free place from the left
+        int r = 0;
+        if (nav.cancel && subPage_ == 0) {  // later parts: "Précédent" there, Accueil still cancels
+            ButtonStyle st;
+            st.kind = ButtonKind::Link;
+            st.font = ctx.fonts.body;
+            if (button(ctx, "cancel##wizard", _("Annuler la démarche"), ImVec2(left, y), ImVec2(sideW, h), st))
+                session_->requestCancel();
+            left += sideW + gap;
+        }
+        if (subPage_ > 0) {
+            if (button(ctx, "previous##page", _("Précédent"), ImVec2(left, y), ImVec2(sideW, h), secondary(nullptr))) {
+                --subPage_;
+                ctx.requestFrame();
+            }
+            left += sideW + gap;
+        }
+        if (more) {  // read on, or go on now (answers given): both always there
+            if (button(ctx, "more##page", _("Voir la suite"), ImVec2(left, y), ImVec2(sideW, h), secondary(nullptr))) {
+                ++subPage_;
+                ctx.requestFrame();
+            }
+            left += sideW + gap;
+        }
+        if (button(ctx, nav.mainId.c_str(), nav.mainLabel, ImVec2(x + w - mainW, y), ImVec2(mainW, h),
+                          primary())) {
+            r = 1;
+        }
+        if (subPageCount_ > 1) {  // where the resident is in a long page, in words, between the buttons
+            std::string where = std::string(_("Partie")) + " " + std::to_string(subPage_ + 1) + " " + _("sur") + " " +
+                                std::to_string(subPageCount_);
+            ImFont* f = ctx.fonts.body;
+            float right = x + w - mainW - gap;
+            float tw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, where.c_str()).x;
+            float ty = y + (h - f->FontSize) * 0.5f;
+            if (tw > right - left) {  // no room between the buttons: just above them
+                left = x;
+                right = x + w;
+                ty = y - f->FontSize - ctx.px(8);
+            }
+            ImVec2 tp(std::floor(left + (right - left - tw) * 0.5f), std::floor(ty));
+            ImGui::GetWindowDrawList()->AddText(f, f->FontSize, tp, col(ctx.colors().textMuted), where.c_str());
+            if (!ctx.inert) {
+                a11y::Node n;
+                n.id = "subpage";
+                n.role = a11y::Role::Text;
+                n.label = where;
+                n.rect = {tp.x, tp.y, tw, f->FontSize};
+                ctx.tree.add(std::move(n));
+            }
+        }
+        return r;
+    }
+
+    // Lays `blocks` out in sub-pages that fit above the navigation, draws the current one,
+    // then the navigation. `top` is drawn first on every sub-page (the error summary).
+    int pagedBody(UiContext& ctx, PageScope& page, const std::vector<Block>& blocks, const Nav& nav,
+                  const std::function<void()>& top = {}) {
+        float width = page.contentWidth();
+        float x = ImGui::GetCursorScreenPos().x;
+        float startY = ImGui::GetCursorScreenPos().y;
+        float navH = navHeight(ctx, width);
+        // The lowest the navigation may sit without making the body scroll (its padding and
+        // the closing spacer of PageScope::finish).
+        float navY = page.layout().bodyMax.y - ctx.px(36) - ctx.px(24) - ctx.px(12) - navH;
+        if (top) {
+            top();
+            startY = ImGui::GetCursorScreenPos().y;
+        }
+        float available = navY - ctx.px(24) - startY;
+        std::vector<float> heights;
+        heights.reserve(blocks.size());
+        for (const auto& b : blocks) heights.push_back(measureBlock(ctx, b.draw));
+        auto pages = paginate(heights, blocks, available);
+        subPageCount_ = static_cast<int>(pages.size());
+        subPage_ = std::clamp(subPage_, 0, subPageCount_ - 1);
+        for (int i : pages[subPage_].blocks) blocks[i].draw();
+        int r = drawNav(ctx, x, navY, width, navH, nav);
+        ImGui::SetCursorScreenPos(ImVec2(x, navY + navH));
+        ImGui::Dummy(ImVec2(1, 0));
+        return r;
+    }
+
+    bool jumpToError_ = false;
+
     Intent question(UiContext& ctx) {
         std::string t = title(), sub = instruction();
         PageScope page(ctx, {.title = t, .subtitle = sub});
         scrollToTopOnChange(ctx);
         const auto& step = session_->currentStep();
-        if (!step.help.empty() && !largeTextMode(ctx)) paragraph(ctx, step.help.in(lang()), true);
-        for (const auto* field : session_->currentFields()) drawField(ctx, *session_, *field);
-        if (!session_->errors().empty())
-            paragraph(ctx, _("Une ou plusieurs réponses sont à corriger : le message est sous la question."));
-        if (bigButton(ctx, "next##wizard", _("Continuer"), primary("check"))) session_->next();
-        if (bigButton(ctx, "cancel##wizard", _("Annuler la démarche"), quiet())) session_->requestCancel();
+        std::vector<Block> blocks;
+        if (!step.help.empty() && !largeTextMode(ctx)) {
+            std::string help = step.help.in(lang());
+            blocks.push_back({[&ctx, help] { paragraph(ctx, help, true); }, false, -2});
+        }
+        auto fields = session_->currentFields();
+        std::vector<std::string> wrong;  // the questions to correct, for the summary
+        std::vector<int> wrongGroups;
+        for (int i = 0; i < static_cast<int>(fields.size()); ++i) {
+            auto more = fieldBlocks(ctx, *session_, *fields[i], i);
+            for (auto& b : more) blocks.push_back(std::move(b));
+            if (session_->errors().count(fields[i]->id) && !session_->notEligible(fields[i]->id)) {
+                wrong.push_back(fieldTitle(*session_, *fields[i]));
+                wrongGroups.push_back(i);
+            }
+        }
+        std::function<void()> top;
+        if (!wrong.empty()) top = [&ctx, wrong] { errorSummary(ctx, wrong); };
+        Nav nav{"next##wizard", _("Continuer"), "check"};
+        if (jumpToError_) {  // after a failed Continuer: the sub-page of the first question to correct
+            jumpToError_ = false;
+            subPage_ = 0;
+            pendingErrorGroup_ = wrongGroups.empty() ? -1 : wrongGroups.front();
+        }
+        int r = pagedBodyFocusing(ctx, page, blocks, nav, top);
+        if (r == 1 && !session_->next()) {
+            jumpToError_ = true;
+            ctx.requestFrame();
+        }
         return footer(page);
+    }
+
+    // pagedBody, first moving to the sub-page that holds the question `pendingErrorGroup_`.
+    int pendingErrorGroup_ = -1;
+    int pagedBodyFocusing(UiContext& ctx, PageScope& page, const std::vector<Block>& blocks, const Nav& nav,
+                          const std::function<void()>& top) {
+        if (pendingErrorGroup_ >= 0) {
+            int group = pendingErrorGroup_;
+            pendingErrorGroup_ = -1;
+            subPage_ = firstSubPageOf(ctx, page, blocks, group, top);
+        }
+        return pagedBody(ctx, page, blocks, nav, top);
+    }
+    int firstSubPageOf(UiContext& ctx, PageScope& page, const std::vector<Block>& blocks, int group,
+                       const std::function<void()>& top) {
+        float width = page.contentWidth();
+        float navH = navHeight(ctx, width);
+        float navY = page.layout().bodyMax.y - ctx.px(36) - ctx.px(24) - ctx.px(12) - navH;
+        float topH = top ? measureBlock(ctx, top) : 0;
+        float available = navY - ctx.px(24) - (ImGui::GetCursorScreenPos().y + topH);
+        std::vector<float> heights;
+        for (const auto& b : blocks) heights.push_back(measureBlock(ctx, b.draw));
+        auto pages = paginate(heights, blocks, available);
+        for (int p = 0; p < static_cast<int>(pages.size()); ++p)
+            for (int i : pages[p].blocks)
+                if (blocks[i].group == group) return p;
+        return 0;
+    }
+
+    // A link-sized control: underlined text, no box — small, but a full finger high.
+    // `label` is drawn; `spoken` is what speech and tests know it by ("Modifier : Nom").
+    bool link(UiContext& ctx, const char* id, std::string_view label, std::string_view spoken, ImVec2 pos, ImVec2 size) {
+        ButtonStyle st;
+        st.kind = ButtonKind::Link;
+        st.role = a11y::Role::Link;
+        st.shown = label;
+        st.font = ctx.fonts.body;
+        return button(ctx, id, spoken, pos, size, st);
     }
 
     Intent review(UiContext& ctx) {
@@ -137,27 +329,74 @@ private:
         scrollToTopOnChange(ctx);
         if (!session_->procedure().anonymous())
             ctx.tree.markPersonalContent();  // the answers: spoken only through a headset (A3)
+        std::vector<Block> blocks;
         std::string lastStep;
-        for (const auto& item : session_->review()) {
-            if (item.stepTitle != lastStep) {
-                heading(ctx, item.stepTitle);
+        int group = -1;
+        auto items = session_->review();
+        for (const auto& item : items) {
+            // Large text: no step titles between the answers (each answer names its question).
+            if (item.stepTitle != lastStep && !largeTextMode(ctx)) {
+                ++group;
+                std::string heading_ = item.stepTitle;
+                blocks.push_back({[&ctx, heading_] { heading(ctx, heading_); }, true, group});
                 lastStep = item.stepTitle;
             }
-            paragraph(ctx, bareLabel(item.label) + " : " + item.value);
-            std::string id = "change:" + item.fieldId + "##review";
-            std::string label = std::string(_("Modifier")) + " : " + bareLabel(item.label);
-            if (bigButton(ctx, id.c_str(), label, quiet())) session_->change(item.fieldId);
+            blocks.push_back({[this, &ctx, item] { reviewRow(ctx, item); }, false, group});
         }
-        spacing(ctx, 16);
-        if (!confirmError_.empty()) paragraph(ctx, confirmError_);
+        if (!confirmError_.empty()) {
+            std::string e = confirmError_;
+            blocks.push_back({[&ctx, e] { fieldError(ctx, "confirm", e); }, false, -3});
+        }
         const char* send = session_->procedure().anonymous() ? _("Envoyer mon avis") : _("Envoyer ma demande");
-        if (bigButton(ctx, "confirm##review", send, primary("check"))) {
+        Nav nav{"confirm##review", send, "check"};
+        if (pagedBody(ctx, page, blocks, nav) == 1) {
             auto r = session_->confirm();
             confirmError_ = r ? std::string() : r.error().message;
             if (r) printOnce(ctx);
         }
-        if (bigButton(ctx, "cancel##review", _("Annuler la démarche"), quiet())) session_->requestCancel();
         return footer(page);
+    }
+
+    // One answer: the question, its value in bold, and a small "Modifier" on the right.
+    void reviewRow(UiContext& ctx, const WizardSession::ReviewItem& item) {
+        const auto& p = ctx.colors();
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        float w = std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
+        std::string change = _("Modifier");
+        ImFont* lf = ctx.fonts.body;
+        ImFont* vf = ctx.fonts.bold;
+        float linkW = lf->CalcTextSizeA(lf->FontSize, FLT_MAX, 0, change.c_str()).x + ctx.px(64);
+        float textW = w - linkW - ctx.px(24);
+        // Side by side when there is room (label | value), else the value under the label.
+        bool side = textW > ctx.px(900);
+        float labelW = side ? textW * 0.45f : textW;
+        float valueW = side ? textW - labelW - ctx.px(24) : textW;
+        std::string label = bareLabel(item.label);
+        std::string value = item.value.empty() ? std::string(_("(pas de réponse)")) : item.value;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        float lh = drawWrappedText(dl, lf, pos, labelW, col(p.textMuted), label, false);
+        ImVec2 vpos = side ? ImVec2(pos.x + labelW + ctx.px(24), pos.y) : ImVec2(pos.x, pos.y + lh + ctx.px(4));
+        float vh = drawWrappedText(dl, vf, vpos, valueW, col(p.text), value, false);
+        float h = std::max(side ? std::max(lh, vh) : lh + ctx.px(4) + vh, ctx.px(80));
+        if (!ctx.inert) {
+            a11y::Node n;
+            n.id = "answer:" + item.fieldId;
+            n.role = a11y::Role::Text;
+            n.label = label + _(" : ") + value;
+            n.rect = {pos.x, pos.y, textW, h};
+            ctx.tree.add(std::move(n));
+        }
+        std::string id = "change:" + item.fieldId + "##review";
+        std::string spoken = std::string(_("Modifier")) + _(" : ") + label;
+        float linkH = std::max(ctx.px(80), lf->FontSize + ctx.px(32));
+        if (link(ctx, id.c_str(), change, spoken, ImVec2(pos.x + w - linkW, pos.y + (h - linkH) * 0.5f),
+                 ImVec2(linkW, linkH)))
+            session_->change(item.fieldId);
+        // A thin rule between answers, like a summary list.
+        dl->AddLine(ImVec2(pos.x, pos.y + h + ctx.px(10)), ImVec2(pos.x + w, pos.y + h + ctx.px(10)),
+                    col(p.surfaceBorder, 120), ctx.px(2));
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + ctx.px(22)));
+        ImGui::Dummy(ImVec2(1, 0));
     }
 
     Intent confirmCancel(UiContext& ctx) {
@@ -208,18 +447,35 @@ private:
     }
 
     Intent done(UiContext& ctx) {
-        std::string t = session_->procedure().anonymous() ? _("Merci !") : _("Demande enregistrée");
+        const auto& proc = session_->procedure();
+        // A bill is not paid by this page: it records how the resident wants to pay. Saying
+        // "Demande enregistrée" would read as "paid".
+        bool bill = proc.payment.present();
+        std::string t = proc.anonymous() ? _("Merci !") : bill ? _("La facture reste à payer") : _("Demande enregistrée");
         PageScope page(ctx, {.title = t, .subtitle = title(), .back = false, .home = false});
         scrollToTopOnChange(ctx);
-        if (!session_->procedure().anonymous())
+        if (!proc.anonymous())
             ctx.tree.markPersonalContent();  // the receipt: spoken only through a headset (A3)
-        if (!session_->procedure().anonymous())
-            heading(ctx, std::string(_("Votre référence : ")) + session_->submission().reference);
-        drawReceipt(ctx, session_->receipt());
+        std::vector<Block> blocks;
+        std::string reference = proc.anonymous() ? std::string() : session_->submission().reference;
+        if (bill)
+            blocks.push_back({[&ctx] {
+                                  fieldError(ctx, "unpaid",
+                                             _("Rien n'est payé pour l'instant : la facture reste due. Payez-la en ligne avec le code QR du reçu, ou au guichet de la mairie."),
+                                             true);
+                              },
+                              false, -1});
+        if (!reference.empty())
+            blocks.push_back({[&ctx, reference] { referenceBox(ctx, "reference##done", _("Votre référence"), reference); },
+                              false, -1});
         auto* rt = WizardRuntime::instance();
-        if (rt && !rt->printStatus.empty()) paragraph(ctx, rt->printStatus, true);
+        std::string status = rt ? rt->printStatus : std::string();
+        if (!status.empty()) blocks.push_back({[&ctx, status] { statusLine(ctx, status, "document"); }, false, -1});
+        for (auto& b : receiptBlocks(ctx, session_->receipt(), reference)) blocks.push_back(std::move(b));
+        Nav nav{"finish##done", _("Terminer"), "home"};
+        nav.cancel = false;
         Intent intent;
-        if (bigButton(ctx, "finish##done", _("Terminer"), primary("home"))) intent = Intent::endSession();
+        if (pagedBody(ctx, page, blocks, nav) == 1) intent = Intent::endSession();
         Intent f = page.finish();
         return intent ? intent : f;
     }
