@@ -17,11 +17,13 @@ public:
     static constexpr std::int64_t kMaxGapMs = 50;
     static constexpr std::size_t kMinLength = 8;
 
-    // One character typed (letters, digits, '-'); other characters break the burst.
+    // One character typed (printable ASCII: a reference or a URL); others break the burst.
     void feed(char c, std::int64_t nowMs);
     // Enter: the burst typed so far, when it is one (fast and long enough); then cleared.
     std::optional<std::string> enter(std::int64_t nowMs);
     void clear();
+    // The reference inside what a reader sent (a URL ending in it, or the bare reference).
+    static std::string referenceIn(const std::string& scanned);
     ~KeyBurst() { clear(); }
 
 private:

@@ -86,8 +86,16 @@ TEST_CASE("followup.burst: a reader's burst is a reference, a person's typing is
     for (char c : std::string("GU-7K")) b.feed(c, t += 3);  // too short to be a reference
     CHECK_FALSE(b.enter(t + 3));
 
-    for (char c : std::string("GU-7K3M/9QX2")) b.feed(c, t += 3);  // a character no reference has
+    for (char c : std::string("GU-7K3M 9QX2")) b.feed(c, t += 3);  // a space: not what a reader sends
     CHECK_FALSE(b.enter(t + 3));
+
+    // The receipt's QR holds the town's follow-up URL with the reference in it.
+    for (char c : std::string("https://www.bellerive.fr/suivi?ref=GU-7K3M-9QX2")) b.feed(c, t += 2);
+    auto fromUrl = b.enter(t + 2);
+    REQUIRE(fromUrl);
+    CHECK(*fromUrl == "GU-7K3M-9QX2");
+    CHECK(KeyBurst::referenceIn("https://x.fr/suivi/GU-2345-6789/") == "GU-2345-6789");
+    CHECK(KeyBurst::referenceIn("ABCDEFGHJK") == "ABCDEFGHJK");
 
     for (char c : std::string("GU-7K3M-9QX2")) b.feed(c, t += 3);
     CHECK_FALSE(b.enter(t + 500));  // Enter long after: a person pressing it
