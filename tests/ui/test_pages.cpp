@@ -91,7 +91,7 @@ TEST_CASE("ui.pages a word is never broken across lines", "[ui][pages]") {
     brokenWordsThisFrame().clear();
     drawWrappedText(ImGui::GetWindowDrawList(), bold, ImVec2(0, 0), wordW * 0.8f, 0xFFFFFFFF, word, false);
     CHECK(brokenWordsThisFrame().empty());
-    // Below 60 % there is no honest way: the audit names the word.
+    // Below 50 % there is no honest way: the audit names the word.
     drawWrappedText(ImGui::GetWindowDrawList(), bold, ImVec2(0, 0), wordW * 0.3f, 0xFFFFFFFF, word, false);
     auto broken = brokenWordsThisFrame();
     REQUIRE(broken.size() >= 1);

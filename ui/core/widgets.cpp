@@ -78,14 +78,14 @@ namespace {
 // Whether every word of `text` fits `width` at the smallest scale wordFitScale allows.
 bool wordsFit(ImFont* font, float width, std::string_view text) {
     float s = wordFitScale(font, width, text);
-    if (s > 0.6f) return true;
+    if (s > 0.5f) return true;
     const char* p = text.data();
     const char* end = p + text.size();
     while (p < end) {
         while (p < end && (*p == ' ' || *p == '\n')) ++p;
         const char* w = p;
         while (p < end && *p != ' ' && *p != '\n') ++p;
-        if (p > w && font->CalcTextSizeA(font->FontSize * 0.6f, FLT_MAX, 0, w, p).x > width) return false;
+        if (p > w && font->CalcTextSizeA(font->FontSize * 0.5f, FLT_MAX, 0, w, p).x > width) return false;
     }
     return true;
 }
@@ -106,7 +106,7 @@ bool wordByte(char c) {
 
 float wordFitScale(ImFont* font, float width, std::string_view text) {
     // A word never breaks inside ("Accessibili/té"): when the longest word is wider than
-    // the box, the whole label is drawn smaller (down to 60 %) so it wraps between words.
+    // the box, the whole label is drawn smaller (down to 50 %) so it wraps between words.
     float widest = 0;
     const char* s = text.data();
     const char* end = s + text.size();
@@ -117,7 +117,7 @@ float wordFitScale(ImFont* font, float width, std::string_view text) {
         if (s > w) widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, w, s).x);
     }
     if (widest <= width || widest <= 0) return 1.0f;
-    return std::max(0.6f, width / widest * 0.99f);
+    return std::max(0.5f, width / widest * 0.99f);
 }
 
 ImVec2 measureWrappedText(ImFont* font, float width, std::string_view text) {
@@ -434,7 +434,9 @@ void errorSummary(UiContext& ctx, const std::vector<std::string>& questions) {
     std::string title = questions.size() == 1 ? std::string(_("Une réponse est à corriger"))
                                               : std::string(_("Des réponses sont à corriger"));
     std::string list;
-    for (const auto& q : questions) list += (list.empty() ? "" : "\n") + std::string("• ") + q;
+    // One line, the questions named one after the other: the summary must not push the
+    // questions themselves off the page.
+    for (const auto& q : questions) list += (list.empty() ? "" : " · ") + q;
     ImFont* hf = ctx.fonts.bold;
     float icon = hf->FontSize * 1.2f;
     float textX = pos.x + pad + icon + pad * 0.7f, textW = w - (textX - pos.x) - pad;

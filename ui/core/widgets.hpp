@@ -85,7 +85,7 @@ struct BrokenWord {
     float x = 0, y = 0;
 };
 std::vector<BrokenWord>& brokenWordsThisFrame();
-// The scale (0.6 .. 1) at which `text` wraps in `width` without breaking a word: a label
+// The scale (0.5 .. 1) at which `text` wraps in `width` without breaking a word: a label
 // wider than its box is drawn smaller rather than cut ("Accessibili/té").
 float wordFitScale(ImFont* font, float width, std::string_view text);
 inline ImU32 col(Rgb c, std::uint8_t a = 255) { return c.abgr(a); }

@@ -50,9 +50,25 @@ const a11y::Node* findControl(const a11y::Tree& tree, const std::string& text) {
     return nullptr;
 }
 
+// A page in parts: the keypad user moves to "Précédent" / "Voir la suite" and presses Enter.
+bool keypadTurnPage(StepContext& c, const char* id) {
+    const a11y::Node* b = nullptr;
+    for (const auto& n : c.host.shell().tree().nodes())
+        if (n.id == id && n.focusable && !n.disabled) b = &n;
+    if (!b) return false;
+    if (!focusById(c, id, id)) return false;
+    return static_cast<bool>(press(c, "enter"));
+}
+
 Result<void> keypadTap(StepContext& c) {
     const std::string& text = c.step.args[0];
     c.host.settle();
+    auto& tree = c.host.shell().tree();
+    if (!findControl(tree, text)) {
+        for (int i = 0; i < 20 && !findControl(tree, text) && keypadTurnPage(c, "previous##page"); ++i) {}
+        for (int i = 0; i < 20 && !findControl(tree, text) && keypadTurnPage(c, "more##page"); ++i) {}
+        for (int i = 0; i < 20 && !findControl(tree, text) && keypadTurnPage(c, "more##tiles"); ++i) {}
+    }
     const a11y::Node* n = findControl(c.host.shell().tree(), text);
     if (!n) return makeError(ErrorCode::NotFound, "no control shows \"" + text + "\" on screen '" +
                                                       c.host.shell().screenId() + "'");

@@ -119,10 +119,6 @@ private:
     Intent footer(PageScope& page) {
         Intent f = page.finish();
         if (f.kind == Intent::Kind::Back) {
-            if (subPage_ > 0) {  // the previous part of the same page first
-                --subPage_;
-                return {};
-            }
             if (session_->state() == State::Question && session_->back()) return {};
             if (session_->state() == State::Review) { session_->back(); return {}; }
             session_->requestCancel();
