@@ -18,6 +18,7 @@ PACKAGES=(
   fonts-dejavu-core fonts-noto-core fonts-opendyslexic fonts-sil-andika
   # tests
   catch2 umockdev libumockdev-dev python3 xvfb xauth
+  xdotool x11-apps libgl1-mesa-dri             # window tests: real X input, xwd, Mesa llvmpipe
   openssl                                       # outbox TLS test: a self-signed loopback certificate
 )
 

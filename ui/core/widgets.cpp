@@ -1,6 +1,7 @@
 #include "ui/core/widgets.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include <imgui_internal.h>
 
@@ -68,6 +69,19 @@ float columnWidth() { return std::min(ImGui::CalcItemWidth(), ImGui::GetContentR
 
 }  // namespace
 
+std::vector<BrokenWord>& brokenWordsThisFrame() {
+    static std::vector<BrokenWord> words;  // UI thread only
+    return words;
+}
+
+namespace {
+// A byte that belongs to a word: letters, digits, UTF-8 sequences (accented letters).
+bool wordByte(char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u);
+}
+}  // namespace
+
 ImVec2 measureWrappedText(ImFont* font, float width, std::string_view text) {
     ImVec2 s = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size());
     return ImVec2(std::min(s.x, width), s.y);
@@ -84,6 +98,14 @@ float drawWrappedText(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU
         if (lineEnd == s) lineEnd = s + 1;  // a word wider than the box: never loop forever
         const char* nl = static_cast<const char*>(memchr(s, '\n', static_cast<std::size_t>(lineEnd - s)));
         if (nl) lineEnd = nl;
+        if (lineEnd < end && lineEnd > s && wordByte(lineEnd[-1]) && wordByte(*lineEnd)) {
+            // The box is narrower than a word: ImGui cuts it. Recorded for the layout audit.
+            const char* w0 = lineEnd;
+            while (w0 > text.data() && wordByte(w0[-1])) --w0;
+            const char* w1 = lineEnd;
+            while (w1 < end && wordByte(*w1)) ++w1;
+            brokenWordsThisFrame().push_back({std::string(w0, lineEnd) + "/" + std::string(lineEnd, w1), pos.x, y});
+        }
         const char* trimmed = lineEnd;
         while (trimmed > s && (trimmed[-1] == ' ')) --trimmed;
         float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, trimmed).x;
@@ -167,9 +189,11 @@ bool button(UiContext& ctx, const char* id, std::string_view label, ImVec2 pos, 
         textW -= ck + ctx.px(8);
     }
     bool center = style.icon.empty() && style.kind != ButtonKind::Tile;
-    ImVec2 ts = measureWrappedText(font, textW, label);
-    float ty = (min.y + max.y - ts.y) * 0.5f;
-    drawWrappedText(dl, font, ImVec2(textX, ty), textW, col(fg), label, center);
+    if (!style.hideLabel) {
+        ImVec2 ts = measureWrappedText(font, textW, label);
+        float ty = (min.y + max.y - ts.y) * 0.5f;
+        drawWrappedText(dl, font, ImVec2(textX, ty), textW, col(fg), label, center);
+    }
     if (in.focused && ctx.focus.ringVisible()) drawFocusRing(ctx, dl, min, max, rounding);
     return in.activated;
 }

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -25,6 +26,7 @@ struct ButtonStyle {
     std::optional<bool> checked;  // toggles
     std::string_view value;       // spoken value (a toggle's "activé")
     ImFont* font = nullptr;       // default: bold
+    bool hideLabel = false;       // the label is only spoken (a drawn symbol says it on screen)
 };
 
 // A control at an absolute rectangle (grids, tiles, bars). Returns true when activated
@@ -53,6 +55,13 @@ void drawFocusRing(UiContext& ctx, ImDrawList* dl, ImVec2 min, ImVec2 max, float
 float drawWrappedText(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, ImU32 color, std::string_view text,
                       bool center);
 ImVec2 measureWrappedText(ImFont* font, float width, std::string_view text);
+// Words drawWrappedText had to cut because they did not fit their box ("Accessibili/té"):
+// reset by the shell every frame, read by the window tests' layout audit (--a11y-dump).
+struct BrokenWord {
+    std::string word;
+    float x = 0, y = 0;
+};
+std::vector<BrokenWord>& brokenWordsThisFrame();
 inline ImU32 col(Rgb c, std::uint8_t a = 255) { return c.abgr(a); }
 
 }  // namespace guichet::ui

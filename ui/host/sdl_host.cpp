@@ -8,6 +8,7 @@
 
 #include "drivers/common/log.hpp"
 #include "ui/card_step/card_step.hpp"
+#include "ui/host/a11y_dump.hpp"
 
 namespace guichet::ui {
 
@@ -132,7 +133,11 @@ double SdlHost::renderFrame() {
     // input path, same tree) but pixels are only produced for `shot` (10x faster tests).
     if (!options_.headless || rasterize_) {
         backend_->render(ImGui::GetDrawData(), shell_.context().clearColor);
+        // Read back before the swap: after it, an OpenGL back buffer's content is undefined.
+        if (capture_) captured_ = backend_->readPixels(captureW_, captureH_, capturePixels_);
         backend_->present();
+        if (!options_.a11yDump.empty())
+            writeA11yDump(options_.a11yDump, shell_, {shell_.framesDrawn(), backend_->name(), cpuMs});
     }
     if (firstFrameMs_ < 0) {
         firstFrameMs_ = duration<double, std::milli>(steady_clock::now() - created_).count();
@@ -276,12 +281,14 @@ void SdlHost::closeWindow() {
 
 Result<void> SdlHost::screenshot(const std::string& path) {
     rasterize_ = true;
+    capture_ = true;
     renderFrame();
     rasterize_ = false;
-    int w = 0, h = 0;
-    std::vector<std::uint8_t> rgba;
-    if (auto r = backend_->readPixels(w, h, rgba); !r) return r;
-    return writePng(path, w, h, rgba);
+    capture_ = false;
+    std::vector<std::uint8_t> rgba = std::move(capturePixels_);
+    capturePixels_.clear();
+    if (!captured_) return captured_;
+    return writePng(path, captureW_, captureH_, rgba);
 }
 
 Result<void> SdlHost::resize(int width, int height) {

@@ -216,6 +216,9 @@ private:
         if (!session_->procedure().anonymous())
             heading(ctx, std::string(_("Votre référence : ")) + session_->submission().reference);
         drawReceipt(ctx, session_->receipt());
+        // The reference must not vanish while it is being copied (issue 14): 3 minutes, said.
+        ctx.readingTime = std::chrono::minutes(3);
+        paragraph(ctx, _("Cette page reste affichée 3 minutes, le temps de noter votre référence."), true);
         auto* rt = WizardRuntime::instance();
         if (rt && !rt->printStatus.empty()) paragraph(ctx, rt->printStatus, true);
         Intent intent;
