@@ -85,6 +85,9 @@ def large_text(args, x, t):
     d = t.settle()
     for label, scale in (("Très grand", 2.0), ("Grand", 1.5), ("Normal", 1.0)):
         chip = find_control(d, label)
+        if not chip:
+            raise Failure(f"no \"{label}\" choice on screen '{d['screen']}': "
+                          f"{[n['label'] for n in d['nodes'] if n['focusable']]}")
         before = t.frame()
         t.click(*centre(chip))
         d = t.wait(lambda x: abs(x["textScale"] - scale) < 0.01, f"text size {scale}", after=before)

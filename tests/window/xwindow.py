@@ -216,21 +216,11 @@ class Terminal:
                               f"'{(d or {}).get('screen')}', frame {(d or {}).get('frame')})")
             time.sleep(0.015)
 
-    def settle(self, quiet=0.12, timeout=10.0, after=None):
-        """Waits until the terminal has drawn past `after` and then stopped drawing."""
-        deadline = time.monotonic() + timeout
-        last, since = None, time.monotonic()
-        while time.monotonic() < deadline:
-            self.alive()
-            d = self.read()
-            f = d["frame"] if d else None
-            if f != last:
-                last, since = f, time.monotonic()
-            elif d and (after is None or f > after) and time.monotonic() - since >= quiet:
-                self.dump = d
-                return d
-            time.sleep(0.015)
-        raise Failure(f"the terminal never settled after {timeout:.0f} s (frame {last})")
+    def settle(self, timeout=15.0, after=None):
+        """Waits until the terminal has drawn past `after` and gone to sleep (the dump says
+        "settled" when the loop has nothing more to draw until input or a timer)."""
+        return self.wait(lambda d: d.get("settled"), "the terminal to settle", timeout=timeout,
+                         after=None if after is None else after)
 
     def frame(self):
         return (self.read() or {"frame": -1})["frame"]
@@ -241,11 +231,22 @@ class Terminal:
         subprocess.run(["xdotool", *map(str, args)], check=True, env={**os.environ, "DISPLAY": self.x.display})
 
     def click(self, x, y):
+        """A tap at (x, y): the finger arrives, presses, lifts; returns the settled screen
+        once the terminal has seen the release."""
         before = self.frame()
-        self.xdotool("mousemove", int(x), int(y), "mousedown", 1)
-        time.sleep(0.03)
-        self.xdotool("mouseup", 1)
-        return self.settle(after=before)
+        self.xdotool("mousemove", int(x), int(y))
+        try:
+            self.settle(after=before, timeout=1.0)
+        except Failure:
+            pass
+        before = self.frame()
+        self.xdotool("mousedown", 1, "sleep", "0.03", "mouseup", 1)
+        return self.released(before)
+
+    def released(self, before):
+        # Settled with the button up: a settled frame between press and release is no end.
+        return self.wait(lambda d: d.get("settled") and not d["pointer"]["down"], "the tap to be handled",
+                         timeout=15, after=before)
 
     def drag(self, x, y, dy, steps=8):
         before = self.frame()
@@ -255,7 +256,7 @@ class Terminal:
             self.xdotool("mousemove", int(x), int(y + dy * i / steps))
         time.sleep(0.05)
         self.xdotool("mouseup", 1)
-        return self.settle(after=before)
+        return self.released(before)
 
     def key(self, name):
         before = self.frame()

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <imgui.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include "drivers/common/log.hpp"
@@ -22,7 +24,8 @@ void writeA11yDump(const std::string& path, Shell& shell, const DumpInfo& info) 
     j["frame"] = info.frame;
     j["renderer"] = info.renderer;
     j["frameMs"] = info.frameMs;
-    j["screen"] = shell.screenId();
+    j["settled"] = info.settled;
+    j["screen"] = tree.screenId();  // what this frame drew (the router may already be elsewhere)
     j["title"] = tree.title();
     j["personal"] = personalScreen;
     j["phase"] = sessionPhaseName(ctx.session.phase());
@@ -30,6 +33,13 @@ void writeA11yDump(const std::string& path, Shell& shell, const DumpInfo& info) 
     j["width"] = ctx.width;
     j["height"] = ctx.height;
     j["textScale"] = ctx.session.settings().textScale();
+    j["speech"] = ctx.session.settings().speech;
+    {  // what ImGui saw of the pointer (diagnosing lost taps)
+        const ImGuiIO& io = ImGui::GetIO();
+        j["pointer"] = {{"x", io.MousePos.x > -1e30f ? io.MousePos.x : -1.0f}, {"y", io.MousePos.y > -1e30f ? io.MousePos.y : -1.0f},
+                        {"down", io.MouseDown[0]}, {"activeId", GImGui ? GImGui->ActiveId : 0u},
+                        {"hoveredWindow", GImGui && GImGui->HoveredWindow ? GImGui->HoveredWindow->Name : ""}};
+    }
     j["fontPx"] = ctx.fonts.sizes.body;
     j["keyboardOpen"] = shell.keyboard().isOpen();
     j["keyboardField"] = shell.keyboard().fieldId();

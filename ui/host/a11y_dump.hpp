@@ -17,6 +17,7 @@ struct DumpInfo {
     unsigned frame = 0;
     const char* renderer = "";
     double frameMs = 0;  // CPU time of shell.frame()
+    bool settled = false;  // the loop is going to sleep: nothing more to draw until input or a timer
 };
 
 // Errors are logged once, never fatal: the terminal keeps running.

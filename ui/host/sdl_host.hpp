@@ -77,6 +77,7 @@ private:
     int captureW_ = 0, captureH_ = 0;
     std::vector<std::uint8_t> capturePixels_;
     double firstFrameMs_ = -1;
+    unsigned settledDumped_ = ~0u;  // the frame whose settled state the a11y dump last wrote
     std::function<void()> onFirstFrame_;
     Chime chime_;
     std::chrono::steady_clock::time_point created_;
