@@ -117,7 +117,7 @@ def countdown(args, x, t):
     d = t.settle()
     t.click(*centre(find_control(d, "Touchez")))
     d = t.wait(lambda x: x["phase"] == "warning", "the idle warning", timeout=15)
-    t.settle(quiet=0.05)
+    t.settle()
     problems = []
     seen = []
     frames = []

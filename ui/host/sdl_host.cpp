@@ -148,8 +148,14 @@ double SdlHost::renderFrame() {
 }
 
 int SdlHost::run() {
+    // The timer the loop last slept for. Some deadlines are relative ("when the countdown's
+    // number changes", "when the clock's minute changes": always ahead of now when asked
+    // again), so the loop draws when the deadline it slept for has passed (issue 14: the
+    // countdown stayed at 30 and the clock stopped).
+    std::optional<steady_clock::time_point> wake;
+    auto wakeDue = [&wake] { return wake && *wake <= steady_clock::now(); };
     while (!quit_) {
-        if (!dirty_ && !shell_.wantsFrame() && !deadlineDue()) {
+        if (!dirty_ && !shell_.wantsFrame() && !deadlineDue() && !wakeDue()) {
             if (!options_.a11yDump.empty() && settledDumped_ != shell_.framesDrawn()) {
                 // Tests wait for this: the screen as it stays until the next input or timer.
                 writeA11yDump(options_.a11yDump, shell_, {shell_.framesDrawn(), backend_->name(), 0, true});
@@ -157,7 +163,8 @@ int SdlHost::run() {
             }
             // Sleep until input, a posted task or the next timer: ~0 % CPU when idle.
             int timeout = 60'000;
-            if (auto d = shell_.nextDeadline()) {
+            wake = shell_.nextDeadline();
+            if (auto d = wake) {
                 auto ms = duration_cast<milliseconds>(*d - steady_clock::now()).count() + 1;
                 timeout = static_cast<int>(std::clamp<long long>(ms, 0, 60'000));
             }
@@ -166,7 +173,10 @@ int SdlHost::run() {
         }
         pumpEvents();
         if (quit_) break;
-        if (dirty_ || shell_.wantsFrame() || deadlineDue()) renderFrame();
+        if (dirty_ || shell_.wantsFrame() || deadlineDue() || wakeDue()) {
+            renderFrame();
+            wake.reset();
+        }
     }
     return 0;
 }
@@ -187,6 +197,7 @@ void SdlHost::sleep(milliseconds ms) {
         auto until = end;
         if (auto d = shell_.nextDeadline(); d && *d < until) until = std::max(*d, now);
         std::this_thread::sleep_until(until);  // really sleeps: no spinning in the event loop
+        if (until < end) dirty_ = true;        // a timer's moment (the countdown's next number)
         settle();
     }
 }
