@@ -116,6 +116,9 @@ struct BodyDrag {
     float startScroll = 0;
 };
 BodyDrag g_drag;
+// How far the last page body drawn could scroll: a body that scrolls leaves a column for
+// the arrows outside itself (a control inside the scrolling body would move with it).
+float g_lastBodyMaxY = 0;
 
 // The width of the arrow column shown beside a body that scrolls.
 float arrowColumn(const UiContext& ctx) { return ctx.px(150); }
@@ -181,6 +184,8 @@ PageScope::PageScope(UiContext& ctx, const PageSpec& spec) : ctx_(ctx), spec_(sp
     drawHeader(ctx, layout_, spec.title, spec.subtitle);
     ImGui::SetCursorScreenPos(layout_.bodyMin);
     ImVec2 size(layout_.bodyMax.x - layout_.bodyMin.x, layout_.bodyMax.y - layout_.bodyMin.y);
+    scrolls_ = g_lastBodyMaxY > 0;
+    if (scrolls_) size.x -= arrowColumn(ctx) - layout_.margin * 0.5f;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(layout_.margin, ctx.px(36)));
     // No scroll bar: a 16 px bar is no way for a finger (drag the page or use the arrows).
     ImGui::BeginChild("##body", size, false,
@@ -191,10 +196,8 @@ PageScope::PageScope(UiContext& ctx, const PageSpec& spec) : ctx_(ctx), spec_(sp
     ctx.page.bodyTop = layout_.bodyMin.y;
     ctx.page.bodyBottom = layout_.bodyMax.y;
     ctx.page.footerTop = layout_.footerMin.y;
-    // Last frame's content was taller than the body: leave a column for the arrows.
-    scrolls_ = ImGui::GetScrollMaxY() > 0;
     float maxW = ctx.px(1800);
-    float avail = ImGui::GetContentRegionAvail().x - (scrolls_ ? arrowColumn(ctx) - layout_.margin * 0.5f : 0.0f);
+    float avail = ImGui::GetContentRegionAvail().x;
     if (avail > maxW) {  // long lines are hard to read: keep a column, centred
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - maxW) * 0.5f);
     }
@@ -228,6 +231,8 @@ Intent PageScope::finish() {
     ctx_.page.scrollMaxY = maxY;
     ImGuiWindow* body = ImGui::GetCurrentWindow();
     ImGui::EndChild();
+    if ((maxY > 0) != (g_lastBodyMaxY > 0)) ctx_.requestFrame();  // the arrows' column comes or goes
+    g_lastBodyMaxY = maxY;
     if (scrolls_ && maxY > 0) {
         float target = -1;
         scrollArrows(ctx_, layout_, scrollY, maxY, &target);
@@ -235,8 +240,6 @@ Intent PageScope::finish() {
             ImGui::SetScrollY(body, target);
             ctx_.requestFrame();
         }
-    } else if (maxY > 0 && !scrolls_) {
-        ctx_.requestFrame();  // the arrows' column appears next frame
     }
     if (!spec_.footer) return {};
     const auto& p = ctx_.colors();
