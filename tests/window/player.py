@@ -47,6 +47,7 @@ class Player:
         self.seen = set()
         self.pages = 0
         self.typed = None  # (field id, length) of the last field typed into
+        self.lost_taps = []
 
     # ---- checks on every page
 
@@ -101,8 +102,10 @@ class Player:
                 return None
             page = d["page"]
             x, y, w, h = n["rect"]
-            if not page["valid"] or d["keyboardOpen"] or d["phase"] == "warning" or y >= page["footerTop"] - 1:
+            if not page["valid"] or d["keyboardOpen"] or d["phase"] == "warning":
                 return n
+            if n["visible"] and y >= page["footerTop"] - 1:
+                return n  # a footer control
             top, bottom = page["bodyTop"], page["bodyBottom"]
             if n["visible"] and y >= top - 1 and y + h <= bottom + 1:
                 return n
@@ -129,9 +132,13 @@ class Player:
             d = self.t.dump
             key = "key:space" if ch == " " else "key:" + ch
             if not by_id(d, key):
-                if by_id(d, "key:shift") and ch != ch.lower():
-                    self.t.click(*centre(by_id(d, "key:shift")))
-                    d = self.t.dump
+                for _ in range(4):  # Majuscule; again if a tap did not take (see the note)
+                    if by_id(d, key) or not by_id(d, "key:shift") or ch == ch.lower():
+                        break
+                    d = self.t.click(*centre(by_id(d, "key:shift")))
+                    if not by_id(d, key):
+                        self.lost_taps.append(f"{where}: a tap on \"Majuscule\" changed nothing")
+                        time.sleep(0.3)
                 if not by_id(d, key):
                     raise Failure(f"{where}: the on-screen keyboard has no key \"{ch}\"")
             self.t.click(*centre(by_id(d, key)))

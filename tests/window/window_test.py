@@ -72,6 +72,8 @@ def walk(args, x, t):
             t.__init__(args.root, args.binary, x, args.config, args.out)
         print(f"  {name}: {time.monotonic() - t0:.1f} s")
     print(f"{len(files)} procedures, {p.pages} distinct pages audited")
+    for lost in p.lost_taps:
+        print("WARNING: " + lost)
     return failures + p.problems
 
 

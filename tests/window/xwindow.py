@@ -85,21 +85,27 @@ def grab(display):
     (header_size, _version, _format, depth, width, height, _xoff, byte_order, _unit, _bit_order, _pad,
      bits_per_pixel, bytes_per_line, _visual, red_mask, green_mask, blue_mask, _bits_rgb, _cmap_entries,
      ncolors, _ww, _wh, _wx, _wy, _border) = struct.unpack(">25I", out[:100])
-    if bits_per_pixel != 32 or depth < 24:
+    if bits_per_pixel not in (24, 32) or depth < 24:
         raise Failure(f"xwd: unexpected frame format ({depth} bits deep, {bits_per_pixel} bits a pixel)")
     data = out[header_size + ncolors * 12:]
     order = "<" if byte_order == 0 else ">"
     rgb = bytearray(width * height * 3)
     shifts = [(m & -m).bit_length() - 1 for m in (red_mask, green_mask, blue_mask)]
-    # Fast path: little-endian BGRX, the common layout (masks 0xff0000/0xff00/0xff).
+    # Fast path: little-endian BGR(X), the common layout (masks 0xff0000/0xff00/0xff); Xvfb
+    # packs 24 bits a pixel for some screen widths (1080x1920), 32 for others.
+    bpp = bits_per_pixel // 8
+    if bytes_per_line // width in (3, 4):
+        bpp = bytes_per_line // width  # what the rows really hold
     if order == "<" and (red_mask, green_mask, blue_mask) == (0xFF0000, 0xFF00, 0xFF):
         for y in range(height):
-            row = data[y * bytes_per_line:y * bytes_per_line + width * 4]
+            row = data[y * bytes_per_line:y * bytes_per_line + width * bpp]
             dst = y * width * 3
-            rgb[dst + 0:dst + width * 3:3] = row[2::4]
-            rgb[dst + 1:dst + width * 3:3] = row[1::4]
-            rgb[dst + 2:dst + width * 3:3] = row[0::4]
+            rgb[dst + 0:dst + width * 3:3] = row[2::bpp]
+            rgb[dst + 1:dst + width * 3:3] = row[1::bpp]
+            rgb[dst + 2:dst + width * 3:3] = row[0::bpp]
         return width, height, bytes(rgb)
+    if bpp != 4:
+        raise Failure(f"xwd: unexpected frame layout ({bits_per_pixel} bits a pixel, masks {red_mask:x})")
     for y in range(height):
         for x in range(width):
             (p,) = struct.unpack_from(order + "I", data, y * bytes_per_line + x * 4)
