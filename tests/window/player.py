@@ -55,7 +55,7 @@ class Player:
         return (d["screen"], d["title"], d["keyboardOpen"], d["phase"], round(d["page"]["scrollY"]),
                 tuple(n["label"] for n in controls(d)))
 
-    def check_page(self, where):
+    def check_page(self, where, entry=True):
         d = self.t.dump
         sig = self.signature(d)
         if sig in self.seen:
@@ -68,7 +68,7 @@ class Player:
         colours, ink = region_stats(frame, (0, 0, W, H), step=7)
         if colours < 3 or ink < 0.01:
             found.append(f"{where}: the screen is blank ({colours} colours) on '{d['screen']}'")
-        if self.keypad and not d["keyboardOpen"] and d["page"]["valid"] and d["page"]["scrollY"] <= 0.5:
+        if entry and self.keypad and not d["keyboardOpen"] and d["page"]["valid"] and d["page"]["scrollY"] <= 0.5:
             first = self.first_question(d)
             f = by_id(d, d["focused"]) if d["focused"] else None
             if first and f and f["id"] != first["id"] and (sig[0], sig[1]) not in getattr(self, "_focus_checked", set()):
@@ -189,9 +189,10 @@ class Player:
         n = find_control(d, text)
         if not n:
             raise Failure(f"{where}: no control shows \"{text}\" on screen '{d['screen']}'")
+        self.check_page(where)  # the page as it opened: where the focus starts
         self.focus(n["id"], where, f"\"{text}\"")
         self.t.settle()
-        self.check_page(where)  # the focused control must be in sight
+        self.check_page(where, entry=False)  # the focused control must be in sight
         self.t.key("enter")
         if self.t.dump["keyboardOpen"]:
             self.typed = (self.t.dump.get("keyboardField") or n["id"], None)

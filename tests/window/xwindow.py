@@ -246,7 +246,16 @@ class Terminal:
         except Failure:
             pass
         before = self.frame()
-        self.xdotool("mousedown", 1, "sleep", "0.03", "mouseup", 1)
+        self.xdotool("mousedown", 1)
+        # A finger rests at least a frame: lift once the terminal has drawn the press (a
+        # press and release that reach it together between two frames can be lost under
+        # heavy load: see the note of issue 14).
+        try:
+            self.wait(lambda d: d["pointer"]["down"], "the press to be seen", timeout=5, after=before)
+        except Failure:
+            pass
+        before = self.frame()
+        self.xdotool("mouseup", 1)
         return self.released(before)
 
     def released(self, before):

@@ -253,27 +253,53 @@ Intent PageScope::finish() {
     float avail = ctx_.width - 2 * m;
     int count = spec_.back + spec_.home + spec_.help + spec_.accessibility;
     float gap = ctx_.px(20);
+    // Each button as wide as its label needs (a word is never cut: "Accessibili/té"), the
+    // room left shared out; a narrow portrait screen gives "Accessibilité" what it needs.
+    ImFont* bf = ctx_.fonts.bold;
+    auto need = [&](const char* label) {
+        return bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, label).x + bf->FontSize * 1.2f + ctx_.px(28) * 2.8f + ctx_.px(4);
+    };
+    float needBack = spec_.back ? need(_("Retour")) : 0, needHome = spec_.home ? need(_("Accueil")) : 0;
+    float needHelp = spec_.help ? need(_("Aide")) : 0, needAccess = spec_.accessibility ? need(_("Accessibilité")) : 0;
+    float spare = avail - gap * (count - 1) - (needBack + needHome + needHelp + needAccess);
     float w = std::min(ctx_.px(420), (avail - gap * (count - 1)) / std::max(1, count));
+    bool tight = spare < 0 || std::max({needBack, needHome, needHelp}) > w || needAccess > std::max(w, ctx_.px(360));
+    float share = tight ? std::max(0.0f, spare) / std::max(1, count) : 0;
+    auto width = [&](float n) { return tight ? n + share : w; };
     float x = m;
     ButtonStyle st;
     st.kind = ButtonKind::Quiet;
+    // Still too narrow for every label in one row (portrait): the three quiet buttons give
+    // up their icons before any word would be cut.
+    bool noIcons = tight && spare < 0;
+    if (noIcons) {
+        float icon = bf->FontSize * 1.2f + ctx_.px(28) * 0.8f;
+        needBack -= spec_.back ? icon : 0;
+        needHome -= spec_.home ? icon : 0;
+        needHelp -= spec_.help ? icon : 0;
+        spare = avail - gap * (count - 1) - (needBack + needHome + needHelp + needAccess);
+        share = std::max(0.0f, spare) / std::max(1, count);
+    }
     if (spec_.back) {
-        st.icon = "back";
-        if (button(ctx_, "Retour##footer", _("Retour"), ImVec2(x, y), ImVec2(w, h), st)) intent = Intent::back();
-        x += w + gap;
+        st.icon = noIcons ? "" : "back";
+        if (button(ctx_, "Retour##footer", _("Retour"), ImVec2(x, y), ImVec2(width(needBack), h), st))
+            intent = Intent::back();
+        x += width(needBack) + gap;
     }
     if (spec_.home) {
-        st.icon = "home";
-        if (button(ctx_, "Accueil##footer", _("Accueil"), ImVec2(x, y), ImVec2(w, h), st)) intent = Intent::home();
-        x += w + gap;
+        st.icon = noIcons ? "" : "home";
+        if (button(ctx_, "Accueil##footer", _("Accueil"), ImVec2(x, y), ImVec2(width(needHome), h), st))
+            intent = Intent::home();
+        x += width(needHome) + gap;
     }
     if (spec_.help) {
-        st.icon = "help";
-        if (button(ctx_, "Aide##footer", _("Aide"), ImVec2(x, y), ImVec2(w, h), st)) intent = Intent::push("help");
-        x += w + gap;
+        st.icon = noIcons ? "" : "help";
+        if (button(ctx_, "Aide##footer", _("Aide"), ImVec2(x, y), ImVec2(width(needHelp), h), st))
+            intent = Intent::push("help");
+        x += width(needHelp) + gap;
     }
     if (spec_.accessibility) {
-        float aw = std::max(w, ctx_.px(360));
+        float aw = tight ? width(needAccess) : std::max(w, ctx_.px(360));
         aw = std::min(aw, ctx_.width - m - x);
         if (accessibilityButton(ctx_, ImVec2(ctx_.width - m - aw, y), ImVec2(aw, h)))
             intent = Intent::push("accessibility");

@@ -195,7 +195,9 @@ void Shell::followKeyboard(bool wasOpen, const std::string& editedField) {
     if (!focus_.keypadMode()) return;
     bool open = keyboard_.isOpen();
     if (open && !wasOpen) focus_.setFocus("key:enter", true);
-    if (!open && wasOpen && !editedField.empty()) focus_.setFocus(editedField, true);
+    // The page behind the keyboard was inert this frame (its field is not in the tree yet):
+    // the focus goes back to the field on the next frame, when the page draws it again.
+    if (!open && wasOpen && !editedField.empty()) restoreFocus_ = editedField;
 }
 
 // A page that asked for more reading time (the confirmation) gets it as its idle time; the
@@ -328,6 +330,10 @@ void Shell::frame() {
     ctx_.readingTime = std::chrono::seconds(0);
     brokenWordsThisFrame().clear();
     bool keyboardWasOpen = keyboard_.isOpen();
+    if (!restoreFocus_.empty()) {
+        if (!keyboard_.isOpen() && focus_.keypadMode()) focus_.setFocus(restoreFocus_, true);
+        restoreFocus_.clear();
+    }
     std::string editedField = keyboard_.fieldId();
 
     ImGuiIO& io = ImGui::GetIO();

@@ -119,7 +119,8 @@ private:
     Session::Phase lastPhase_ = Session::Phase::Attract;
     bool helpOpen_ = false;
     Intent pending_;
-    std::chrono::milliseconds appliedIdle_{-1};  // the idle time the session was last given
+    std::chrono::milliseconds appliedIdle_{-1};
+    std::string restoreFocus_;  // the field the keyboard just edited: focused again next frame  // the idle time the session was last given
 };
 
 }  // namespace guichet::ui
