@@ -41,6 +41,16 @@ Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions optio
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     if (!o.headless && !o.windowed) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
     if (o.windowed) flags |= SDL_WINDOW_RESIZABLE;
+    if (!o.headless && !o.windowed) {
+        // Full screen takes the screen's own size: without a window manager (a kiosk under
+        // plain X) SDL cannot stretch a 1920x1080 window over a 1080x1920 portrait screen,
+        // and taps below its bottom edge would fall on the root window.
+        SDL_DisplayMode mode;
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0 && mode.w > 0 && mode.h > 0) {
+            o.width = mode.w;
+            o.height = mode.h;
+        }
+    }
     bool tryGl = !o.headless && !o.software;
     if (tryGl) {
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
