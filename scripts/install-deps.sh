@@ -19,6 +19,7 @@ PACKAGES=(
   fonts-dejavu-core fonts-noto-core fonts-opendyslexic fonts-sil-andika
   # tests
   catch2 umockdev libumockdev-dev python3 xvfb xauth
+  xdotool x11-apps libgl1-mesa-dri             # window tests: real X input, xwd, Mesa llvmpipe
   openssl                                       # outbox TLS test: a self-signed loopback certificate
   # CI (.ci/run): compiler cache; clang and libFuzzer's runtime for tests/fuzz
   ccache clang libclang-rt-14-dev

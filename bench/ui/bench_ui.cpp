@@ -98,6 +98,59 @@ void benchScreens(int frames) {
     }
 }
 
+// The real renderer: guichet's host full screen on the X server `display` with its default
+// OpenGL 3 backend (Mesa llvmpipe under Xvfb), a full wizard page, timed from the start of
+// the frame to glFinish (issue 14: <= 16 ms at 1920x1080).
+void benchGlWizardPage(const std::string& display, int width, int height, int frames) {
+    setenv("DISPLAY", display.c_str(), 1);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    setenv("GUICHET_CATALOGUE", (std::string(GUICHET_SOURCE_DIR) + "/config/procedures").c_str(), 0);
+    ui::Shell shell(TerminalConfig::defaults(), ui::ShellOptions{"", false, width, height});
+    ui::HostOptions o;
+    o.width = width;
+    o.height = height;
+    auto host = ui::SdlHost::create(shell, o);
+    if (!host) {
+        std::printf("opengl3: %s\n", host.error().message.c_str());
+        return;
+    }
+    auto& h = **host;
+    struct Case {
+        const char* what;
+        const char* mode;
+        std::string procedure;
+    };
+    const Case cases[] = {{"wizard page 1", "standard", "acte-naissance"},
+                          {"wizard page 1", "large-text-200", "acte-naissance"},
+                          {"wizard page 1", "standard", "inscription-listes"}};
+    for (const auto& c : cases) {
+        shell.applyMode("standard");
+        shell.session().start();
+        shell.applyMode(c.mode);
+        shell.navigate(ui::Intent::replace("home"));
+        shell.navigate(ui::Intent::push("wizard", c.procedure));
+        h.settle();
+        std::vector<double> total, cpu;
+        for (int i = 0; i < frames; ++i) {
+            auto t0 = steady_clock::now();
+            h.backend().newFrame();
+            shell.frame();
+            auto t1 = steady_clock::now();
+            h.backend().render(ImGui::GetDrawData(), shell.context().clearColor);
+            h.backend().flush();
+            auto t2 = steady_clock::now();
+            h.backend().present();
+            cpu.push_back(duration<double, std::milli>(t1 - t0).count());
+            total.push_back(duration<double, std::milli>(t2 - t0).count());
+        }
+        std::printf("%-12s %-22s %-15s %dx%-5d %10.2f %10.2f %10.2f\n", h.backend().name(),
+                    (std::string(c.what) + " " + c.procedure).c_str(), c.mode, width, height, median(cpu),
+                    median(total), *std::max_element(total.begin(), total.end()));
+        shell.endSession(Session::EndReason::Operator);
+        h.settle();
+    }
+}
+
 struct ProcStat {
     long long ticks = 0;
     long rssKb = 0, hwmKb = 0, pssKb = 0;
@@ -228,7 +281,8 @@ int main(int argc, char** argv) {
                 quick ? 10 : 40);
     benchScreens(quick ? 10 : 40);
 
-    std::printf("\n== the guichet process under Xvfb (SDL x11 driver), idle %d s\n", idle);
+    std::printf("\n== under Xvfb (SDL x11 driver): a full wizard page on the default OpenGL renderer, then the\n"
+                "== guichet process: first frame, idle %d s\n", idle);
     std::string display = ":97";
     pid_t xvfb = spawn({"Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"}, -1, {});
     if (xvfb < 0) {
@@ -236,7 +290,10 @@ int main(int argc, char** argv) {
         return 0;
     }
     std::this_thread::sleep_for(milliseconds(800));
-    std::printf("%-22s %13s %11s %14s %14s %14s\n", "renderer", "first frame", "idle CPU", "peak RSS", "RSS", "PSS");
+    std::printf("%-12s %-22s %-15s %-10s %10s %10s %10s\n", "renderer", "page", "mode", "size", "cpu ms",
+                "frame ms", "worst ms");
+    benchGlWizardPage(display, 1920, 1080, quick ? 10 : 40);
+    std::printf("\n%-22s %13s %11s %14s %14s %14s\n", "renderer", "first frame", "idle CPU", "peak RSS", "RSS", "PSS");
     benchProcess("sdl software", {"--software"}, display, idle);
     benchProcess("opengl3 (Mesa)", {}, display, idle);
     stop(xvfb);

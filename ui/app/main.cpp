@@ -24,13 +24,15 @@ void usage(FILE* out) {
                  "usage: guichet [options]\n"
                  "  --config FILE      terminal settings (TOML; default: built-in defaults)\n"
                  "  --data DIR         working folder (database, spool)\n"
-                 "  --demo             emulated devices and sample data; headless: play the demo tour\n"
+                 "  --demo             emulated devices and sample data; headless (or --tour): play the demo tour\n"
                  "  --windowed         a normal window instead of full screen\n"
                  "  --software         use the SDL_Renderer software backend\n"
                  "  --headless         no display: SDL dummy driver + software renderer\n"
                  "  --size WxH         window size (headless default 1920x1080)\n"
-                 "  --scenario FILE    run a scenario (headless) and exit 0 only if every step passed\n"
+                 "  --scenario FILE    run a scenario (headless, or in the window) and exit 0 only if every step passed\n"
+                 "  --tour             with --demo: play the demo tour in the window (headless plays it anyway)\n"
                  "  --out DIR          where `shot` steps and the demo tour write PNG files\n"
+                 "  --a11y-dump FILE   tests: write the accessibility tree (rects, labels) after each frame\n"
                  "  --locale-dir DIR   compiled catalogues (<lang>/LC_MESSAGES/guichet.mo)\n"
                  "  --no-kiosk         let closing keys and window close quit (implied by --windowed)\n"
                  "  --kiosk            keep the lock-down even in a window\n"
@@ -45,8 +47,8 @@ void usage(FILE* out) {
 
 int main(int argc, char** argv) {
     using namespace guichet;
-    std::string configPath, dataDir, scenario, outDir, localeDir = i18n::defaultLocaleDir();
-    bool headless = false, windowed = false, software = false, demo = false, noKiosk = false, reportFirstFrame = false, forceKiosk = false;
+    std::string configPath, dataDir, scenario, outDir, a11yDump, localeDir = i18n::defaultLocaleDir();
+    bool headless = false, windowed = false, software = false, demo = false, noKiosk = false, reportFirstFrame = false, forceKiosk = false, tour = false;
     int width = 0, height = 0;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -66,9 +68,11 @@ int main(int argc, char** argv) {
         else if (a == "--headless") headless = true;
         else if (a == "--scenario") scenario = next("--scenario");
         else if (a == "--out") outDir = next("--out");
+        else if (a == "--a11y-dump") a11yDump = next("--a11y-dump");
         else if (a == "--locale-dir") localeDir = next("--locale-dir");
         else if (a == "--no-kiosk") noKiosk = true;
         else if (a == "--kiosk") forceKiosk = true;
+        else if (a == "--tour") tour = true;
         else if (a == "--report-first-frame") reportFirstFrame = true;
         else if (a == "--size") {
             std::string s = next("--size");
@@ -90,10 +94,6 @@ int main(int argc, char** argv) {
             usage(stderr);
             return 2;
         }
-    }
-    if (!scenario.empty() && !headless) {
-        std::fprintf(stderr, "guichet: --scenario runs headless: add --headless\n");
-        return 2;
     }
 
     TerminalConfig config = TerminalConfig::defaults();
@@ -120,7 +120,7 @@ int main(int argc, char** argv) {
             return 2;
         }
         steps = std::move(*parsed);
-    } else if (headless && demo) {
+    } else if (demo && (headless || tour)) {
         auto parsed = ui::parseScenario(ui::demoTourScenario(), "<demo tour>");
         if (!parsed) {
             std::fprintf(stderr, "%s\n", parsed.error().message.c_str());
@@ -149,6 +149,7 @@ int main(int argc, char** argv) {
     host.width = width ? width : (windowed ? 1280 : 1920);
     host.height = height ? height : (windowed ? 720 : 1080);
     host.outDir = outDir;
+    host.a11yDump = a11yDump;
     ui::ShellOptions shellOptions{dataDir, demo, host.width, host.height, headless};
     ui::Shell shell(config, shellOptions);
     if (const auto& refused = shell.startRefusal()) {
@@ -171,7 +172,7 @@ int main(int argc, char** argv) {
             std::fflush(stdout);
         }
     });
-    if (headless) {
+    if (headless || !steps.empty()) {  // a scenario or the tour: headless, or in the real window
         if (steps.empty()) {
             app.settle();
             return 0;

@@ -103,8 +103,10 @@ void FocusManager::endFrame(const std::vector<const a11y::Node*>& focusable) {
     moved_ = false;
     if (!focused_.empty() && indexOf(focusable, focused_) < 0) focused_.clear();
     if (focused_.empty() && keypadMode_ && !focusable.empty()) {
+        // A new page: the focus starts on its first control; the page is not scrolled to
+        // reach it (the resident reads the page from its top, e.g. a confirmation's reference).
         focused_ = focusable[0]->id;
-        moved_ = true;
+        moved_ = focusable[0]->visible;
     }
 }
 

@@ -27,9 +27,9 @@ inline int digitOf(Key k) {
 }
 
 struct InputEvent {
-    enum class Kind { PointerMove, PointerDown, PointerUp, KeyDown, Text };
+    enum class Kind { PointerMove, PointerDown, PointerUp, KeyDown, Text, Wheel };
     Kind kind = Kind::PointerMove;
-    float x = 0, y = 0;  // pointer position, window pixels
+    float x = 0, y = 0;  // pointer position, window pixels (Wheel: y = notches, up > 0)
     Key key = Key::None;
     char text[8] = {};   // one UTF-8 code point (physical keyboard during development)
     // When the shell received it (steady clock, ms): the pace of a burst is read from

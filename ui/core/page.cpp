@@ -1,6 +1,9 @@
 #include "ui/core/page.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include <imgui_internal.h>
 
 #include "kiosk/i18n/i18n.hpp"
 #include "ui/core/clock_text.hpp"
@@ -101,15 +104,98 @@ void drawHeader(UiContext& ctx, const PageLayout& l, std::string_view title, std
     }
 }
 
+namespace {
+
+// Touch scrolling of the page body: a finger that moves more than a few millimetres after
+// pressing drags the page (and no longer presses the control it started on); the body
+// follows the finger. One finger, one UI thread: a file-level state is enough.
+struct BodyDrag {
+    bool pressing = false;
+    bool dragging = false;
+    float startY = 0;
+    float startScroll = 0;
+};
+BodyDrag g_drag;
+// How far the last page body drawn could scroll: a body that scrolls leaves a column for
+// the arrows outside itself (a control inside the scrolling body would move with it).
+float g_lastBodyMaxY = 0;
+
+// The width of the arrow column shown beside a body that scrolls.
+float arrowColumn(const UiContext& ctx) { return ctx.px(150); }
+
+void dragToScroll(UiContext& ctx, ImVec2 bodyMin, ImVec2 bodyMax) {
+    ImGuiIO& io = ImGui::GetIO();
+    float maxY = ImGui::GetScrollMaxY();
+    if (ctx.inert) return;
+    if (ImGui::IsMouseClicked(0)) {
+        ImVec2 m = io.MousePos;
+        g_drag.pressing = m.x >= bodyMin.x && m.x < bodyMax.x && m.y >= bodyMin.y && m.y < bodyMax.y && maxY > 0;
+        g_drag.dragging = false;
+        g_drag.startY = m.y;
+        g_drag.startScroll = ImGui::GetScrollY();
+    }
+    if (!io.MouseDown[0]) {
+        g_drag.pressing = g_drag.dragging = false;
+        return;
+    }
+    if (!g_drag.pressing) return;
+    float dy = io.MousePos.y - g_drag.startY;
+    if (!g_drag.dragging && std::fabs(dy) > ctx.px(28)) {
+        g_drag.dragging = true;
+        ImGui::ClearActiveID();  // the control under the finger is not pressed by a drag
+    }
+    if (g_drag.dragging) {
+        ImGui::SetScrollY(std::clamp(g_drag.startScroll - dy, 0.0f, maxY));
+        ctx.requestFrame();
+    }
+}
+
+// Big arrows beside a body that scrolls: a page at a time, for those who cannot drag.
+void scrollArrows(UiContext& ctx, const PageLayout& l, float scrollY, float maxY, float* newScroll) {
+    float w = arrowColumn(ctx) - ctx.px(30);
+    float x = ctx.width - l.margin * 0.5f - w;
+    float h = std::min(ctx.px(220), (l.bodyMax.y - l.bodyMin.y - ctx.px(60)) * 0.5f);
+    float step = (l.bodyMax.y - l.bodyMin.y) * 0.75f;
+    ButtonStyle st;
+    st.kind = ButtonKind::Secondary;
+    st.hideLabel = true;
+    const auto& p = ctx.colors();
+    auto arrow = [&](const char* id, const char* label, float y, bool up, bool enabled) {
+        st.disabled = !enabled;
+        bool hit = button(ctx, id, label, ImVec2(x, y), ImVec2(w, h), st);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        float cx = x + w * 0.5f, cy = y + h * 0.5f, r = w * 0.32f;
+        ImU32 c = col(p.surfaceText, enabled ? 255 : 90);
+        if (up) dl->AddTriangleFilled(ImVec2(cx, cy - r), ImVec2(cx + r, cy + r * 0.6f), ImVec2(cx - r, cy + r * 0.6f), c);
+        else dl->AddTriangleFilled(ImVec2(cx - r, cy - r * 0.6f), ImVec2(cx + r, cy - r * 0.6f), ImVec2(cx, cy + r), c);
+        return hit && enabled;
+    };
+    if (arrow("scroll-up##page", _("Remonter la page"), l.bodyMin.y + ctx.px(30), true, scrollY > 0.5f))
+        *newScroll = std::max(0.0f, scrollY - step);
+    if (arrow("scroll-down##page", _("Voir la suite de la page"), l.bodyMax.y - ctx.px(30) - h, false, scrollY < maxY - 0.5f))
+        *newScroll = std::min(maxY, scrollY + step);
+}
+
+}  // namespace
+
 PageScope::PageScope(UiContext& ctx, const PageSpec& spec) : ctx_(ctx), spec_(spec) {
     layout_ = pageLayout(ctx, spec.footer, spec.customFooterHeight, spec.title, spec.subtitle);
     ctx.clearColor = ctx.colors().background;
     drawHeader(ctx, layout_, spec.title, spec.subtitle);
     ImGui::SetCursorScreenPos(layout_.bodyMin);
     ImVec2 size(layout_.bodyMax.x - layout_.bodyMin.x, layout_.bodyMax.y - layout_.bodyMin.y);
+    scrolls_ = g_lastBodyMaxY > 0;
+    if (scrolls_) size.x -= arrowColumn(ctx) - layout_.margin * 0.5f;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(layout_.margin, ctx.px(36)));
-    ImGui::BeginChild("##body", size, false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    // No scroll bar: a 16 px bar is no way for a finger (drag the page or use the arrows).
+    ImGui::BeginChild("##body", size, false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysUseWindowPadding |
+                          ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
+    ctx.page.valid = true;
+    ctx.page.bodyTop = layout_.bodyMin.y;
+    ctx.page.bodyBottom = layout_.bodyMax.y;
+    ctx.page.footerTop = layout_.footerMin.y;
     float maxW = ctx.px(1800);
     float avail = ImGui::GetContentRegionAvail().x;
     if (avail > maxW) {  // long lines are hard to read: keep a column, centred
@@ -119,7 +205,7 @@ PageScope::PageScope(UiContext& ctx, const PageSpec& spec) : ctx_(ctx), spec_(sp
     ImGui::BeginGroup();
 }
 
-float PageScope::contentWidth() const { return std::min(ImGui::GetContentRegionAvail().x, ctx_.px(1800)); }
+float PageScope::contentWidth() const { return std::min(ImGui::CalcItemWidth(), ctx_.px(1800)); }
 
 PageScope::~PageScope() {
     if (open_) (void)finish();
@@ -139,7 +225,22 @@ Intent PageScope::finish() {
     ImGui::EndGroup();
     ImGui::PopItemWidth();
     ImGui::Dummy(ImVec2(1, ctx_.px(24)));
+    dragToScroll(ctx_, layout_.bodyMin, layout_.bodyMax);
+    float scrollY = ImGui::GetScrollY(), maxY = ImGui::GetScrollMaxY();
+    ctx_.page.scrollY = scrollY;
+    ctx_.page.scrollMaxY = maxY;
+    ImGuiWindow* body = ImGui::GetCurrentWindow();
     ImGui::EndChild();
+    if ((maxY > 0) != (g_lastBodyMaxY > 0)) ctx_.requestFrame();  // the arrows' column comes or goes
+    g_lastBodyMaxY = maxY;
+    if (scrolls_ && maxY > 0) {
+        float target = -1;
+        scrollArrows(ctx_, layout_, scrollY, maxY, &target);
+        if (target >= 0) {
+            ImGui::SetScrollY(body, target);
+            ctx_.requestFrame();
+        }
+    }
     if (!spec_.footer) return {};
     const auto& p = ctx_.colors();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -152,27 +253,53 @@ Intent PageScope::finish() {
     float avail = ctx_.width - 2 * m;
     int count = spec_.back + spec_.home + spec_.help + spec_.accessibility;
     float gap = ctx_.px(20);
+    // Each button as wide as its label needs (a word is never cut: "Accessibili/té"), the
+    // room left shared out; a narrow portrait screen gives "Accessibilité" what it needs.
+    ImFont* bf = ctx_.fonts.bold;
+    auto need = [&](const char* label) {
+        return bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, label).x + bf->FontSize * 1.2f + ctx_.px(28) * 2.8f + ctx_.px(4);
+    };
+    float needBack = spec_.back ? need(_("Retour")) : 0, needHome = spec_.home ? need(_("Accueil")) : 0;
+    float needHelp = spec_.help ? need(_("Aide")) : 0, needAccess = spec_.accessibility ? need(_("Accessibilité")) : 0;
+    float spare = avail - gap * (count - 1) - (needBack + needHome + needHelp + needAccess);
     float w = std::min(ctx_.px(420), (avail - gap * (count - 1)) / std::max(1, count));
+    bool tight = spare < 0 || std::max({needBack, needHome, needHelp}) > w || needAccess > std::max(w, ctx_.px(360));
+    float share = tight ? std::max(0.0f, spare) / std::max(1, count) : 0;
+    auto width = [&](float n) { return tight ? n + share : w; };
     float x = m;
     ButtonStyle st;
     st.kind = ButtonKind::Quiet;
+    // Still too narrow for every label in one row (portrait): the three quiet buttons give
+    // up their icons before any word would be cut.
+    bool noIcons = tight && spare < 0;
+    if (noIcons) {
+        float icon = bf->FontSize * 1.2f + ctx_.px(28) * 0.8f;
+        needBack -= spec_.back ? icon : 0;
+        needHome -= spec_.home ? icon : 0;
+        needHelp -= spec_.help ? icon : 0;
+        spare = avail - gap * (count - 1) - (needBack + needHome + needHelp + needAccess);
+        share = std::max(0.0f, spare) / std::max(1, count);
+    }
     if (spec_.back) {
-        st.icon = "back";
-        if (button(ctx_, "Retour##footer", _("Retour"), ImVec2(x, y), ImVec2(w, h), st)) intent = Intent::back();
-        x += w + gap;
+        st.icon = noIcons ? "" : "back";
+        if (button(ctx_, "Retour##footer", _("Retour"), ImVec2(x, y), ImVec2(width(needBack), h), st))
+            intent = Intent::back();
+        x += width(needBack) + gap;
     }
     if (spec_.home) {
-        st.icon = "home";
-        if (button(ctx_, "Accueil##footer", _("Accueil"), ImVec2(x, y), ImVec2(w, h), st)) intent = Intent::home();
-        x += w + gap;
+        st.icon = noIcons ? "" : "home";
+        if (button(ctx_, "Accueil##footer", _("Accueil"), ImVec2(x, y), ImVec2(width(needHome), h), st))
+            intent = Intent::home();
+        x += width(needHome) + gap;
     }
     if (spec_.help) {
-        st.icon = "help";
-        if (button(ctx_, "Aide##footer", _("Aide"), ImVec2(x, y), ImVec2(w, h), st)) intent = Intent::push("help");
-        x += w + gap;
+        st.icon = noIcons ? "" : "help";
+        if (button(ctx_, "Aide##footer", _("Aide"), ImVec2(x, y), ImVec2(width(needHelp), h), st))
+            intent = Intent::push("help");
+        x += width(needHelp) + gap;
     }
     if (spec_.accessibility) {
-        float aw = std::max(w, ctx_.px(360));
+        float aw = tight ? width(needAccess) : std::max(w, ctx_.px(360));
         aw = std::min(aw, ctx_.width - m - x);
         if (accessibilityButton(ctx_, ImVec2(ctx_.width - m - aw, y), ImVec2(aw, h)))
             intent = Intent::push("accessibility");

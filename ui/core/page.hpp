@@ -46,6 +46,7 @@ private:
     PageSpec spec_;
     PageLayout layout_;
     bool open_ = true;
+    bool scrolls_ = false;  // the body was taller than the screen last frame: arrows shown
 };
 
 // The footer's accessibility button: opens the accessibility screen (A12).

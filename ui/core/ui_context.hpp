@@ -3,6 +3,7 @@
 // resident buffers), the device and storage services, and the UI-thread queue.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -87,6 +88,19 @@ public:
     // terminal sleeps until input, a timer or a posted task.
     void requestFrame() { frameRequested = true; }
     bool frameRequested = false;
+
+    // Where this frame's page put its parts (PageScope fills it; reset every frame). The
+    // host's --a11y-dump hands it to the window tests' layout audit; drag-to-scroll uses it.
+    struct PageFrame {
+        bool valid = false;
+        float bodyTop = 0, bodyBottom = 0, footerTop = 0;
+        float scrollY = 0, scrollMaxY = 0;  // the body's scroll position and its limit
+    };
+    PageFrame page;
+    // A page that must stay readable longer than the usual idle time (the confirmation
+    // holds the resident's reference) asks for it here while it is drawn, and says so on
+    // the page; the shell applies it to the session. Reset every frame.
+    std::chrono::seconds readingTime{0};
 };
 
 }  // namespace guichet::ui

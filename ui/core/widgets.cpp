@@ -266,12 +266,14 @@ bool button(UiContext& ctx, const char* id, std::string_view label, ImVec2 pos, 
         textW -= ck + ctx.px(8);
     }
     bool center = style.icon.empty() && style.kind != ButtonKind::Tile && !mark;  // an answer reads from its mark
-    ImVec2 ts = measureWrappedText(font, textW, text);
-    float ty = (min.y + max.y - ts.y) * 0.5f;
-    drawWrappedText(dl, font, ImVec2(textX, ty), textW, col(fg), text, center);
-    if (link) {  // a link reads as one: underlined, in the action colour
-        float ux0 = center ? textX + (textW - ts.x) * 0.5f : textX;
-        dl->AddLine(ImVec2(ux0, ty + ts.y + ctx.px(2)), ImVec2(ux0 + ts.x, ty + ts.y + ctx.px(2)), col(fg), ctx.px(3));
+    if (!style.hideLabel) {
+        ImVec2 ts = measureWrappedText(font, textW, text);
+        float ty = (min.y + max.y - ts.y) * 0.5f;
+        drawWrappedText(dl, font, ImVec2(textX, ty), textW, col(fg), text, center);
+        if (link) {  // a link reads as one: underlined, in the action colour
+            float ux0 = center ? textX + (textW - ts.x) * 0.5f : textX;
+            dl->AddLine(ImVec2(ux0, ty + ts.y + ctx.px(2)), ImVec2(ux0 + ts.x, ty + ts.y + ctx.px(2)), col(fg), ctx.px(3));
+        }
     }
     if (in.focused && ctx.focus.ringVisible()) drawFocusRing(ctx, dl, min, max, rounding);
     return in.activated;

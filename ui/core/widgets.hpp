@@ -28,6 +28,7 @@ struct ButtonStyle {
     ImFont* font = nullptr;       // default: bold
     bool answer = false;          // an answer to a question (Chip + Choice/Checkbox role): a big radio / check mark
     std::string_view shown;       // drawn instead of the label when shorter ("Modifier" for "Modifier : Nom")
+    bool hideLabel = false;       // the label is only spoken (a drawn symbol says it on screen)
 };
 
 // A control at an absolute rectangle (grids, tiles, bars). Returns true when activated

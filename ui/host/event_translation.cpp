@@ -81,6 +81,12 @@ Translated EventTranslator::translate(const SDL_Event& e) {
             t.event.x = static_cast<float>(e.button.x);
             t.event.y = static_cast<float>(e.button.y);
             return t;
+        case SDL_MOUSEWHEEL:  // a development mouse; residents drag or use the page's arrows
+            if (e.wheel.which == SDL_TOUCH_MOUSEID || e.wheel.y == 0) return t;
+            t.action = Translated::Action::Input;
+            t.event.kind = InputEvent::Kind::Wheel;
+            t.event.y = static_cast<float>(e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e.wheel.y : e.wheel.y);
+            return t;
         case SDL_FINGERDOWN:
             if (finger_) return t;  // a second finger: ignored (A14, no multi-touch)
             finger_ = e.tfinger.fingerId;

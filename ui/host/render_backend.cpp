@@ -36,8 +36,11 @@ public:
     void flush() override { glFinish(); }
     void present() override { SDL_GL_SwapWindow(window_); }
     void fontsChanged() override {
-        ImGui_ImplOpenGL3_DestroyDeviceObjects();
-        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        // Only the font texture is replaced. Re-creating every device object here (shader,
+        // buffers) while a frame is being built left the text-size change on a blank page
+        // on Mesa (issue 14): window.large-text-is-drawn checks the real frame.
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
         ImGui::GetIO().Fonts->ClearTexData();  // the GPU has it: free the CPU copies
     }
     void* createTexture(int width, int height, const std::uint8_t* rgba) override {

@@ -11,6 +11,7 @@
 #include "kiosk/service/loop_pulse.hpp"
 #include "ui/card_step/card_step.hpp"
 #include "ui/core/textures.hpp"
+#include "ui/host/a11y_dump.hpp"
 
 namespace guichet::ui {
 
@@ -46,6 +47,16 @@ Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions optio
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     if (!o.headless && !o.windowed) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
     if (o.windowed) flags |= SDL_WINDOW_RESIZABLE;
+    if (!o.headless && !o.windowed) {
+        // Full screen takes the screen's own size: without a window manager (a kiosk under
+        // plain X) SDL cannot stretch a 1920x1080 window over a 1080x1920 portrait screen,
+        // and taps below its bottom edge would fall on the root window.
+        SDL_DisplayMode mode;
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0 && mode.w > 0 && mode.h > 0) {
+            o.width = mode.w;
+            o.height = mode.h;
+        }
+    }
     bool tryGl = !o.headless && !o.software;
     if (tryGl) {
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -141,7 +152,11 @@ double SdlHost::renderFrame() {
     // input path, same tree) but pixels are only produced for `shot` (10x faster tests).
     if (!options_.headless || rasterize_) {
         backend_->render(ImGui::GetDrawData(), shell_.context().clearColor);
+        // Read back before the swap: after it, an OpenGL back buffer's content is undefined.
+        if (capture_) captured_ = backend_->readPixels(captureW_, captureH_, capturePixels_);
         backend_->present();
+        if (!options_.a11yDump.empty())
+            writeA11yDump(options_.a11yDump, shell_, {shell_.framesDrawn(), backend_->name(), cpuMs, false});
     }
     if (firstFrameMs_ < 0) {
         firstFrameMs_ = duration<double, std::milli>(steady_clock::now() - created_).count();
@@ -152,12 +167,24 @@ double SdlHost::renderFrame() {
 }
 
 int SdlHost::run() {
+    // The timer the loop last slept for. Some deadlines are relative ("when the countdown's
+    // number changes", "when the clock's minute changes": always ahead of now when asked
+    // again), so the loop draws when the deadline it slept for has passed (issue 14: the
+    // countdown stayed at 30 and the clock stopped).
+    std::optional<steady_clock::time_point> wake;
+    auto wakeDue = [&wake] { return wake && *wake <= steady_clock::now(); };
     while (!quit_) {
         service::loopPulse().beat();  // a hung loop stops this: systemd's watchdog restarts us
-        if (!dirty_ && !shell_.wantsFrame() && !deadlineDue()) {
+        if (!dirty_ && !shell_.wantsFrame() && !deadlineDue() && !wakeDue()) {
+            if (!options_.a11yDump.empty() && settledDumped_ != shell_.framesDrawn()) {
+                // Tests wait for this: the screen as it stays until the next input or timer.
+                writeA11yDump(options_.a11yDump, shell_, {shell_.framesDrawn(), backend_->name(), 0, true});
+                settledDumped_ = shell_.framesDrawn();
+            }
             // Sleep until input, a posted task or the next timer: ~0 % CPU when idle.
             int timeout = 60'000;
-            if (auto d = shell_.nextDeadline()) {
+            wake = shell_.nextDeadline();
+            if (auto d = wake) {
                 auto ms = duration_cast<milliseconds>(*d - steady_clock::now()).count() + 1;
                 timeout = static_cast<int>(std::clamp<long long>(ms, 0, 60'000));
             }
@@ -167,7 +194,10 @@ int SdlHost::run() {
         }
         pumpEvents();
         if (quit_) break;
-        if (dirty_ || shell_.wantsFrame() || deadlineDue()) renderFrame();
+        if (dirty_ || shell_.wantsFrame() || deadlineDue() || wakeDue()) {
+            renderFrame();
+            wake.reset();
+        }
     }
     return 0;
 }
@@ -188,6 +218,7 @@ void SdlHost::sleep(milliseconds ms) {
         auto until = end;
         if (auto d = shell_.nextDeadline(); d && *d < until) until = std::max(*d, now);
         std::this_thread::sleep_until(until);  // really sleeps: no spinning in the event loop
+        if (until < end) dirty_ = true;        // a timer's moment (the countdown's next number)
         settle();
     }
 }
@@ -287,12 +318,14 @@ void SdlHost::closeWindow() {
 
 Result<void> SdlHost::screenshot(const std::string& path) {
     rasterize_ = true;
+    capture_ = true;
     renderFrame();
     rasterize_ = false;
-    int w = 0, h = 0;
-    std::vector<std::uint8_t> rgba;
-    if (auto r = backend_->readPixels(w, h, rgba); !r) return r;
-    return writePng(path, w, h, rgba);
+    capture_ = false;
+    std::vector<std::uint8_t> rgba = std::move(capturePixels_);
+    capturePixels_.clear();
+    if (!captured_) return captured_;
+    return writePng(path, captureW_, captureH_, rgba);
 }
 
 Result<void> SdlHost::resize(int width, int height) {

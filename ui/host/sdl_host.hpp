@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "ui/host/chime.hpp"
 #include "ui/host/event_translation.hpp"
@@ -24,6 +25,7 @@ struct HostOptions {
     bool software = false;   // force the SDL_Renderer software backend
     int width = 1920, height = 1080;
     std::string outDir;      // screenshots
+    std::string a11yDump;    // --a11y-dump: the accessibility tree after every presented frame
 };
 
 class SdlHost : public ScenarioHost {
@@ -70,7 +72,12 @@ private:
     bool quit_ = false;
     bool dirty_ = true;
     bool rasterize_ = false;  // headless: draw pixels for this frame (a screenshot)
+    bool capture_ = false;    // read this frame's pixels back (between render and present)
+    Result<void> captured_;
+    int captureW_ = 0, captureH_ = 0;
+    std::vector<std::uint8_t> capturePixels_;
     double firstFrameMs_ = -1;
+    unsigned settledDumped_ = ~0u;  // the frame whose settled state the a11y dump last wrote
     std::function<void()> onFirstFrame_;
     Chime chime_;
     std::chrono::steady_clock::time_point created_;

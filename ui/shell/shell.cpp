@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstdio>
 #include <utility>
 
@@ -138,9 +139,18 @@ void Shell::processInput() {
         settleFrames_ = std::max(settleFrames_, 2);
         switch (ev.kind) {
             case InputEvent::Kind::PointerMove:
+                lastPointer_ = ImVec2(ev.x, ev.y);
                 if (!pointerDown_) break;
                 io.MousePos = ImVec2(ev.x, ev.y);
                 break;
+            case InputEvent::Kind::Wheel:
+                // The wheel scrolls what is under the pointer (ImGui needs its position for
+                // the one frame the wheel is applied; it is no tap and no hover after).
+                session_.touch();
+                io.MousePos = lastPointer_;
+                io.MouseWheel += ev.y;
+                pointerLeave_ = true;
+                return;
             case InputEvent::Kind::PointerDown:
                 if (now - lastTap_ < debounce) {  // a bounce or a tremor (A16): one tap only
                     dropNextUp_ = true;
@@ -217,7 +227,49 @@ void Shell::processInput() {
     }
 }
 
+// Keypad focus around the on-screen keyboard: it opens on "Valider", so that Enter after
+// typing on the keypad's digits validates (it used to type the focused key: "Dupont1");
+// a digit typed brings the focus back there; once closed, the focus returns to the field
+// that was edited instead of jumping to the top of the page.
+void Shell::followKeyboard(bool wasOpen, const std::string& editedField) {
+    if (!focus_.keypadMode()) return;
+    bool open = keyboard_.isOpen();
+    if (open && !wasOpen) focus_.setFocus("key:enter", true);
+    // The page behind the keyboard was inert this frame (its field is not in the tree yet):
+    // the focus goes back to the field on the next frame, when the page draws it again.
+    if (!open && wasOpen && !editedField.empty()) restoreFocus_ = editedField;
+}
+
+// A page that asked for more reading time (the confirmation) gets it as its idle time; the
+// terminal's own timeouts come back as soon as it is gone.
+void Shell::applyReadingTime() {
+    SessionTimeouts t = config_.timeouts;
+    if (ctx_.readingTime.count() > 0 && session_.phase() == Session::Phase::Active)
+        t.idle = std::max<milliseconds>(t.idle, ctx_.readingTime);
+    if (t.idle != appliedIdle_) {
+        session_.setTimeouts(t);
+        appliedIdle_ = t.idle;
+    }
+}
+
+// The order a new page's focus starts in: the page's own controls top to bottom, left to
+// right (the first question, not "Continuer" drawn earlier), the footer's last.
+std::vector<const a11y::Node*> Shell::readingOrder(std::vector<const a11y::Node*> nodes, float footerTop) {
+    std::stable_sort(nodes.begin(), nodes.end(), [footerTop](const a11y::Node* a, const a11y::Node* b) {
+        bool fa = a->rect.y >= footerTop, fb = b->rect.y >= footerTop;
+        if (fa != fb) return fb;
+        bool va = a->visible, vb = b->visible;
+        if (va != vb) return va;
+        float ya = std::round(a->rect.y / 4), yb = std::round(b->rect.y / 4);  // a row: same 4 px band
+        if (ya != yb) return ya < yb;
+        return a->rect.x < b->rect.x;
+    });
+    return nodes;
+}
+
 void Shell::handleKey(Key key) {
+    // A digit typed into the on-screen keyboard from the keypad: Enter next validates.
+    if (keyboard_.isOpen() && digitOf(key) >= 0) focus_.setFocus("key:enter", true);
     for (auto& e : extensions_)
         if (e->onKey(ctx_, key)) return;
     bool warning = session_.phase() == Session::Phase::Warning;
@@ -314,6 +366,15 @@ void Shell::frame() {
     ctx_.time = duration<double>(clock_() - start_).count();
     ctx_.frameRequested = false;
     ctx_.clearColor = ctx_.palette->background;
+    ctx_.page = {};
+    ctx_.readingTime = std::chrono::seconds(0);
+    brokenWordsThisFrame().clear();
+    bool keyboardWasOpen = keyboard_.isOpen();
+    if (!restoreFocus_.empty()) {
+        if (!keyboard_.isOpen() && focus_.keypadMode()) focus_.setFocus(restoreFocus_, true);
+        restoreFocus_.clear();
+    }
+    std::string editedField = keyboard_.fieldId();
 
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = 1.0f / 60.0f;  // fixed: nothing here animates with real time
@@ -349,7 +410,9 @@ void Shell::frame() {
     }
     tree_.endFrame();
     for (auto& e : extensions_) e->afterFrame(ctx_);
-    focus_.endFrame(tree_.focusable());
+    followKeyboard(keyboardWasOpen, editedField);
+    applyReadingTime();
+    focus_.endFrame(readingOrder(tree_.focusable(), ctx_.page.valid ? ctx_.page.footerTop : ctx_.height));
     ImGui::Render();
     ++frames_;
     if (settleFrames_ > 0) --settleFrames_;

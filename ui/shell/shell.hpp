@@ -22,6 +22,8 @@
 #include "ui/core/ui_context.hpp"
 #include "ui/shell/router.hpp"
 
+#include <imgui.h>
+
 struct ImGuiContext;
 
 namespace guichet::ui {
@@ -87,6 +89,9 @@ private:
     void drawOverlays();
     void onSessionEnded();
     bool fontsMatchSettings() const;
+    void followKeyboard(bool wasOpen, const std::string& editedField);
+    void applyReadingTime();
+    static std::vector<const a11y::Node*> readingOrder(std::vector<const a11y::Node*> nodes, float footerTop);
 
     TerminalConfig config_;
     ShellOptions options_;
@@ -109,6 +114,7 @@ private:
     bool dropNextUp_ = false;
     bool pointerDown_ = false;
     bool pointerLeave_ = false;
+    ImVec2 lastPointer_{-1, -1};  // where the mouse was last seen (the wheel scrolls there)
     int settleFrames_ = 2;
     unsigned frames_ = 0;
     unsigned endedSeen_ = 0;
@@ -116,6 +122,8 @@ private:
     Session::Phase lastPhase_ = Session::Phase::Attract;
     bool helpOpen_ = false;
     Intent pending_;
+    std::chrono::milliseconds appliedIdle_{-1};
+    std::string restoreFocus_;  // the field the keyboard just edited: focused again next frame  // the idle time the session was last given
 };
 
 }  // namespace guichet::ui

@@ -464,6 +464,10 @@ private:
         if (!reference.empty())
             blocks.push_back({[&ctx, reference] { referenceBox(ctx, "reference##done", _("Votre référence"), reference); },
                               false, -1});
+        // The reference must not vanish while it is being copied (issue 14): 3 minutes, said.
+        ctx.readingTime = std::chrono::minutes(3);
+        blocks.push_back({[&ctx] { paragraph(ctx, _("Cette page reste affichée 3 minutes, le temps de noter votre référence."), true); },
+                          false, -1});
         auto* rt = WizardRuntime::instance();
         std::string status = rt ? rt->printStatus : std::string();
         if (!status.empty()) blocks.push_back({[&ctx, status] { statusLine(ctx, status, "document"); }, false, -1});
