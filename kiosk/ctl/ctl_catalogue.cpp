@@ -146,9 +146,7 @@ int runCatalogue(const guichet::ctl::Args& args) {
         return checkCatalogue(dir, outboxFile, languages);
     }
     if (args.size() >= 2 && args[0] == "show") return showProcedure(args[1], args.size() >= 3 ? args[2] : kDefaultDir);
-    std::fprintf(stderr, "usage: guichetctl catalogue check [DIR] [--outbox FILE] [--languages fr,en,es,de,pt,it]
-       guichetctl catalogue show ID [DIR]
-");
+    std::fprintf(stderr, "usage: guichetctl catalogue check [DIR] [--outbox FILE] [--languages fr,en,es,de,pt,it]\n       guichetctl catalogue show ID [DIR]\n");
     return 2;
 }
 

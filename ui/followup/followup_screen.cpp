@@ -16,6 +16,7 @@
 #include "ui/core/page.hpp"
 #include "ui/core/widgets.hpp"
 #include "ui/followup/followup_lookup.hpp"
+#include "ui/integration/integration_services.hpp"
 #include "ui/integration/outbox_service.hpp"
 
 namespace guichet::ui::followup {
