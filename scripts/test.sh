@@ -10,6 +10,15 @@ launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
 cmake --build "$BUILD_DIR" -j"$(nproc)"
+ROOT=$PWD
 cd "$BUILD_DIR"
+# Known failures are listed, with their reason, in tests/known-failing.txt: left out here
+# and named on the way, so that the debt is visible in every run.
+known=$(sed -e 's/[[:space:]]*#.*$//' -e '/^[[:space:]]*$/d' "$ROOT/tests/known-failing.txt" | paste -sd'|')
+if [ -n "$known" ]; then
+  echo "test.sh: left out (tests/known-failing.txt):"
+  grep -v '^#' "$ROOT/tests/known-failing.txt" | sed -e '/^[[:space:]]*$/d' -e 's/^/  /'
+  set -- -E "$known" "$@"
+fi
 # ctest's closing summary must be the last thing printed (CI reads it).
 ctest --output-on-failure -j"$(nproc)" "$@"

@@ -50,13 +50,18 @@ TEST_CASE("integration.without an outbox file everything lives under --data", "[
 }
 
 TEST_CASE("integration.a bare run keeps its outbox in a temporary folder", "[integration]") {
-    auto outbox = outboxConfigFor(TerminalConfig::defaults(), "");
+    // A real terminal without --data nor [outbox] is refused (its demands would vanish at
+    // exit); only headless runs may use a temporary folder, and they say so.
+    auto refused = outboxConfigFor(TerminalConfig::defaults(), "");
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.find("--data") != std::string::npos);
+    auto outbox = outboxConfigFor(TerminalConfig::defaults(), "", true);
     REQUIRE(outbox);
     REQUIRE_FALSE(outbox->temporaryDir.empty());
     CHECK(fs::is_directory(outbox->temporaryDir));
     CHECK(outbox->config.database == (fs::path(outbox->temporaryDir) / "outbox.sqlite").string());
     CHECK(outbox->forcedConnector == "directory");
-    auto other = outboxConfigFor(TerminalConfig::defaults(), "");
+    auto other = outboxConfigFor(TerminalConfig::defaults(), "", true);
     REQUIRE(other);
     CHECK(other->temporaryDir != outbox->temporaryDir);  // parallel runs never share a queue
     fs::remove_all(outbox->temporaryDir);

@@ -34,7 +34,7 @@ TEST_CASE("procedures.catalogue the shipped catalogue is valid and complete", "[
         CHECK(used.count(t) == 1);
     const Procedure* info = load.catalogue.find("informations");
     REQUIRE(info);
-    CHECK(info->pages.size() == 3);
+    CHECK(info->pages.size() == 4);  // hours, documents, accessibility, "Nous contacter" (the town's contact)
     CHECK(load.catalogue.find("signalement")->connector == "open311");
     CHECK(load.catalogue.find("nope") == nullptr);
 }
@@ -51,7 +51,7 @@ TEST_CASE("procedures.catalogue texts fall back to French visibly", "[catalogue]
     CHECK(ar.language == "fr");
     CHECK(ar.fallback);
     const Field* sexe = p->findField("sexe");
-    auto label = sexe->label.resolve("en");  // French only in the file
+    auto label = sexe->label.resolve("ar");  // no Arabic in the file: French, marked
     CHECK(label.text == "Sexe indiqué sur l'acte");
     CHECK(label.fallback);
     CHECK_FALSE(p->title.resolve("fr").fallback);

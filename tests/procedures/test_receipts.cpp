@@ -69,7 +69,8 @@ TEST_CASE("procedures.receipt the QR code leads to the town's follow-up page, or
     auto& s = fx.start("acte-naissance");
     while (s.state() == State::Question) REQUIRE(fx.fill(kPickUp));
     REQUIRE(s.confirm());
-    const doc::Qr* q = qrOf(s.receipt());
+    const doc::ReceiptDocument receipt = s.receipt();  // kept alive: q points into it
+    const doc::Qr* q = qrOf(receipt);
     REQUIRE(q);
     CHECK(q->data == "https://www.bellerive-sur-loire.fr/suivi?reference=" + s.submission().reference);
     CHECK(q->caption.find("suivre votre demande") != std::string::npos);

@@ -29,7 +29,7 @@ struct Harness {
     Shell shell;
 
     explicit Harness(TerminalConfig config = testConfig(), int width = 1920, int height = 1080)
-        : shell((enterSourceRoot(), std::move(config)), ShellOptions{"", false, width, height}, [this] { return now; }) {
+        : shell((enterSourceRoot(), std::move(config)), ShellOptions{"", false, width, height, true}, [this] { return now; }) {
         i18n::init(std::string(GUICHET_BINARY_DIR) + "/locale");
         REQUIRE(shell.prepareFonts().ok());
         settle();

@@ -53,7 +53,7 @@ nom_naissance = "nom"
 )");
     REQUIRE(d.size() == 1);
     CHECK(d[0].file.find("inscription-listes.toml") != std::string::npos);
-    CHECK(d[0].line == 134);  // the [[steps.fields]] of justificatif_domicile
+    CHECK(d[0].line == 314);  // the [[steps.fields]] of justificatif_domicile
     CHECK(d[0].message.find("le document « justificatif_domicile » n'a pas de champ w.c.s.") != std::string::npos);
     CHECK(d[0].message.find("[connectors.wcs.fields.inscription-listes]") != std::string::npos);
 }

@@ -47,9 +47,12 @@ public:
         startedAt_ = unixNow();
         auto cfg = appliance::applianceConfigFrom(ctx.config);
         if (!cfg) {
-            std::fprintf(stderr, "%s\nguichet: la section [appliance] est invalide, la borne ne démarre pas\n",
-                         cfg.error().message.c_str());
-            std::exit(2);
+            // A wrong outbox file is the outbox extension's to report (its own words, same
+            // file:line); only a wrong [appliance] table is ours.
+            if (integration::outboxConfigFor(ctx.config, integration::effectiveDataDir(ctx.dataDir, ctx.demo), true))
+                ctx.refuseStart(2, cfg.error().message +
+                                       "\nguichet: la section [appliance] est invalide, la borne ne démarre pas");
+            return;
         }
         if (cfg->stateDir.empty()) cfg->stateDir = integration::effectiveDataDir(ctx.dataDir, ctx.demo);
         if (cfg->stateDir.empty()) return;  // a developer's run without --data: no heartbeat

@@ -87,6 +87,13 @@ struct Rig {
     }
     void tap(const std::string& label) {
         const a11y::Node* n = find(label);
+        // A page taller than the screen is shown in parts: go on to the part that has it.
+        for (int part = 0; !n && part < 6; ++part) {
+            const a11y::Node* more = find("Voir la suite");
+            if (!more) break;
+            tap("Voir la suite");
+            n = find(label);
+        }
         INFO("tap \"" << label << "\" on " << shell->screenId());
         REQUIRE(n);
         if (!n->visible) {
