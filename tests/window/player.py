@@ -99,6 +99,12 @@ class Player:
             d = self.t.dump
             n = find_control(d, text)
             if not n:
+                # A page taller than the screen comes in parts: a finger taps "Voir la suite".
+                more = find_control(d, "Voir la suite")
+                if more and text != "Voir la suite":
+                    self.t.click(*centre(more))
+                    self.t.settle()
+                    continue
                 return None
             page = d["page"]
             x, y, w, h = n["rect"]
