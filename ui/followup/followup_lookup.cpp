@@ -1,5 +1,7 @@
 #include "ui/followup/followup_lookup.hpp"
 
+#include <algorithm>
+
 #include "ui/core/screen.hpp"
 
 namespace guichet::ui::followup {
@@ -9,21 +11,24 @@ void RemoteLookups::start(MainThreadQueue& queue, outbox::OutboxConfig config, o
     // A resident waits in front of the screen: a short leash whatever the upload timeouts.
     config.http.connectTimeoutMs = std::min(config.http.connectTimeoutMs, 3000);
     config.http.requestTimeoutMs = std::min(config.http.requestTimeoutMs, 6000);
-    std::lock_guard<std::mutex> lock(mutex_);
-    threads_.emplace_back([&queue, config = std::move(config), entry = std::move(entry), done = std::move(done)] {
+    if (!worker_.running()) {
+        if (auto started = worker_.start(); !started) {
+            guichet::followup::RemoteStatus failed;
+            failed.kind = guichet::followup::RemoteStatus::Kind::Unreachable;
+            failed.detail = started.error().message;
+            queue.post([done, failed] { done(failed); });
+            return;
+        }
+    }
+    worker_.post([&queue, config = std::move(config), entry = std::move(entry), done = std::move(done)] {
         auto status = guichet::followup::fetchRemoteStatus(config, entry);
         queue.post([done, status] { done(status); });
     });
 }
 
-void RemoteLookups::joinAll() {
-    std::vector<std::thread> threads;
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        threads.swap(threads_);
-    }
-    for (auto& t : threads)
-        if (t.joinable()) t.join();
+void RemoteLookups::stop() {
+    worker_.stop();
+    worker_.join();
 }
 
 RemoteLookups& remoteLookups() {
@@ -34,7 +39,7 @@ RemoteLookups& remoteLookups() {
 namespace {
 class FollowUpExtension : public UiExtension {
 public:
-    void onShutdown(UiContext&) override { remoteLookups().joinAll(); }
+    void onShutdown(UiContext&) override { remoteLookups().stop(); }
 };
 GUICHET_UI_EXTENSION(FollowUpExtension);
 }  // namespace

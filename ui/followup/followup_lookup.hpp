@@ -4,30 +4,27 @@
 #pragma once
 
 #include <functional>
-#include <memory>
-#include <mutex>
-#include <thread>
-#include <vector>
 
 #include "kiosk/app/main_thread_queue.hpp"
 #include "kiosk/followup/remote_status.hpp"
+#include "kiosk/worker/worker.hpp"
 
 namespace guichet::ui::followup {
 
 class RemoteLookups {
 public:
-    ~RemoteLookups() { joinAll(); }
-    // Runs fetchRemoteStatus on its own thread and posts `done` to the UI thread.
+    ~RemoteLookups() { stop(); }
+    // Runs fetchRemoteStatus on the follow-up worker and posts `done` to the UI thread
+    // (at once, as "unreachable", when the worker cannot start).
     void start(MainThreadQueue& queue, outbox::OutboxConfig config, outbox::Entry entry,
                std::function<void(guichet::followup::RemoteStatus)> done);
-    void joinAll();
+    void stop();  // drops what is queued, waits for the request under way (≤ 6 s)
 
 private:
-    std::mutex mutex_;
-    std::vector<std::thread> threads_;
+    Worker worker_{"followup"};
 };
 
-// The terminal's instance (joined at shutdown by the follow-up extension).
+// The terminal's instance (stopped at shutdown by the follow-up extension).
 RemoteLookups& remoteLookups();
 
 }  // namespace guichet::ui::followup
