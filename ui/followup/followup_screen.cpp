@@ -97,8 +97,10 @@ public:
 private:
     void drawTyping(UiContext& ctx) {
         std::string& typed = ctx.session.field("followup.reference");
+        FieldExtras extras;
+        extras.example = "GU-7K3M-9QX2";  // shown as "Exemple : …" under the label, never in the box
         textField(ctx, "reference##followup", _("Référence de votre demande"), typed, FieldKind::Text,
-                  _("Exemple : GU-7K3M-9QX2"), 16);
+                  _("Exemple : GU-7K3M-9QX2"), 16, extras);
         auto& guard = sessionGuard(ctx).guard;
         const std::int64_t waitMs = guard.waitMs(steadyMs());
         if (!shared_->problem.empty()) alert(ctx, "problem", shared_->problem);
