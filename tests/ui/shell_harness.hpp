@@ -88,7 +88,23 @@ struct Harness {
             if (n.focusable && n.label.find(label) != std::string::npos) return &n;
         return nullptr;
     }
+    // A control of a later part of a page is reached as a resident reaches it: back to the
+    // first part, then "Voir la suite" part by part.
+    void turnTo(const std::string& label) {
+        auto press = [&](const char* id) {
+            for (const auto& n : shell.tree().nodes())
+                if (n.id == id && n.visible && !n.disabled) {
+                    tapAt(n.rect.x + n.rect.w / 2, n.rect.y + n.rect.h / 2);
+                    return true;
+                }
+            return false;
+        };
+        if (find(label)) return;
+        for (int i = 0; i < 20 && !find(label) && press("previous##page"); ++i) {}
+        for (int i = 0; i < 20 && !find(label) && press("more##page"); ++i) {}
+    }
     void tap(const std::string& label) {
+        turnTo(label);
         const a11y::Node* n = find(label);
         INFO("tap \"" << label << "\" on " << shell.screenId());
         REQUIRE(n);

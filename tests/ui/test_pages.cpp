@@ -7,12 +7,12 @@
 #include "shell_harness.hpp"
 #include "ui/core/fonts.hpp"
 #include "ui/core/widgets.hpp"
-#include "ui/wizard/paged_body.hpp"
+#include "ui/core/paged_body.hpp"
 
 using namespace guichet;
 using namespace guichet::ui;
-using guichet::ui::wizard::Block;
-using guichet::ui::wizard::paginate;
+using guichet::ui::Block;
+using guichet::ui::paginate;
 
 namespace {
 struct ImGuiScope {

@@ -101,17 +101,9 @@ class Player:
             n = find_control(d, text)
             if not n:
                 # A page taller than the screen comes in parts: a finger taps "Voir la suite".
-                more = find_control(d, "Voir la suite")
-                if more and text != "Voir la suite":
-                    self.t.click(*centre(more))
-                    self.t.settle()
-                    continue
-                # At 200 % a step shows one question a page ("question 1 sur 3"): the next
-                # question is reached as a resident reaches it, by touching "Continuer".
-                q = re.search(r"question (\d+) sur (\d+)", d.get("instruction", ""))
-                go_on = find_control(d, "Continuer")
-                if q and int(q.group(1)) < int(q.group(2)) and go_on and text != "Continuer":
-                    self.t.click(*centre(go_on))
+                turn = self.next_part(d, text)
+                if turn:
+                    self.t.click(*centre(turn))
                     self.t.settle()
                     continue
                 return None
@@ -158,6 +150,20 @@ class Player:
                     raise Failure(f"{where}: the on-screen keyboard has no key \"{ch}\"")
             self.t.click(*centre(by_id(d, key)))
 
+    @staticmethod
+    def next_part(d, text):
+        """The control that shows the next part of a page, when `text` is not on this one:
+        "Voir la suite" on a page in parts; "Continuer" when a step shows one question a
+        page ("question 1 sur 3", at 200 %) and this is not its last question."""
+        more = find_control(d, "Voir la suite")
+        if more and text != "Voir la suite":
+            return more
+        q = re.search(r"question (\d+) sur (\d+)", d.get("instruction", ""))
+        go_on = find_control(d, "Continuer")
+        if q and int(q.group(1)) < int(q.group(2)) and go_on and text != "Continuer":
+            return go_on
+        return None
+
     # ---- keypad
 
     def focus(self, ident, where, what):
@@ -202,6 +208,16 @@ class Player:
                                   f"not on the field '{field}' just typed into")
             return
         n = find_control(d, text)
+        for _ in range(20):
+            # A control of a later part: the keypad user goes to "Voir la suite" (or, one
+            # question a page, to "Continuer") and presses Enter, as with a finger.
+            turn = None if n else self.next_part(d, text)
+            if not turn:
+                break
+            self.focus(turn["id"], where, f"\"{turn['label']}\"")
+            self.t.key("enter")
+            d = self.t.settle()
+            n = find_control(d, text)
         if not n:
             raise Failure(f"{where}: no control shows \"{text}\" on screen '{d['screen']}'")
         self.check_page(where)  # the page as it opened: where the focus starts
@@ -227,7 +243,12 @@ class Player:
                 key = "key:space" if ch == " " else "key:" + ch
                 if not by_id(self.t.dump, key) and by_id(self.t.dump, "key:shift"):
                     self.focus("key:shift", where, "the key \"Majuscule\"")
+                    before = self.t.frame()
                     self.t.key("enter")
+                    # The capitals are drawn on a later frame: wait for them, not for any frame
+                    # (reading the dump at once made this step flaky).
+                    self.t.wait(lambda x, key=key: by_id(x, key), f"the key \"{ch}\" after \"Majuscule\"",
+                                after=before)
                 self.focus(key, where, f"the key \"{ch}\"")
                 self.t.key("enter")
                 last = None

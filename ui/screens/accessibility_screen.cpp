@@ -5,6 +5,7 @@
 
 #include "kiosk/i18n/i18n.hpp"
 #include "ui/core/page.hpp"
+#include "ui/core/paged_column.hpp"
 #include "ui/core/widgets.hpp"
 
 namespace guichet::ui {
@@ -23,7 +24,63 @@ public:
     Intent draw(UiContext& ctx) override {
         auto& s = ctx.session.settings();
         PageScope page(ctx, {.title = title(), .subtitle = instruction(), .accessibility = false});
-        heading(ctx, _("Taille du texte"));
+        Intent intent;
+        // In parts that fit the screen (at 200 % the settings do not fit on one): a keypad
+        // user's focus never lands under the footer, and nothing needs scrolling.
+        std::vector<Block> blocks;
+        blocks.push_back({[&] { heading(ctx, _("Taille du texte")); }, true, 0});
+        blocks.push_back({[&] { textSizeChoices(ctx, page); }, false, 0});
+        blocks.push_back({[&] { heading(ctx, _("Affichage")); }, true, 1});
+        blocks.push_back({[&] { toggle(ctx, "contrast##a11y", _("Contraste élevé (noir et jaune)"), s.highContrast); }, false, 1});
+        blocks.push_back({[&] { toggle(ctx, "reach##a11y", _("Boutons en bas de l'écran (fauteuil, petite taille)"), s.reach); },
+                          false, 1});
+        blocks.push_back({[&] {
+                              bool dys = s.font == FontChoice::Dyslexia;
+                              if (toggle(ctx, "dyslexia##a11y", _("Police adaptée à la dyslexie"), dys))
+                                  s.font = dys ? FontChoice::Dyslexia : FontChoice::Sans;
+                          },
+                          false, 1});
+        blocks.push_back({[&] {
+                              bool lit = s.font == FontChoice::Literacy;
+                              if (toggle(ctx, "literacy##a11y", _("Police facile à lire"), lit))
+                                  s.font = lit ? FontChoice::Literacy : FontChoice::Sans;
+                          },
+                          false, 1});
+        if (const ModeFn* speech = findMode("speech")) {
+            blocks.push_back({[&] { heading(ctx, _("Voix")); }, true, 2});
+            blocks.push_back({[&, speech] {
+                                  bool on = s.speech;
+                                  if (toggle(ctx, "speech##a11y", _("Lecture à voix haute (casque)"), on)) {
+                                      if (on) (*speech)(ctx);
+                                      else if (const ModeFn* off = findMode("speech-off")) (*off)(ctx);
+                                      else s.speech = false;
+                                  }
+                              },
+                              false, 2});
+        }
+        blocks.push_back({[&] {
+                              spacing(ctx, 12);
+                              ButtonStyle primary;
+                              primary.kind = ButtonKind::Primary;
+                              primary.icon = "check";
+                              if (bigButton(ctx, "done##a11y", _("C'est bon"), primary)) intent = Intent::back();
+                          },
+                          false, 3});
+        blocks.push_back({[&] {
+                              ButtonStyle quiet;
+                              quiet.kind = ButtonKind::Quiet;
+                              if (bigButton(ctx, "reset##a11y", _("Revenir aux réglages normaux"), quiet))
+                                  s = AccessibilitySettings{};
+                          },
+                          false, 3});
+        parts_.draw(ctx, page, blocks);
+        if (Intent f = page.finish()) intent = f;
+        return intent;
+    }
+
+private:
+    void textSizeChoices(UiContext& ctx, PageScope& page) {
+        auto& s = ctx.session.settings();
         ButtonStyle chip;
         chip.kind = ButtonKind::Chip;
         chip.role = a11y::Role::Choice;
@@ -46,36 +103,9 @@ public:
         }
         ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + (vertical ? 3 * (ch + gap) : ch + gap) + ctx.px(20)));
         ImGui::Dummy(ImVec2(1, 1));
-        heading(ctx, _("Affichage"));
-        toggle(ctx, "contrast##a11y", _("Contraste élevé (noir et jaune)"), s.highContrast);
-        toggle(ctx, "reach##a11y", _("Boutons en bas de l'écran (fauteuil, petite taille)"), s.reach);
-        bool dys = s.font == FontChoice::Dyslexia;
-        if (toggle(ctx, "dyslexia##a11y", _("Police adaptée à la dyslexie"), dys))
-            s.font = dys ? FontChoice::Dyslexia : FontChoice::Sans;
-        bool lit = s.font == FontChoice::Literacy;
-        if (toggle(ctx, "literacy##a11y", _("Police facile à lire"), lit))
-            s.font = lit ? FontChoice::Literacy : FontChoice::Sans;
-        if (const ModeFn* speech = findMode("speech")) {
-            heading(ctx, _("Voix"));
-            bool on = s.speech;
-            if (toggle(ctx, "speech##a11y", _("Lecture à voix haute (casque)"), on)) {
-                if (on) (*speech)(ctx);
-                else if (const ModeFn* off = findMode("speech-off")) (*off)(ctx);
-                else s.speech = false;
-            }
-        }
-        spacing(ctx, 12);
-        ButtonStyle primary;
-        primary.kind = ButtonKind::Primary;
-        primary.icon = "check";
-        Intent intent;
-        if (bigButton(ctx, "done##a11y", _("C'est bon"), primary)) intent = Intent::back();
-        ButtonStyle quiet;
-        quiet.kind = ButtonKind::Quiet;
-        if (bigButton(ctx, "reset##a11y", _("Revenir aux réglages normaux"), quiet)) s = AccessibilitySettings{};
-        if (Intent f = page.finish()) intent = f;
-        return intent;
     }
+
+    PagedColumn parts_;
 };
 
 class LanguageScreen : public Screen {

@@ -5,7 +5,7 @@
 
 #include "drivers/document/receipt_document.hpp"
 #include "ui/core/ui_context.hpp"
-#include "ui/wizard/paged_body.hpp"
+#include "ui/core/paged_body.hpp"
 
 namespace guichet::ui::wizard {
 

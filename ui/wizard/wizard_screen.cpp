@@ -12,7 +12,7 @@
 #include "ui/core/widgets.hpp"
 #include "ui/core/icons.hpp"
 #include "ui/wizard/field_widgets.hpp"
-#include "ui/wizard/paged_body.hpp"
+#include "ui/core/paged_body.hpp"
 #include "ui/wizard/receipt_view.hpp"
 #include "ui/wizard/wizard_runtime.hpp"
 
@@ -239,7 +239,7 @@ private:
         // A block taller than the whole body (a document of many pages at 200 %) cannot be
         // cut: the navigation then follows it, and the page scrolls with its big arrows,
         // rather than covering it (the layout audit still reports such a page).
-        navY = std::max(navY, ImGui::GetCursorScreenPos().y + ctx.px(24));
+        navY = std::max(navY, ImGui::GetCursorScreenPos().y);  // the cursor already holds the last block's spacing
         int r = drawNav(ctx, x, navY, width, navH, nav);
         ImGui::SetCursorScreenPos(ImVec2(x, navY + navH));
         ImGui::Dummy(ImVec2(1, 0));
@@ -270,7 +270,9 @@ private:
             }
         }
         std::function<void()> top;
-        if (!wrong.empty()) top = [&ctx, wrong] { errorSummary(ctx, wrong); };
+        // A page of one question (always so at 200 %) has its error right under its title:
+        // a summary repeating it would only push the answers off the screen.
+        if (!wrong.empty() && fields.size() > 1) top = [&ctx, wrong] { errorSummary(ctx, wrong); };
         Nav nav{"next##wizard", _("Continuer"), "check"};
         if (jumpToError_) {  // after a failed Continuer: the sub-page of the first question to correct
             jumpToError_ = false;

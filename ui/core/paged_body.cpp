@@ -1,9 +1,9 @@
-#include "ui/wizard/paged_body.hpp"
+#include "ui/core/paged_body.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
-namespace guichet::ui::wizard {
+namespace guichet::ui {
 
 float measureBlock(UiContext& ctx, const std::function<void()>& draw) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -55,4 +55,4 @@ std::vector<SubPage> paginate(const std::vector<float>& heights, const std::vect
     return pages;
 }
 
-}  // namespace guichet::ui::wizard
+}  // namespace guichet::ui

@@ -9,7 +9,7 @@
 
 #include "ui/core/ui_context.hpp"
 
-namespace guichet::ui::wizard {
+namespace guichet::ui {
 
 struct Block {
     std::function<void()> draw;
@@ -31,4 +31,4 @@ struct SubPage {
 // a whole sub-page gets one of its own. Pure: unit-tested with plain heights.
 std::vector<SubPage> paginate(const std::vector<float>& heights, const std::vector<Block>& blocks, float available);
 
-}  // namespace guichet::ui::wizard
+}  // namespace guichet::ui
