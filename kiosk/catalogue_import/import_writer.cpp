@@ -25,6 +25,12 @@ std::optional<std::string> readFile(const fs::path& p) {
     return s.str();
 }
 
+std::string questions(const UpstreamProcedure& p) {
+    const auto n = p.allFields().size();
+    if (n == 0) return "aucune question de l'amont";
+    return std::to_string(n) + (n == 1 ? " question" : " questions") + " de l'amont";
+}
+
 std::string snapshotText(const UpstreamProcedure& p) { return toSnapshot(p).dump(2) + "\n"; }
 
 // Each file whole or not at all: written beside its place, flushed, then renamed.
@@ -98,7 +104,7 @@ Result<ImportSummary> writeImport(const std::vector<UpstreamProcedure>& procedur
             files[tomlName] = procedureToml(p);
             files[snapName] = snapshotText(p);
             routed.push_back(p);
-            r << tomlName << " : nouveau (" << p.allFields().size() << " questions de l'amont)\n";
+            r << tomlName << " : nouveau (" << questions(p) << ")\n";
             ++sum.created;
             continue;
         }

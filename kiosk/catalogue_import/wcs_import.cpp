@@ -78,12 +78,12 @@ Result<UpstreamProcedure> wcsProcedure(const json& entry, const json& schema, co
         const std::string type = text(f, "type"), id = text(f, "id"), label = text(f, "label");
         const std::string cond = conditionText(f);
         if (type == "page") {
-            p.steps.push_back({"page_" + slugify(id, '_'), label, "", "", {}});
+            p.steps.push_back({"page_" + slugify(id, '-'), label, "", "", {}});
             if (!cond.empty()) p.notes.push_back("page « " + label + " » : condition w.c.s. non reprise (" + cond + ")");
             continue;
         }
         if (type == "title" || type == "subtitle") {
-            if (p.steps.empty() || !p.steps.back().fields.empty()) p.steps.push_back({"partie_" + slugify(id, '_'), label, "", "", {}});
+            if (p.steps.empty() || !p.steps.back().fields.empty()) p.steps.push_back({"partie_" + slugify(id, '-'), label, "", "", {}});
             else current().help += (current().help.empty() ? "" : "\n") + plainText(label);
             continue;
         }
