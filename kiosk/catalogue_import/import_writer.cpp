@@ -160,22 +160,26 @@ Result<ImportSummary> writeImport(const std::vector<UpstreamProcedure>& procedur
         }
         ++sum.kept;
     }
-    // Procedures imported earlier from this back office that it no longer lists.
-    if (!o.partial) {
-        for (const auto& e : fs::directory_iterator(dir, ec)) {
-            const std::string n = e.path().filename().string();
-            const std::string suffix = ".upstream.json";
-            if (n.size() <= suffix.size() || n.compare(n.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
-            auto text = readFile(e.path());
-            if (!text) continue;
-            try {
-                auto snap = fromSnapshot(nlohmann::json::parse(*text));
-                if (snap.source != o.routing.source || ids.count(snap.id)) continue;
-                r << snap.id << ".toml : n'existe plus en amont (« " << snap.upstreamId << " ») : gardé ; retirez-le à la main "
-                  << "(le fichier et " << n << ") si la démarche est close\n";
-                ++sum.removedUpstream;
-            } catch (const nlohmann::json::exception&) {
+    // Procedures imported earlier from this back office and not in this import: with --only,
+    // still routed as their snapshot says; otherwise gone upstream, reported (a route to a
+    // service that no longer exists would only be refused at sending time).
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        const std::string n = e.path().filename().string();
+        const std::string suffix = ".upstream.json";
+        if (n.size() <= suffix.size() || n.compare(n.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+        auto text = readFile(e.path());
+        if (!text) continue;
+        try {
+            auto snap = fromSnapshot(nlohmann::json::parse(*text));
+            if (snap.source != o.routing.source || ids.count(snap.id) || !fs::exists(dir / (snap.id + ".toml"))) continue;
+            if (o.partial) {
+                routed.push_back(std::move(snap));
+                continue;
             }
+            r << snap.id << ".toml : n'existe plus en amont (« " << snap.upstreamId << " ») : gardé mais plus routé ; "
+              << "retirez-le à la main (le fichier et " << n << ") si la démarche est close\n";
+            ++sum.removedUpstream;
+        } catch (const nlohmann::json::exception&) {
         }
     }
     files["_outbox-" + o.routing.source + ".toml"] = routingToml(routed, o.routing);

@@ -101,7 +101,7 @@ Result<UpstreamProcedure> wcsProcedure(const json& entry, const json& schema, co
         u.key = "field:" + id;
         u.sourceType = type;
         u.varname = text(f, "varname");
-        u.fieldId = u.varname.empty() ? "champ_" + slugify(id, '_') : slugify(u.varname, '_');
+        u.fieldId = u.varname.empty() ? "champ_" + slugify(id, '-') : slugify(u.varname, '_');
         std::string base = u.fieldId;
         for (int n = 2; ids.count(u.fieldId); ++n) u.fieldId = base + "_" + std::to_string(n);
         ids.insert(u.fieldId);

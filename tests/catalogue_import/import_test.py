@@ -377,9 +377,19 @@ def case_open311_reimport():
         eclairage = read(os.path.join(out, "signalement-eclairage.toml"))
         check("signalement-eclairage.toml : mis à jour" in report and 'value = "abime"' in eclairage and eclairage != eclairage_before,
               "an untouched file follows upstream")
-        check("signalement-graffiti.toml : à jour" in report, "unchanged service: up to date")
+        check("signalement-graffiti.toml : n'existe plus en amont (« graffiti »)" in report and
+              os.path.exists(os.path.join(out, "signalement-graffiti.toml")), "a service gone upstream: file kept, reported")
         rc, so, se = catalogue_check(out, "open311")
-        check(rc == 0, "the kept catalogue still passes the check: %s %s" % (so, se))
+        check(rc == 1 and "signalement-graffiti" in so, "no longer routed: the check points at it")
+        os.remove(os.path.join(out, "signalement-graffiti.toml"))
+        os.remove(os.path.join(out, "signalement-graffiti.upstream.json"))
+        rc, so, se = catalogue_check(out, "open311")
+        check(rc == 0, "once removed by hand, the kept catalogue passes the check: %s %s" % (so, se))
+        # --only: the other procedures of the folder stay routed as they are.
+        rc, so, se = do_import("open311", s.url, out, extra=["--only", "eclairage"])
+        check(rc == 0 and "signalement-nid-de-poule.toml" not in so, "--only reports only what it imports: %s" % so)
+        routes = toml(os.path.join(out, "_outbox-open311.toml"))["routes"]
+        check(sorted(routes) == ["signalement-eclairage", "signalement-nid-de-poule"], "--only keeps the other routes: %r" % routes)
         # Not accepted yet: told again; --accept records it; then quiet.
         rc, so, se = do_import("open311", s.url, out)
         check("+ champ ajouté « danger »" in so, "told again until accepted")
