@@ -272,9 +272,11 @@ def play(terminal, outbox, scenario, work, demo=False):
         cmd += ["--demo", "--data", os.path.join(work, "data")]
     rc, so, se = run(cmd, env={"GUICHET_TODAY": "2026-11-28"}, timeout=300)
     check(rc == 0, "the scenario %s ran to its end (exit %d):\n%s\n%s" % (os.path.basename(scenario), rc, so[-3000:], se[-3000:]))
+    terminal_log = so + se
     # Whatever the terminal's uploader had not sent yet before exiting.
     rc, so, se = run([A.guichetctl, "outbox", "send", "--once", "--config", outbox])
     check(rc == 0, "outbox send: %s %s" % (so, se))
+    return terminal_log
 
 
 def case_open311_wizard():
@@ -288,7 +290,9 @@ def case_open311_wizard():
         rc, so, se = do_import("open311", s.url, out)
         check(rc == 0, "import: %s %s" % (so, se))
         terminal, outbox = terminal_files(out, "open311", s.url, work)
-        play(terminal, outbox, os.path.join(HERE, "scenarios/open311-nid-de-poule.scn"), work)
+        log = play(terminal, outbox, os.path.join(HERE, "scenarios/open311-nid-de-poule.scn"), work)
+        check(re.search(r"signalement-nid-de-poule\.toml:\d+: avertissement : texte « label » \(fr\) à compléter", log),
+              "the terminal starts and its journal names the text left to complete")
     finally:
         s.stop()
     posts = [r for r in s.requests() if r["method"] == "POST"]
