@@ -25,6 +25,7 @@ Result<nlohmann::json> fetchJson(const std::string& url, const std::string& show
         std::string hint;
         if (res.status == 401 || res.status == 403) hint = " : accès refusé, vérifiez l'identifiant et la clé";
         else if (res.status == 404) hint = " : adresse inconnue du serveur, vérifiez l'URL";
+        else if (res.status >= 300 && res.status < 400) hint = " : le serveur redirige ailleurs, donnez l'adresse finale (souvent https://…)";
         else if (res.status >= 500) hint = " : erreur du serveur, réessayez plus tard";
         return makeError(ErrorCode::Protocol, shownUrl + " : le serveur a répondu HTTP " + std::to_string(res.status) + hint);
     }
