@@ -191,7 +191,7 @@ Result<ImportSummary> writeImport(const std::vector<UpstreamProcedure>& procedur
     r << "Bilan : " << sum.created << " nouvelle(s), " << sum.updated << " mise(s) à jour, " << sum.unchanged << " à jour, "
       << sum.kept << " gardée(s) avec changements en amont, " << sum.skipped << " ignorée(s), " << sum.removedUpstream
       << " disparue(s) en amont.\n"
-      << "À faire à la main : textes FALC, traductions en es de pt it (guichetctl catalogue check " << dir.string()
+      << "À faire à la main : textes FALC, traductions en en es de pt it (guichetctl catalogue check " << dir.string()
       << " les liste), textes marqués [À COMPLÉTER].\n";
     sum.report = r.str();
     files["import-report.txt"] = sum.report;

@@ -373,13 +373,13 @@ def case_open311_reimport():
         check(report in so, "the report is printed too")
         check(read(nid) == edited, "the edited file is not overwritten")
         check("signalement-nid-de-poule.toml : modifié par la mairie, GARDÉ" in report, "kept: %s" % report)
-        check("+ champ ajouté « danger » (DANGER) : singlevaluelist → choice, obligatoire" in report, "added field reported: %s" % report)
+        check("+ champ ajouté « danger » (DANGER) : singlevaluelist (à la borne : choice), obligatoire" in report, "added field reported: %s" % report)
         check("- champ retiré en amont « remarque » (REMARQUE)" in report, "removed field reported")
-        check("~ champ « nb_trous » (NB_TROUS) : type changé, number → number devient string → text" in report, "retyped field reported")
+        check("~ champ « nb_trous » (NB_TROUS) : type changé en amont, number devient string (à la borne : number → text)" in report, "retyped field reported")
         new = read(nid + ".nouveau")
         check('id = "danger"' in new and 'id = "remarque"' not in new, "the new upstream version is given beside it")
         eclairage = read(os.path.join(out, "signalement-eclairage.toml"))
-        check("signalement-eclairage.toml : mis à jour" in report and 'value = "abime"' in eclairage and eclairage != eclairage_before,
+        check("signalement-eclairage.toml : mis à jour" in report and "choix ajouté « abime » (Il est abîmé ou penché)" in report and 'value = "abime"' in eclairage and eclairage != eclairage_before,
               "an untouched file follows upstream")
         check("signalement-graffiti.toml : n'existe plus en amont (« graffiti »)" in report and
               os.path.exists(os.path.join(out, "signalement-graffiti.toml")), "a service gone upstream: file kept, reported")
@@ -426,9 +426,10 @@ def case_wcs_reimport():
         s.stop()
     report = read(os.path.join(out, "import-report.txt"))
     check(read(f) == edited, "the edited form file is kept")
-    check("+ champ ajouté « telephone » (telephone) : string → text, obligatoire" in report, "added: %s" % report)
+    check("+ champ ajouté « telephone » (telephone) : string (à la borne : text), obligatoire" in report, "added: %s" % report)
     check("- champ retiré en amont « remarques » (remarques)" in report, "removed")
-    check("~ champ « jours » (jours) : type changé, items → choice (plusieurs) devient string → text" in report, "retyped")
+    check("~ champ « jours » (jours) : type changé en amont, items devient string (à la borne : choice (plusieurs) → text)" in report, "retyped")
+    check("choix retiré « Lundi »" not in report, "a list turned into text: its choices are not listed one by one")
     check("pret-materiel.toml : à jour" in report, "the other form is up to date")
 
 
