@@ -198,10 +198,16 @@ std::vector<Utterance> ScreenReader::typingFeedback(const a11y::Node& node, cons
 std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
     const Phrases& ph = phrasesFor(language_);
     std::vector<Announcement> out;
-    auto emit = [&](Utterance u) {
+    // Only the first announcement of a frame may cut off what is being said, and only when
+    // it is news the resident asked for: a new screen, the focus moved from one control to
+    // another, an error. A screen's first focus, arriving a frame after its title, and a
+    // text that appears by itself queue behind the title: otherwise a resident entering a
+    // screen never hears what it is (the keypad-only audit caught exactly that on home).
+    // A key or a touch already cuts speech off before its consequences are announced.
+    auto emit = [&](Utterance u, bool mayInterrupt) {
         if (u.text.empty()) return;
         u.language = language_;
-        out.push_back({std::move(u), out.empty()});
+        out.push_back({std::move(u), mayInterrupt && out.empty()});
     };
 
     // A new screen, or a new page of the same screen (the wizard's instruction names the step).
@@ -210,7 +216,7 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
     if (newScreen) {
         // Title, instruction and every text, as a resident who sees the screen reads it;
         // any key cuts it short.
-        for (auto& u : readScreen(tree)) emit(std::move(u));
+        for (auto& u : readScreen(tree)) emit(std::move(u), true);
         alerts_.clear();
         for (auto& e : editing_) secureWipe(e.second);
         editing_.clear();
@@ -231,7 +237,7 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
         if (!newScreen) appeared.push_back(&n);
         if (texts_.size() < kMaxRememberedTexts) texts_.push_back(n.label);
     }
-    for (auto& u : screenTexts(tree, appeared)) emit(std::move(u));
+    for (auto& u : screenTexts(tree, appeared)) emit(std::move(u), false);
 
     // New errors: the message and its fix (A21). Alerts still on screen are not repeated.
     std::vector<std::string> alertsNow;
@@ -243,7 +249,7 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
                                 {n.label, n.label}};
         if (!n.value.empty()) appendValue(n, parts);
         parts.push_back({n.hint, n.hint});
-        emit(join(parts, ". "));
+        emit(join(parts, ". "), true);
     }
     alerts_ = std::move(alertsNow);
 
@@ -253,9 +259,9 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
     for (const auto& n : tree.nodes()) {
         if (n.role != a11y::Role::TextField || n.focusable) continue;
         auto prev = std::find_if(editing_.begin(), editing_.end(), [&](const auto& e) { return e.first == n.id; });
-        if (prev == editing_.end()) emit(describe(n));
+        if (prev == editing_.end()) emit(describe(n), true);
         else if (prev->second != rememberedValue(n))
-            for (auto& u : typingFeedback(n, prev->second)) emit(std::move(u));
+            for (auto& u : typingFeedback(n, prev->second)) emit(std::move(u), true);
         editingNow.emplace_back(n.id, rememberedValue(n));
     }
     for (auto& e : editing_) secureWipe(e.second);
@@ -264,22 +270,22 @@ std::vector<Announcement> ScreenReader::onFrame(const a11y::Tree& tree) {
     const a11y::Node* f = tree.focused();
     const std::string valueNow = f ? rememberedValue(*f) : std::string();
     if (f && f->id != focusId_) {
-        emit(describe(*f));
+        emit(describe(*f), !focusId_.empty());  // moved, not a screen's first focus
     } else if (f) {
         if (f->checked != focusChecked_ && f->checked) {
             const bool toggle = f->role == a11y::Role::Toggle;
             const char* state = *f->checked ? (toggle ? ph.on : ph.checked) : (toggle ? ph.off : ph.unchecked);
-            emit(Utterance{state, state, language_});  // A15: the new state
+            emit(Utterance{state, state, language_}, true);  // A15: the new state
         } else if (valueNow != focusValue_) {
             if (f->role == a11y::Role::TextField) {
-                for (auto& u : typingFeedback(*f, focusValue_)) emit(std::move(u));
+                for (auto& u : typingFeedback(*f, focusValue_)) emit(std::move(u), true);
             } else {
                 std::vector<Part> parts;
                 appendValue(*f, parts);
-                emit(join(parts, ", "));
+                emit(join(parts, ", "), true);
             }
         } else if (f->disabled != focusDisabled_) {
-            emit(describe(*f));
+            emit(describe(*f), true);
         }
     }
 

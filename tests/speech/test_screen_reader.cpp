@@ -45,6 +45,46 @@ TEST_CASE("speech.reader an unchanged frame says nothing, a focus move says only
     CHECK(a[0].interrupt);  // any focus change cuts off what was being said
 }
 
+TEST_CASE("speech.reader a screen's first focus, a frame after its title, queues behind the title") {
+    // On home the focus lands one frame after the screen appears; interrupting there cut
+    // the title off before a resident heard it (found by the keypad-only audit).
+    ScreenReader reader;
+    Tree t;
+    homeScreen(t, 0);  // no focus yet
+    auto entering = reader.onFrame(t);
+    REQUIRE_FALSE(entering.empty());
+    CHECK(entering[0].interrupt);  // a new screen cuts off the previous one
+    homeScreen(t, 1);
+    auto a = reader.onFrame(t);
+    REQUIRE(texts(a) == std::vector<std::string>{"Bouton, Demander un acte de naissance, 1 sur 9"});
+    CHECK_FALSE(a[0].interrupt);
+    homeScreen(t, 2);  // a move from one control to another still cuts off the previous one
+    auto moved = reader.onFrame(t);
+    REQUIRE(moved.size() == 1);
+    CHECK(moved[0].interrupt);
+}
+
+TEST_CASE("speech.reader a text that appears by itself queues behind what is being said") {
+    ScreenReader reader;
+    Tree t;
+    auto frame = [&](bool printed) {
+        t.beginFrame("done", "Demande enregistrée", "Gardez votre reçu.");
+        if (printed) {
+            Node n;
+            n.id = "printed";
+            n.role = Role::Text;
+            n.label = "Votre reçu est imprimé.";
+            t.add(n);
+        }
+        t.endFrame();
+        return reader.onFrame(t);
+    };
+    frame(false);
+    auto a = frame(true);
+    REQUIRE(texts(a) == std::vector<std::string>{"Votre reçu est imprimé."});
+    CHECK_FALSE(a[0].interrupt);
+}
+
 TEST_CASE("speech.reader a toggle says its new state when switched") {
     ScreenReader reader;
     Tree t;

@@ -4,6 +4,7 @@ view) or by keypad (Tab to the control, Enter; digits phone-style with speech on
 the layout audit on every page it sees.
 """
 
+import re
 import os
 import shlex
 import time
@@ -103,6 +104,14 @@ class Player:
                 more = find_control(d, "Voir la suite")
                 if more and text != "Voir la suite":
                     self.t.click(*centre(more))
+                    self.t.settle()
+                    continue
+                # At 200 % a step shows one question a page ("question 1 sur 3"): the next
+                # question is reached as a resident reaches it, by touching "Continuer".
+                q = re.search(r"question (\d+) sur (\d+)", d.get("instruction", ""))
+                go_on = find_control(d, "Continuer")
+                if q and int(q.group(1)) < int(q.group(2)) and go_on and text != "Continuer":
+                    self.t.click(*centre(go_on))
                     self.t.settle()
                     continue
                 return None

@@ -208,7 +208,9 @@ bool OnScreenKeyboard::draw(UiContext& ctx) {
         keyRow(kRow3, y + 3 * (keyH + gap), 10, pmin.x, panelW);
         keyRow(shift_ ? kAccentsUpper : kAccents, y + 4 * (keyH + gap), 10, pmin.x, panelW);
         float ry = y + 5 * (keyH + gap);
-        float unitW = (panelW - gap * 3) / 10;
+        // Majuscule, the comma (a resident's comment needs it; the letter rows are full),
+        // Espace, Effacer, Valider: ten units and four gaps.
+        float unitW = (panelW - gap * 4) / 10;
         ButtonStyle shiftStyle = special;
         shiftStyle.selected = shift_;
         shiftStyle.kind = shift_ ? ButtonKind::Chip : ButtonKind::Key;
@@ -216,12 +218,13 @@ bool OnScreenKeyboard::draw(UiContext& ctx) {
         shiftStyle.checked = shift_;
         if (button(ctx, "key:shift", _("Majuscule"), ImVec2(pmin.x, ry), ImVec2(unitW * 2, keyH), shiftStyle))
             shift_ = !shift_;
-        if (button(ctx, "key:space", _("Espace"), ImVec2(pmin.x + unitW * 2 + gap, ry), ImVec2(unitW * 4, keyH), special))
+        if (button(ctx, "key:,", ",", ImVec2(pmin.x + unitW * 2 + gap, ry), ImVec2(unitW, keyH), keyStyle)) insert(",");
+        if (button(ctx, "key:space", _("Espace"), ImVec2(pmin.x + unitW * 3 + 2 * gap, ry), ImVec2(unitW * 3, keyH), special))
             insert(" ");
-        if (button(ctx, "key:delete", _("Effacer"), ImVec2(pmin.x + unitW * 6 + 2 * gap, ry), ImVec2(unitW * 2, keyH),
+        if (button(ctx, "key:delete", _("Effacer"), ImVec2(pmin.x + unitW * 6 + 3 * gap, ry), ImVec2(unitW * 2, keyH),
                    special))
             erase();
-        if (button(ctx, "key:enter", _("Valider"), ImVec2(pmin.x + unitW * 8 + 3 * gap, ry), ImVec2(unitW * 2, keyH),
+        if (button(ctx, "key:enter", _("Valider"), ImVec2(pmin.x + unitW * 8 + 4 * gap, ry), ImVec2(unitW * 2, keyH),
                    primary))
             done = true;
     }

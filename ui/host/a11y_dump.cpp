@@ -27,6 +27,7 @@ void writeA11yDump(const std::string& path, Shell& shell, const DumpInfo& info) 
     j["settled"] = info.settled;
     j["screen"] = tree.screenId();  // what this frame drew (the router may already be elsewhere)
     j["title"] = tree.title();
+    j["instruction"] = tree.instruction();  // "Étape 1 sur 2 — question 1 sur 3" (one question a page at 200 %)
     j["personal"] = personalScreen;
     j["phase"] = sessionPhaseName(ctx.session.phase());
     j["warningSecondsLeft"] = ctx.session.warningSecondsLeft();

@@ -1,6 +1,7 @@
 #include "ui/scan_step/scan_step.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -179,11 +180,11 @@ void pruneThumbnails(FieldScan& fs) {
 
 // A row of thumbnails, each framed, with its page number under it; the description in
 // words for speech (and when no picture can be made).
-void drawThumbnails(UiContext& ctx, FieldScan& fs, const std::vector<ScannedPage>& pages, float maxH) {
+void drawThumbnails(UiContext& ctx, FieldScan& fs, const std::vector<ScannedPage>& pages, float maxH, float width = 0) {
     if (pages.empty()) return;
     const auto& p = ctx.colors();
     ImVec2 origin = ImGui::GetCursorScreenPos();
-    float colW = std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
+    float colW = width > 0 ? width : std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
     float gap = ctx.px(24);
     float boxH = maxH, boxW = maxH * 0.75f;  // portrait A4-ish frame
     int perRow = std::max(1, static_cast<int>((colW + gap) / (boxW + gap)));
@@ -230,6 +231,43 @@ void drawThumbnails(UiContext& ctx, FieldScan& fs, const std::vector<ScannedPage
 std::string pageLine(std::size_t index, const ScannedPage& page) {
     return std::string(_("Page")) + " " + std::to_string(index + 1) + " : " + std::to_string(page.widthPx) + " x " +
            std::to_string(page.heightPx) + " px, " + std::to_string((page.jpeg.size() + 1023) / 1024) + " Ko";
+}
+
+struct GridButton {
+    std::string id, label;
+    bool disabled = false;
+};
+
+// Buttons in rows, as many a row as their longest label allows on one line (at least one,
+// at most three): the same height each, the grid `width` wide. Returns the index pressed, or -1.
+int buttonGrid(UiContext& ctx, const std::vector<GridButton>& buttons, float width) {
+    if (buttons.empty()) return -1;
+    ImFont* font = ctx.fonts.bold;
+    const float pad = ctx.px(28), gap = ctx.px(20);
+    const float w = width;
+    float widest = 0;
+    for (const auto& b : buttons)
+        widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, b.label.c_str()).x);
+    int perRow = std::clamp(static_cast<int>((w + gap) / (widest + 2 * pad + gap)), 1, 3);
+    perRow = std::min(perRow, static_cast<int>(buttons.size()));
+    const float bw = (w - gap * (perRow - 1)) / perRow;
+    float h = ctx.px(104);
+    for (const auto& b : buttons) h = std::max(h, measureWrappedText(font, bw - 2 * pad, b.label).y + 2 * ctx.px(24));
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    int pressed = -1;
+    for (std::size_t i = 0; i < buttons.size(); ++i) {
+        const int c = static_cast<int>(i) % perRow, r = static_cast<int>(i) / perRow;
+        ButtonStyle st;
+        st.kind = ButtonKind::Secondary;
+        st.disabled = buttons[i].disabled;
+        if (button(ctx, buttons[i].id.c_str(), buttons[i].label, ImVec2(origin.x + c * (bw + gap), origin.y + r * (h + gap)),
+                   ImVec2(bw, h), st) && pressed < 0)
+            pressed = static_cast<int>(i);
+    }
+    const int rows = static_cast<int>((buttons.size() + perRow - 1) / perRow);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * h + (rows - 1) * gap + gap));
+    ImGui::Dummy(ImVec2(1, 0));
+    return pressed;
 }
 
 void drawStep(UiContext& ctx, WizardSession& session, const Field& field, const std::string& lang) {
@@ -282,23 +320,37 @@ void drawStep(UiContext& ctx, WizardSession& session, const Field& field, const 
     }
 
     if (fs.document.pageCount() > 0) {
-        drawThumbnails(ctx, fs, fs.document.pages(), ctx.px(220));
-        for (std::size_t i = 0; i < fs.document.pageCount(); ++i) {
-            ButtonStyle rm = big;
-            rm.kind = ButtonKind::Quiet;
-            rm.icon = "";
-            const std::string id = field.id + "##scan-remove-" + std::to_string(i);
-            const std::string text = std::string(_("Supprimer la page")) + " " + std::to_string(i + 1);
-            if (bigButton(ctx, id.c_str(), text, rm)) {
-                fs.document.removePage(i);
-                commit(session, field, fs);
-                break;  // the list changed under the loop
-            }
+        // Kept pages: small thumbnails, then "Supprimer la page n" and "Ajouter une page" side
+        // by side — one button a row made a two-page document taller than the screen.
+        std::vector<GridButton> buttons;
+        for (std::size_t i = 0; i < fs.document.pageCount(); ++i)
+            buttons.push_back({field.id + "##scan-remove-" + std::to_string(i),
+                               std::string(_("Supprimer la page")) + " " + std::to_string(i + 1), false});
+        buttons.push_back({field.id + "##scan-add", _("Ajouter une page"), !available});
+        // The buttons beside the thumbnails when the row leaves them room (two or three
+        // pages in landscape), under them otherwise.
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        const float w = std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
+        const float boxH = ctx.px(170), gap = ctx.px(24);
+        const float thumbsW = std::min<float>(static_cast<float>(fs.document.pageCount()), 3.f) * (boxH * 0.75f + gap);
+        int pressed = -1;
+        if (w - thumbsW >= w * 0.45f) {
+            drawThumbnails(ctx, fs, fs.document.pages(), boxH, thumbsW);
+            const float thumbsBottom = ImGui::GetCursorScreenPos().y;
+            ImGui::SetCursorScreenPos(ImVec2(origin.x + thumbsW, origin.y));
+            pressed = buttonGrid(ctx, buttons, w - thumbsW);
+            ImGui::SetCursorScreenPos(ImVec2(origin.x, std::max(thumbsBottom, ImGui::GetCursorScreenPos().y)));
+            ImGui::Dummy(ImVec2(1, 0));
+        } else {
+            drawThumbnails(ctx, fs, fs.document.pages(), boxH);
+            pressed = buttonGrid(ctx, buttons, w);
         }
-        ButtonStyle add = big;
-        add.disabled = !available;
-        if (bigButton(ctx, (field.id + "##scan-add").c_str(), _("Ajouter une page"), add) && available)
+        if (pressed >= 0 && pressed < static_cast<int>(fs.document.pageCount())) {
+            fs.document.removePage(static_cast<std::size_t>(pressed));
+            commit(session, field, fs);
+        } else if (pressed == static_cast<int>(fs.document.pageCount()) && available) {
             startScan(ctx, session, field.id, fs);
+        }
     } else {
         ButtonStyle st = big;
         st.disabled = !available;

@@ -1,5 +1,5 @@
 // `expect-receipt-spoken`: on the confirmation page, every line the receipt prints (A7) was
-// spoken since the previous step — checked against the wizard's own receipt document, so
+// spoken since the confirmation page appeared — checked against the wizard's own receipt document, so
 // the check follows the catalogue rather than a copy of its texts.
 #include "ui/scenario/scenario.hpp"
 #include "ui/shell/shell.hpp"
@@ -35,9 +35,14 @@ Result<void> expectReceiptSpoken(StepContext& c) {
     return {};
 }
 
-// Same mark rule as expect-spoken: what the previous action made the terminal say.
+// What was said since the confirmation page appeared: the mark follows every action until
+// the wizard reaches its confirmation, then stays, so that a receipt shown in parts
+// ("Voir la suite") counts once the resident has been through every part.
 void onStep(const ScenarioStep& step) {
     if (step.name.rfind("expect", 0) == 0) return;
+    auto* wizard = wizard::WizardRuntime::instance();
+    auto* session = wizard ? wizard->current() : nullptr;
+    if (session && session->state() == procedures::WizardSession::State::Done) return;
     if (auto* rt = speechRuntime()) receiptMark() = rt->log().size();
 }
 

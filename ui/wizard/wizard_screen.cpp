@@ -236,6 +236,10 @@ private:
         subPageCount_ = static_cast<int>(pages.size());
         subPage_ = std::clamp(subPage_, 0, subPageCount_ - 1);
         for (int i : pages[subPage_].blocks) blocks[i].draw();
+        // A block taller than the whole body (a document of many pages at 200 %) cannot be
+        // cut: the navigation then follows it, and the page scrolls with its big arrows,
+        // rather than covering it (the layout audit still reports such a page).
+        navY = std::max(navY, ImGui::GetCursorScreenPos().y + ctx.px(24));
         int r = drawNav(ctx, x, navY, width, navH, nav);
         ImGui::SetCursorScreenPos(ImVec2(x, navY + navH));
         ImGui::Dummy(ImVec2(1, 0));
