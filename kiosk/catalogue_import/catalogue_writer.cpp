@@ -139,7 +139,7 @@ std::string procedureToml(const UpstreamProcedure& p) {
     }
     for (const auto& n : p.notes) comment(o, "Non repris : " + n);
     o << "id = " << tomlQuote(p.id) << "\n";
-    o << "version = 1\n";
+    o << "version = " << p.version << "\n";
     o << "order = " << p.order << "\n";
     o << "icon = " << tomlQuote(open311 ? "alert" : "document") << "\n";
     o << "connector = " << tomlQuote(p.source) << "\n";

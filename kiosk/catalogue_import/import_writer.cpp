@@ -126,33 +126,40 @@ Result<ImportSummary> writeImport(const std::vector<UpstreamProcedure>& procedur
         const bool edited = procedureToml(before) != *current;
         const auto changes = diffUpstream(before, p);
         if (changes.empty()) {
+            UpstreamProcedure same = p;
+            same.version = before.version;
             r << tomlName << " : à jour" << (edited ? " (modifié par la mairie, gardé)" : "") << "\n";
-            if (!edited && procedureToml(p) != *current) files[tomlName] = procedureToml(p);
-            files[snapName] = snapshotText(p);
+            if (!edited && procedureToml(same) != *current) files[tomlName] = procedureToml(same);
+            files[snapName] = snapshotText(same);
             if (fs::exists(dir / newName)) toRemove.push_back(newName);
-            routed.push_back(p);
+            routed.push_back(same);
             ++sum.unchanged;
             continue;
         }
         if (!edited) {
-            // Never touched by the town: it follows the back office.
-            files[tomlName] = procedureToml(p);
-            files[snapName] = snapshotText(p);
+            // Never touched by the town: it follows the back office, as a new version (the
+            // version travels with every submission: staff can tell old demands apart).
+            UpstreamProcedure next = p;
+            next.version = before.version + 1;
+            files[tomlName] = procedureToml(next);
+            files[snapName] = snapshotText(next);
             if (fs::exists(dir / newName)) toRemove.push_back(newName);
-            routed.push_back(p);
-            r << tomlName << " : mis à jour (le fichier n'avait pas été modifié) :\n";
+            routed.push_back(next);
+            r << tomlName << " : mis à jour, version " << next.version << " (le fichier n'avait pas été modifié) :\n";
             for (const auto& c : changes) r << "    " << c.text << "\n";
             ++sum.updated;
             continue;
         }
         // Edited by the town: its wording, FALC and translations stay; the changes are told.
-        files[newName] = procedureToml(p);
+        UpstreamProcedure seen = p;
+        seen.version = before.version;  // the town's file keeps its own version line
+        files[newName] = procedureToml(seen);
         r << tomlName << " : modifié par la mairie, GARDÉ ; changements en amont à reporter à la main :\n";
         for (const auto& c : changes) r << "    " << c.text << "\n";
         r << "    version importée complète, pour comparer : " << newName << "\n";
         if (o.accept) {
-            files[snapName] = snapshotText(p);
-            routed.push_back(p);
+            files[snapName] = snapshotText(seen);
+            routed.push_back(seen);
             r << "    (--accept : ces changements sont notés comme vus ; le prochain import ne les redira pas)\n";
         } else {
             routed.push_back(before);

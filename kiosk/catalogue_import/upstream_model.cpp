@@ -117,7 +117,7 @@ nlohmann::json toSnapshot(const UpstreamProcedure& p) {
     }
     return {{"format", "guichet-upstream-1"}, {"source", p.source},   {"url", p.baseUrl},
             {"upstream_id", p.upstreamId},    {"id", p.id},           {"title", p.title},
-            {"description", p.description},   {"group", p.group},     {"order", p.order},
+            {"description", p.description},   {"group", p.group},     {"order", p.order}, {"version", p.version},
             {"notes", p.notes},               {"steps", steps}};
 }
 
@@ -131,6 +131,7 @@ UpstreamProcedure fromSnapshot(const nlohmann::json& j) {
     p.description = j.value("description", "");
     p.group = j.value("group", "");
     p.order = j.value("order", 200);
+    p.version = j.value("version", 1);
     p.notes = j.value("notes", std::vector<std::string>{});
     for (const auto& sj : j.at("steps")) {
         UpstreamStep s;

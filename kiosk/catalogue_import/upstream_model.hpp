@@ -52,6 +52,7 @@ struct UpstreamProcedure {
     std::vector<UpstreamStep> steps;   // the back office's own questions
     std::vector<std::string> notes;    // what could not be carried over (conditions, …)
     int order = 200;
+    int version = 1;                   // the file's version: +1 each time it follows a change upstream
 
     std::vector<const UpstreamField*> allFields() const;
 };

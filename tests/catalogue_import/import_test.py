@@ -379,7 +379,8 @@ def case_open311_reimport():
         new = read(nid + ".nouveau")
         check('id = "danger"' in new and 'id = "remarque"' not in new, "the new upstream version is given beside it")
         eclairage = read(os.path.join(out, "signalement-eclairage.toml"))
-        check("signalement-eclairage.toml : mis à jour" in report and "choix ajouté « abime » (Il est abîmé ou penché)" in report and 'value = "abime"' in eclairage and eclairage != eclairage_before,
+        check(toml(os.path.join(out, "signalement-eclairage.toml"))["version"] == 2, "a file that followed upstream is version 2")
+        check("signalement-eclairage.toml : mis à jour, version 2" in report and "choix ajouté « abime » (Il est abîmé ou penché)" in report and 'value = "abime"' in eclairage and eclairage != eclairage_before,
               "an untouched file follows upstream")
         check("signalement-graffiti.toml : n'existe plus en amont (« graffiti »)" in report and
               os.path.exists(os.path.join(out, "signalement-graffiti.toml")), "a service gone upstream: file kept, reported")
