@@ -1,4 +1,4 @@
-// guichetctl catalogue check DIR [--outbox FILE] | show ID [DIR]: validates the procedure
+// guichetctl catalogue check DIR [--outbox FILE] | show ID [DIR] | import …: validates the procedure
 // catalogue (the same checks that stop the terminal from starting), and against the outbox's
 // connectors (FILE, by default DIR/../outbox.toml when it exists: every procedure must reach
 // a configured back office, every document a place in its w.c.s. form); prints one
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kiosk/ctl/command_registry.hpp"
+#include "kiosk/ctl/ctl_catalogue_import.hpp"
 #include "kiosk/i18n/i18n.hpp"
 #include "kiosk/outbox/outbox_config.hpp"
 #include "kiosk/procedures/catalogue_loader.hpp"
@@ -46,6 +47,14 @@ int checkCatalogue(const std::string& dir, std::string outboxFile, const std::ve
         std::fprintf(stderr, "catalogue: %zu problème(s) — la borne refusera de démarrer avec ce catalogue\n", load.diagnostics.size());
         return 1;
     }
+    // Texts the importer could not fill (guichetctl catalogue import): warned, not refused —
+    // the file is valid, but a resident would read the placeholder.
+    Diagnostics placeholders;
+    checkPlaceholders(load.catalogue, (std::filesystem::path(dir) / "_commune.toml").string(), placeholders);
+    for (const auto& d : placeholders) std::printf("%s\n", d.format().c_str());
+    if (!placeholders.empty())
+        std::fprintf(stderr, "catalogue: %zu texte(s) à compléter (marqués [À COMPLÉTER]) — la personne les lirait tels quels\n",
+                     placeholders.size());
     // The terminal would start (French is shown instead), but a resident who chose another
     // language would meet French: not accepted for a catalogue put on a terminal.
     Diagnostics missing;
@@ -146,10 +155,12 @@ int runCatalogue(const guichet::ctl::Args& args) {
         return checkCatalogue(dir, outboxFile, languages);
     }
     if (args.size() >= 2 && args[0] == "show") return showProcedure(args[1], args.size() >= 3 ? args[2] : kDefaultDir);
+    if (args.size() >= 1 && args[0] == "import") return guichet::ctl::runCatalogueImport(args);
     std::fprintf(stderr, "usage: guichetctl catalogue check [DIR] [--outbox FILE] [--languages fr,en,es,de,pt,it]\n       guichetctl catalogue show ID [DIR]\n");
+    guichet::ctl::catalogueImportUsage();
     return 2;
 }
 
 }  // namespace
 
-GUICHETCTL_COMMAND("catalogue", "check the procedure catalogue, show a procedure", runCatalogue);
+GUICHETCTL_COMMAND("catalogue", "check the procedure catalogue, show a procedure, import one from Open311 or w.c.s.", runCatalogue);

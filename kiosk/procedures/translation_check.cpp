@@ -12,28 +12,12 @@ std::string excerpt(const std::string& fr) {
     return first.substr(0, cut) + "…";
 }
 
-struct Visitor {
-    const std::vector<std::string>& languages;
-    Diagnostics& diags;
-    std::string file;
-
-    void operator()(const LocalizedText& t, const char* what) const {
-        if (t.empty()) return;  // optional text not given: nothing to translate
-        for (const auto& l : languages) {
-            auto it = t.byLanguage.find(l);
-            if (it != t.byLanguage.end() && !it->second.empty()) continue;
-            diags.push_back({file, t.line, "texte « " + std::string(what) + " » sans traduction « " + l + " » : « " + excerpt(t.fr()) + " »"});
-        }
-    }
-};
-
 }  // namespace
 
-void checkTranslations(const Catalogue& catalogue, const std::string& settingsFile,
-                       const std::vector<std::string>& languages, Diagnostics& diags) {
-    Visitor{languages, diags, settingsFile}(catalogue.settings.townName, "name");
+void visitTexts(const Catalogue& catalogue, const std::string& settingsFile, const TextVisitor& visit) {
+    visit(settingsFile, catalogue.settings.townName, "name");
     for (const auto& p : catalogue.procedures) {
-        Visitor v{languages, diags, p.file};
+        auto v = [&](const LocalizedText& t, const char* what) { visit(p.file, t, what); };
         v(p.title, "title");
         v(p.falc, "falc");
         for (const auto& s : p.steps) {
@@ -66,6 +50,30 @@ void checkTranslations(const Catalogue& catalogue, const std::string& settingsFi
             v(pg.body, "body");
         }
     }
+}
+
+void checkTranslations(const Catalogue& catalogue, const std::string& settingsFile,
+                       const std::vector<std::string>& languages, Diagnostics& diags) {
+    visitTexts(catalogue, settingsFile, [&](const std::string& file, const LocalizedText& t, const char* what) {
+        if (t.empty()) return;  // optional text not given: nothing to translate
+        for (const auto& l : languages) {
+            auto it = t.byLanguage.find(l);
+            if (it != t.byLanguage.end() && !it->second.empty()) continue;
+            diags.push_back({file, t.line, "texte « " + std::string(what) + " » sans traduction « " + l + " » : « " + excerpt(t.fr()) + " »"});
+        }
+    });
+}
+
+void checkPlaceholders(const Catalogue& catalogue, const std::string& settingsFile, Diagnostics& warnings) {
+    static const std::string marker = "[À COMPLÉTER]";
+    visitTexts(catalogue, settingsFile, [&](const std::string& file, const LocalizedText& t, const char* what) {
+        for (const auto& [lang, text] : t.byLanguage)
+            if (text.find(marker) != std::string::npos) {
+                warnings.push_back({file, t.line, "avertissement : texte « " + std::string(what) + " » (" + lang +
+                                                      ") à compléter : « " + excerpt(text) + " »"});
+                return;
+            }
+    });
 }
 
 }  // namespace guichet::procedures

@@ -3,6 +3,7 @@
 // loader accepts it; `guichetctl catalogue check` and the build refuse it (issue 14).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,5 +16,13 @@ namespace guichet::procedures {
 // traduction es : « Demander un acte… »".
 void checkTranslations(const Catalogue& catalogue, const std::string& settingsFile,
                        const std::vector<std::string>& languages, Diagnostics& diags);
+
+// Every resident-facing text of the catalogue, with its file and its key name.
+using TextVisitor = std::function<void(const std::string& file, const LocalizedText& text, const char* what)>;
+void visitTexts(const Catalogue& catalogue, const std::string& settingsFile, const TextVisitor& visit);
+
+// Texts still holding the importer's "[À COMPLÉTER]" placeholder (guichetctl catalogue
+// import): a warning each, "file:line: avertissement : texte « label » à compléter : « … »".
+void checkPlaceholders(const Catalogue& catalogue, const std::string& settingsFile, Diagnostics& warnings);
 
 }  // namespace guichet::procedures

@@ -49,6 +49,8 @@ struct Transfer {
     std::size_t sent = 0;
     bool bodyFailed = false;
     std::string answer;
+    std::size_t cap = kMaxAnswer;
+    bool truncated = false;
 };
 
 std::size_t onRead(char* buf, std::size_t size, std::size_t nitems, void* user) {
@@ -74,7 +76,8 @@ int onSeek(void* user, curl_off_t offset, int origin) {
 std::size_t onWrite(char* data, std::size_t size, std::size_t n, void* user) {
     auto* t = static_cast<Transfer*>(user);
     std::size_t k = size * n;
-    if (t->answer.size() < kMaxAnswer) t->answer.append(data, std::min(k, kMaxAnswer - t->answer.size()));
+    if (k > t->cap - t->answer.size()) t->truncated = true;
+    if (t->answer.size() < t->cap) t->answer.append(data, std::min(k, t->cap - t->answer.size()));
     return k;
 }
 
@@ -106,6 +109,7 @@ HttpResponse perform(const HttpRequest& req, const outbox::HttpConfig& cfg) {
     }
     Transfer t;
     t.body = req.body;
+    if (req.maxAnswerBytes) t.cap = req.maxAnswerBytes;
     common(c, cfg);
     curl_easy_setopt(c, CURLOPT_URL, req.url.c_str());
     curl_slist* headers = nullptr;
@@ -136,6 +140,7 @@ HttpResponse perform(const HttpRequest& req, const outbox::HttpConfig& cfg) {
     res.requestLeft = requestSize > 0 && bodyOut && !t.bodyFailed;
     res.status = static_cast<int>(status);
     res.body = std::move(t.answer);
+    res.answerTruncated = t.truncated;
     if (rc == CURLE_OK) {
         res.transferred = true;
     } else {

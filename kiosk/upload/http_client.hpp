@@ -16,12 +16,16 @@ struct HttpRequest {
     std::string url;
     std::vector<std::string> headers;  // "Name: value"
     BodySource* body = nullptr;
+    // Answers are small for the outbox; the catalogue import reads whole service lists
+    // and form schemas, and asks for more (0: the default 64 KiB).
+    std::size_t maxAnswerBytes = 0;
 };
 
 struct HttpResponse {
     bool transferred = false;   // an HTTP answer was read (status is meaningful)
     int status = 0;
-    std::string body;           // capped at 64 KiB: answers are small, a server cannot bloat us
+    std::string body;           // capped at 64 KiB (or maxAnswerBytes): a server cannot bloat us
+    bool answerTruncated = false;  // the answer was longer than the cap: body is incomplete
     bool requestLeft = false;   // the whole request was handed to the network
     bool connectFailed = false; // nothing reached the server: the network or the server is down
     bool tlsFailed = false;

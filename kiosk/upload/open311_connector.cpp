@@ -1,5 +1,6 @@
 #include "kiosk/upload/open311_connector.hpp"
 
+#include <cmath>
 #include <variant>
 
 #include "kiosk/upload/document_answers.hpp"
@@ -12,6 +13,11 @@ constexpr std::size_t kDescriptionChars = 4000;  // GeoReport v2, POST Service R
 
 std::string valueText(const nlohmann::json& v) {
     if (v.is_string()) return v.get<std::string>();
+    // A whole number typed in a decimal field (2.0) is "2" for GeoReport, not "2.0".
+    if (v.is_number_float()) {
+        const double d = v.get<double>();
+        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
+    }
     if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
     if (v.is_null()) return "";
     return v.dump();

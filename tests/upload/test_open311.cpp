@@ -132,3 +132,22 @@ TEST_CASE("upload.open311 refuses a submission without a location before sending
     sub.procedureId = "inconnue";
     CHECK(c.formBody(sub).error().message.find("no [connectors.open311.services.inconnue]") != std::string::npos);
 }
+
+TEST_CASE("upload.open311 a whole number of a decimal field is sent without a decimal point") {
+    outbox::Open311Config o;
+    o.url = "http://127.0.0.1:9";
+    outbox::Open311Service svc;
+    svc.serviceCode = "x";
+    svc.fields = {{"address_string", "adresse"}};
+    svc.attributes = {{"NB", "nb"}, {"LONGUEUR", "longueur"}};
+    o.services["p"] = svc;
+    upload::Open311Connector c(o, {});
+    auto sub = sampleSubmission(1, "open311", "p");
+    sub.answers["nb"] = 2.0;
+    sub.answers["longueur"] = 1.5;
+    auto form = c.formBody(sub);
+    REQUIRE(form.ok());
+    CHECK(form->find("attribute%5BNB%5D=2") != std::string::npos);
+    CHECK(form->find("attribute%5BNB%5D=2.") == std::string::npos);
+    CHECK(form->find("attribute%5BLONGUEUR%5D=1.5") != std::string::npos);
+}
