@@ -73,7 +73,11 @@ std::string FollowUpAnswer::headline() const {
         return std::string(_("La mairie n'est pas joignable pour le moment. Votre demande est bien enregistrée")) + " (" +
                _("envoyée") + " " + frenchDateTime(sentAtMs) + ").";
     std::string line = remote->closed ? std::string(_("Votre demande est traitée.")) : std::string(_("Votre demande est en cours de traitement."));
-    if (!remote->status.empty()) line += std::string(" ") + _("État indiqué par la mairie :") + " " + remote->status + ".";
+    // Open311's "open" / "closed" are codes, already said in words above; a back office's
+    // own wording (w.c.s. "En cours de traitement") is worth repeating as it is.
+    const bool statusCode = remote->status == "open" || remote->status == "closed";
+    if (!remote->status.empty() && !statusCode)
+        line += std::string(" ") + _("État indiqué par la mairie :") + " " + remote->status + ".";
     if (!remote->message.empty()) line += " " + remote->message;
     return sent + " " + line;
 }

@@ -29,6 +29,32 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *a):
         pass
 
+    def do_POST(self):
+        """The connectors' sending side, so that a scenario's demand really goes out: an
+        answer keyed "POST <path>" in FILE (Open311 requests.json, w.c.s. submit, webhook)."""
+        parsed = urllib.parse.urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        verdict = self.check_signature(parsed) if parsed.path.startswith("/api/formdefs/") else "ok"
+        print(json.dumps({"method": "POST", "path": parsed.path, "verdict": verdict, "bytes": len(body)}), flush=True)
+        if verdict != "ok":
+            return self.answer(403, json.dumps({"err": 1, "err_desc": verdict}))
+        status, answer = ANSWERS.get("POST " + parsed.path, [404, {"err": "not found"}])
+        self.answer(status, answer if isinstance(answer, str) else json.dumps(answer))
+
+    def check_signature(self, parsed):
+        query = parsed.query
+        if "&signature=" not in query:
+            return "unsigned"
+        signed, _, sig = query.partition("&signature=")
+        params = urllib.parse.parse_qs(signed)
+        expected = base64.b64encode(hmac.new(ARGS.wcs_key.encode(), signed.encode(), hashlib.sha256).digest()).decode()
+        if not hmac.compare_digest(urllib.parse.unquote(sig), expected):
+            return "bad signature"
+        if params.get("orig") != [ARGS.wcs_orig]:
+            return "bad orig"
+        return "ok"
+
     def do_GET(self):
         parsed = urllib.parse.urlsplit(self.path)
         verdict = "ok"

@@ -159,6 +159,22 @@ TEST_CASE("ui.on-screen keyboard is keypad-navigable and closes with Back", "[ui
     CHECK(h.shell.screenId() == "test.form");
 }
 
+TEST_CASE("ui.keypad: the keyboard opens on Valider, so Enter after typing validates instead of typing a key", "[ui]") {
+    // The keyboard is drawn from the frame after it opens: a focus set on its "Valider"
+    // too early was dropped for the first key, and Enter then typed "1" ("Dupont1").
+    Harness h;
+    h.key(Key::Enter);
+    h.shell.navigate(Intent::push("test.form"));
+    h.settle();
+    activateByKeypad(h, "Nom de naissance");
+    REQUIRE(h.shell.keyboard().isOpen());
+    CHECK(h.shell.focus().focusedId() == "key:enter");
+    h.text("Dupont");
+    h.key(Key::Enter);
+    CHECK_FALSE(h.shell.keyboard().isOpen());
+    CHECK(*h.shell.session().findField("form.nom") == "Dupont");
+}
+
 TEST_CASE("ui.on-screen keyboard types accents, capitals, and digits only in numeric fields", "[ui]") {
     Harness h;
     h.tap("Touchez l'écran pour commencer");

@@ -4,9 +4,10 @@
 //                        open on-screen keyboard, as a resident might copy it
 //   followup-scan [exact|unknown]                  the same reference as a barcode reader
 //                        sends it: a burst of keys ending with Enter (keyboard closed)
-//   followup-seed        stores a demand (a street report by "Dupont Amélie") through the
-//                        terminal's outbox, as the wizard's last step does, so that a
-//                        scenario can follow it up without walking a whole procedure
+//   followup-seed [CONNECTOR]  stores a demand (a street report by "Dupont Amélie") through
+//                        the terminal's outbox, as the wizard's last step does, so that a
+//                        scenario can follow it up without walking a whole procedure; the
+//                        terminal's uploader then sends it through CONNECTOR (default directory)
 #include <cctype>
 
 #include "ui/integration/outbox_service.hpp"
@@ -84,11 +85,15 @@ Result<void> seed(StepContext& c) {
     s.uuid = newUuid();
     s.reference = referenceFromUuid(s.uuid);
     s.procedureId = "signalement";
-    s.connector = "directory";
+    // The connector that sends it: the terminal's own (directory in --demo) unless named.
+    s.connector = c.step.args.empty() ? "directory" : c.step.args[0];
     s.language = "fr";
     s.terminalId = "scenario";
     s.createdAt = 1790000000;
-    s.answers = {{"nom", "Dupont"}, {"prenom", "Amélie"}, {"description", "Lampadaire éteint rue des Lilas"}};
+    s.answers = {{"nom", "Dupont"},
+                 {"prenom", "Amélie"},
+                 {"lieu", "12 rue des Lilas"},
+                 {"description", "Lampadaire éteint rue des Lilas"}};
     auto r = outbox->store(s);
     s.wipe();
     if (!r) return r;
@@ -98,7 +103,7 @@ Result<void> seed(StepContext& c) {
 
 }  // namespace
 
-GUICHET_SCENARIO_STEP({"followup-seed", "followup-seed (a stored demand to follow up)", 0, 0, seed});
+GUICHET_SCENARIO_STEP({"followup-seed", "followup-seed [CONNECTOR] (a stored demand to follow up)", 0, 1, seed});
 GUICHET_SCENARIO_STEP({"followup-type", "followup-type exact|lower|spaced|confusable", 1, 1, typeReference});
 GUICHET_SCENARIO_STEP({"followup-scan", "followup-scan [exact|unknown]", 0, 1, scanReference});
 

@@ -234,7 +234,19 @@ void Shell::processInput() {
 void Shell::followKeyboard(bool wasOpen, const std::string& editedField) {
     if (!focus_.keypadMode()) return;
     bool open = keyboard_.isOpen();
-    if (open && !wasOpen) focus_.setFocus("key:enter", true);
+    // The keyboard opens during the page's draw and is drawn from the next frame: its
+    // "Valider" is not in this frame's tree, and a focus set now would be dropped for the
+    // first key ("1") — then Enter typed "1" instead of validating. Wait until it is there.
+    if (open && !wasOpen) keyboardFocusPending_ = true;
+    if (!open) keyboardFocusPending_ = false;
+    if (keyboardFocusPending_) {
+        for (const auto* n : tree_.focusable())
+            if (n->id == "key:enter") {
+                focus_.setFocus("key:enter", true);
+                keyboardFocusPending_ = false;
+                break;
+            }
+    }
     // The page behind the keyboard was inert this frame (its field is not in the tree yet):
     // the focus goes back to the field on the next frame, when the page draws it again.
     if (!open && wasOpen && !editedField.empty()) restoreFocus_ = editedField;

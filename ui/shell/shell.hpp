@@ -124,6 +124,7 @@ private:
     Intent pending_;
     std::chrono::milliseconds appliedIdle_{-1};
     std::string restoreFocus_;  // the field the keyboard just edited: focused again next frame  // the idle time the session was last given
+    bool keyboardFocusPending_ = false;  // the keyboard opened: "Valider" gets the focus once drawn
 };
 
 }  // namespace guichet::ui
