@@ -209,6 +209,16 @@ class Player:
             return
         n = find_control(d, text)
         for _ in range(20):
+            # A control of an earlier part (home's tiles left on their last part): back to
+            # the first part with "Précédent", as a resident would.
+            back = None if n else next((c for c in controls(d) if c["id"] in ("previous##page", "previous##tiles")), None)
+            if not back:
+                break
+            self.focus(back["id"], where, "\"Précédent\"")
+            self.t.key("enter")
+            d = self.t.settle()
+            n = find_control(d, text)
+        for _ in range(20):
             # A control of a later part: the keypad user goes to "Voir la suite" (or, one
             # question a page, to "Continuer") and presses Enter, as with a finger.
             turn = None if n else self.next_part(d, text)
