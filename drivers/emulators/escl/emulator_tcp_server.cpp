@@ -50,6 +50,11 @@ Result<std::unique_ptr<EmulatorTcpServer>> EmulatorTcpServer::start(EsclEmulator
         return makeError(ErrorCode::Io, "emulator: pipe failed");
     }
     std::unique_ptr<EmulatorTcpServer> s(new EmulatorTcpServer(emulator, fd, ntohs(addr.sin_port), pipeFds[0], pipeFds[1]));
+    // An unplug (or any change) wakes the loop: it sleeps on its sockets, never on a timer.
+    emulator.setChangeListener([w = pipeFds[1]] {
+        char c = 2;
+        (void)!::write(w, &c, 1);
+    });
     s->thread_ = std::thread([p = s.get()] { p->run(); });
     return s;
 }
@@ -61,6 +66,7 @@ EmulatorTcpServer::~EmulatorTcpServer() { stop(); }
 
 void EmulatorTcpServer::stop() {
     if (stopping_.exchange(true)) return;
+    emulator_.setChangeListener({});  // before the pipe it writes to is closed
     char c = 1;
     (void)!::write(wakeWrite_, &c, 1);
     if (thread_.joinable()) thread_.join();
@@ -78,21 +84,26 @@ void EmulatorTcpServer::run() {
         fds.clear();
         fds.push_back({wakeRead_, POLLIN, 0});
         fds.push_back({listenFd_, POLLIN, 0});
-        // Wake at least every 50 ms so that an unplug takes effect even on an idle connection.
-        int timeoutMs = 50;
+        // Asleep until a socket, the stop pipe or an emulator change (same pipe) needs us,
+        // or a paced answer is due: no wake-up at all while idle (issue 17).
+        int timeoutMs = -1;
         for (auto& c : clients) {
             short ev = POLLIN;
             if (c.sent < c.pending.size()) ev |= POLLOUT;
             else if (auto at = c.connection.readyAt()) {
                 auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(*at - Clock::now()).count();
                 if (ms <= 0) ev |= POLLOUT;
-                else timeoutMs = std::min(timeoutMs, static_cast<int>(ms));
+                else timeoutMs = timeoutMs < 0 ? static_cast<int>(ms) : std::min(timeoutMs, static_cast<int>(ms));
             }
             fds.push_back({c.fd, ev, 0});
         }
         int n = ::poll(fds.data(), fds.size(), timeoutMs);
         if (n < 0 && errno != EINTR) break;
         if (stopping_.load()) break;
+        if (fds[0].revents & POLLIN) {
+            char drain[64];
+            while (::read(wakeRead_, drain, sizeof drain) > 0) {}
+        }
         if (emulator_.unplugged() != unplugged) continue;  // changed while we slept: look again
         if (fds[1].revents & POLLIN) {
             int fd = ::accept4(listenFd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);

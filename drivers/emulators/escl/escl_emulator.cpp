@@ -97,9 +97,19 @@ void claimPageSize(Bytes& jpeg, int side) {
 EsclEmulator::EsclEmulator(EmulatorBehaviour behaviour) : b_(std::move(behaviour)) {}
 
 void EsclEmulator::update(const std::function<void(EmulatorBehaviour&)>& change) {
+    std::function<void()> listener;
+    {
+        std::lock_guard lock(mutex_);
+        change(b_);
+        if (b_.jamAtSheet == 0) jammed_ = false;  // the operator opened the hatch and cleared it
+        listener = changeListener_;
+    }
+    if (listener) listener();
+}
+
+void EsclEmulator::setChangeListener(std::function<void()> listener) {
     std::lock_guard lock(mutex_);
-    change(b_);
-    if (b_.jamAtSheet == 0) jammed_ = false;  // the operator opened the hatch and cleared it
+    changeListener_ = std::move(listener);
 }
 
 EmulatorBehaviour EsclEmulator::behaviour() const {

@@ -65,6 +65,9 @@ public:
     EmulatorResponse badRequest();
 
     void update(const std::function<void(EmulatorBehaviour&)>& change);
+    // Called (outside the lock) after every update(): a server sleeping on its sockets
+    // learns of an unplug at once instead of polling for it. One listener; empty to remove.
+    void setChangeListener(std::function<void()> listener);
     EmulatorBehaviour behaviour() const;
     bool unplugged() const;
     Stats stats() const;
@@ -88,6 +91,7 @@ private:
     bool jobActive() const;
 
     mutable std::mutex mutex_;
+    std::function<void()> changeListener_;  // under mutex_
     EmulatorBehaviour b_;
     Stats stats_;
     std::map<int, Job> jobs_;
