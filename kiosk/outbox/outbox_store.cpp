@@ -106,7 +106,10 @@ Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const StoreOptions& o) {
         if (firstTouch.error().code == ErrorCode::Corrupt) return moveAside(db, o.path, firstTouch.error().message);
         return firstTouch.error();
     }
-    if (auto r = db.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON"); !r) return r.error();
+    if (auto r = db.exec(o.fsyncEachCommit ? "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON"
+                                           : "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
+        !r)
+        return r.error();
     if (o.integrityCheck != "off") {
         Stmt check = db.prepare(o.integrityCheck == "full" ? "PRAGMA integrity_check(5)" : "PRAGMA quick_check(5)");
         std::string report;

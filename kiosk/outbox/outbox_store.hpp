@@ -35,6 +35,11 @@ struct StoreOptions {
     std::string integrityCheck = "quick";  // quick | full | off
     std::string vfs;                 // empty: SQLite's default (tests inject faults here)
     std::map<std::string, std::string> routes;  // procedure id -> connector (config [routes])
+    // FULL: every commit reaches the disk before it returns — how a resident's demand is
+    // stored. The uploader's own connections only move states (claimed, sent, retry):
+    // losing the last of those to a power cut re-sends a demand (at-least-once, flagged as
+    // a possible duplicate), never loses one; NORMAL spares two fsyncs a send (issue 17).
+    bool fsyncEachCommit = true;
 };
 
 // The metadata of one queued submission: readable without the key, never personal data.

@@ -180,6 +180,7 @@ Result<std::vector<std::unique_ptr<ConnectorWorker>>> makeWorkers(const outbox::
     first->reset();
     outbox::StoreOptions workerOptions = so;
     workerOptions.integrityCheck = "off";  // checked once above
+    workerOptions.fsyncEachCommit = false;  // state changes only: see StoreOptions
     for (const auto& name : names) {
         auto connector = makeConnector(name, cfg);
         if (!connector) {
