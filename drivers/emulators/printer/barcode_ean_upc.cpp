@@ -19,7 +19,10 @@ std::string rCode(int d) {
     for (char& c : s) c = c == '0' ? '1' : '0';
     return s;
 }
-std::string gCode(int d) { return std::string(rCode(d).rbegin(), rCode(d).rend()); }
+std::string gCode(int d) {
+    const std::string r = rCode(d);
+    return std::string(r.rbegin(), r.rend());
+}
 
 // EAN-13: the leading digit is carried by the parity (L/G) of the next six.
 constexpr const char* kEan13Parity[10] = {"LLLLLL", "LLGLGG", "LLGGLG", "LLGGGL", "LGLLGG",

@@ -289,9 +289,11 @@ public:
             h = std::max(h, paper_.images[i].image.height);
         }
         lineImages_.clear();
-        // ESC 3 spacing is what the printer advances (strips of a logo then touch); else
-        // the default, never less than the line's height.
-        const int advance = spacing_ >= 0 ? spacing_ : std::max(kLineAdvance, h + 6);
+        // ESC 3 spacing is what the printer advances (strips of a logo then touch), but never
+        // less than what the line printed: receiptline sends ESC 3 0 and relies on the printer
+        // feeding each line's height (Epson's own TM-T20 samples set spacing below the
+        // character height too). Else the default, never less than the line's height.
+        const int advance = spacing_ >= 0 ? std::max(spacing_, h) : std::max(kLineAdvance, h + 6);
         if (!line_.runs.empty()) {
             line_.height = h;
             line_.y = paper_.height;
