@@ -115,6 +115,20 @@ TEST_CASE("printer.five npm encoders' receipts render with logo, QR, barcode, ce
         }
         CHECK(priceRight >= 576 - 24);
 
+        // Nothing printed on top of something else (receiptline's ESC 3 0 once stacked every line).
+        struct Box { int x0, y0, x1, y1; };
+        std::vector<Box> boxes;
+        for (const auto& l : p.lines) {
+            auto [left, right] = inkEdges(l);
+            if (right > left) boxes.push_back({left, l.y, right, l.y + l.height});
+        }
+        for (const auto& img : p.images) boxes.push_back({img.x, img.y, img.x + img.image.width, img.y + img.image.height});
+        int overlaps = 0;
+        for (std::size_t i = 0; i < boxes.size(); ++i)
+            for (std::size_t j = i + 1; j < boxes.size(); ++j)
+                overlaps += boxes[i].x0 < boxes[j].x1 && boxes[j].x0 < boxes[i].x1 && boxes[i].y0 < boxes[j].y1 && boxes[j].y0 < boxes[i].y1;
+        CHECK(overlaps == 0);
+
         // Logo: an image above the title with ink.
         long logoInk = 0;
         for (const auto& img : p.images)
