@@ -86,3 +86,26 @@ TEST_CASE("printer.ESC $ and ESC \\ place text in columns", "[printer]") {
     CHECK(paper.lines[1].utf8() == "Y");
     CHECK(paper.lines[1].runs[0].x == 0);
 }
+
+TEST_CASE("printer.NV and download graphics are printed by key; an undefined key is reported", "[printer]") {
+    emu::PrinterEmulator e(test::printerProfile("epson-tm-t20iii"));
+    // fn 67 (NV) key "G1": 8 × 1, colour 1, all black; fn 83 (download) key "D1" likewise.
+    Bytes b = bytes({0x1D, '(', 'L', 12, 0, 48, 67, 48, 'G', '1', 1, 8, 0, 1, 0, 49, 0xFF,
+                     0x1D, '(', 'L', 12, 0, 48, 83, 48, 'D', '1', 1, 8, 0, 1, 0, 49, 0xF0,
+                     0x1B, '@',                                          // both survive ESC @
+                     0x1D, '(', 'L', 6, 0, 48, 69, 'G', '1', 2, 2,       // print NV ×2
+                     0x1D, '(', 'L', 6, 0, 48, 85, 'D', '1', 1, 1,       // print download ×1
+                     0x1D, '(', 'L', 6, 0, 48, 69, 'Z', 'Z', 1, 1});     // never defined
+    REQUIRE(e.write(b));
+    e.finish();
+    auto paper = e.wholeRoll();
+    REQUIRE(paper.images.size() == 2);
+    CHECK(paper.images[0].image.width == 16);
+    CHECK(paper.images[0].image.height == 2);
+    CHECK(paper.images[0].image.dot(15, 1));
+    CHECK(paper.images[1].image.width == 8);
+    CHECK(paper.images[1].image.dot(3, 0));
+    CHECK_FALSE(paper.images[1].image.dot(4, 0));
+    REQUIRE(e.renderProblems().size() == 1);
+    CHECK(e.renderProblems()[0].find("\"ZZ\"") != std::string::npos);
+}

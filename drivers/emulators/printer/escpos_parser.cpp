@@ -289,6 +289,33 @@ void EscposParser::graphics(const std::uint8_t* b, std::size_t size) {
         handler_.graphicsPrint();
         return;
     }
+    const auto key = [&](std::size_t at) { return std::string(reinterpret_cast<const char*>(b + at), 2); };
+    switch (fn) {
+        case 65: handler_.graphicsDelete(true, {}); return;    // NV: delete all ("CLR" follows)
+        case 81: handler_.graphicsDelete(false, {}); return;   // download: delete all
+        case 66: case 82:                                      // delete one: m fn kc1 kc2
+            if (size >= 4) handler_.graphicsDelete(fn == 66, key(2));
+            return;
+        case 69: case 85:                                      // print: m fn kc1 kc2 x y
+            if (size >= 6 && (b[4] == 1 || b[4] == 2) && (b[5] == 1 || b[5] == 2)) handler_.graphicsPrintKey(fn == 69, key(2), b[4], b[5]);
+            else handler_.skipped("GS ( L print by key with bad parameters");
+            return;
+        case 67: case 83: {  // define: m fn a kc1 kc2 b xL xH yL yH [c data] × b
+            if (size < 11 || b[2] != 48) {
+                handler_.skipped("GS ( L define: not a raster graphic");
+                return;
+            }
+            const int w = b[6] | (b[7] << 8), h = b[8] | (b[9] << 8);
+            const std::size_t plane = static_cast<std::size_t>((w + 7) / 8) * static_cast<std::size_t>(h);
+            if (w == 0 || h == 0 || size < 11 + plane || b[10] != 49) {
+                handler_.skipped("GS ( L define with bad parameters");
+                return;
+            }
+            handler_.graphicsDefine(fn == 67, key(3), w, h, std::span<const std::uint8_t>(b + 11, plane));
+            return;
+        }
+        default: break;
+    }
     if (fn != 112) {
         handler_.skipped("GS ( L function");
         return;

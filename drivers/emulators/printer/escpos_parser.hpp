@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "drivers/common/bytes.hpp"
@@ -43,6 +44,13 @@ public:
         (void)width; (void)height; (void)scaleX; (void)scaleY; (void)bits;
     }
     virtual void graphicsPrint() {}
+    // fn 67 / 83: define an NV (nv = true) or download graphic under a key (colour 1 only);
+    // fn 69 / 85: print it scaled; fn 65/66, 81/82: delete all / one (empty key = all).
+    virtual void graphicsDefine(bool nv, const std::string& key, int width, int height, std::span<const std::uint8_t> bits) {
+        (void)nv; (void)key; (void)width; (void)height; (void)bits;
+    }
+    virtual void graphicsPrintKey(bool nv, const std::string& key, int scaleX, int scaleY) { (void)nv; (void)key; (void)scaleX; (void)scaleY; }
+    virtual void graphicsDelete(bool nv, const std::string& key) { (void)nv; (void)key; }
     virtual void qrStore(std::span<const std::uint8_t> data) = 0;
     virtual void qrModuleSize(int n) = 0;
     virtual void qrErrorLevel(int level) = 0;

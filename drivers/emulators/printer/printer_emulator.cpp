@@ -9,6 +9,7 @@
 #include "drivers/emulators/printer/barcode.hpp"
 #include "drivers/emulators/printer/epson_code_pages.hpp"
 #include "drivers/emulators/printer/graphics_buffer.hpp"
+#include "drivers/emulators/printer/keyed_graphics.hpp"
 #include "drivers/escpos/code_page.hpp"
 
 namespace guichet::emu {
@@ -215,12 +216,31 @@ public:
     void graphicsStore(int width, int height, int sx, int sy, std::span<const std::uint8_t> bits) override {
         graphics_.store(width, height, sx, sy, bits);
     }
+    void graphicsDefine(bool nv, const std::string& key, int width, int height, std::span<const std::uint8_t> bits) override {
+        (nv ? owner_.nvGraphics_ : downloadGraphics_).define(key, width, height, bits);
+    }
+    void graphicsDelete(bool nv, const std::string& key) override {
+        auto& store = nv ? owner_.nvGraphics_ : downloadGraphics_;
+        if (key.empty()) store.clear();
+        else store.erase(key);
+    }
+    void graphicsPrintKey(bool nv, const std::string& key, int sx, int sy) override {
+        auto img = (nv ? owner_.nvGraphics_ : downloadGraphics_).get(key, sx, sy);
+        if (!img) {
+            owner_.problem(std::string(nv ? "NV" : "download") + " graphic \"" + key + "\" printed but never defined in this stream: blank");
+            return;
+        }
+        printGraphic(std::move(*img));
+    }
     void graphicsPrint() override {
         auto img = graphics_.take();
         if (!img) return;  // nothing stored: the printer prints nothing
+        printGraphic(std::move(*img));
+    }
+    void printGraphic(escpos::BitImage&& img) {
         flushLine();
         PaperImage p;
-        p.image = std::move(*img);
+        p.image = std::move(img);
         if (p.image.width > profile_.widthDots) owner_.problem("GS ( L graphic wider than the paper: cut at the right edge");
         p.x = justifiedX(std::min(p.image.width, profile_.widthDots));
         p.y = paper_.height;
@@ -326,6 +346,7 @@ public:
     const EpsonPage* extraPage_ = nullptr; // an ESC t page only the emulator decodes
     int barHeight_ = 162, barModule_ = 3, hriPosition_ = 0;
     GraphicsBuffer graphics_;
+    KeyedGraphics downloadGraphics_;  // kept across ESC @; NV graphics live in the owner
     std::string qrData_;
     std::size_t unknown_ = 0;
     bool cutHappened_ = false;

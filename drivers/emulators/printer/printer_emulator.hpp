@@ -13,6 +13,7 @@
 
 #include "drivers/common/bytes.hpp"
 #include "drivers/emulators/printer/escpos_parser.hpp"
+#include "drivers/emulators/printer/keyed_graphics.hpp"
 #include "drivers/emulators/printer/paper.hpp"
 #include "drivers/escpos/printer_profile.hpp"
 
@@ -76,6 +77,7 @@ private:
     std::size_t receiptLimit_ = 0;
     std::vector<int> unknownPages_;
     std::vector<std::string> problems_;
+    KeyedGraphics nvGraphics_;  // NV graphics: kept for the emulator's life, like the printer's flash
     void problem(std::string what);
 };
 
