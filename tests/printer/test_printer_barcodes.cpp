@@ -95,6 +95,18 @@ TEST_CASE("printer.GS h, GS w and GS H set height, module width and the HRI line
     }());
     REQUIRE(above.paper.lines.size() == 1);
     CHECK(above.paper.lines[0].y + 24 <= barcodeOf(above.paper)->y);
+
+    // GS f 1: the HRI in font B (9 × 17), still centred under the bars.
+    auto fontB = render([] {
+        Bytes b = bytes({0x1D, 'H', 2, 0x1D, 'f', 1});
+        auto k = gsk(67, "4006381333931");
+        b.insert(b.end(), k.begin(), k.end());
+        return b;
+    }());
+    REQUIRE(fontB.paper.lines.size() == 1);
+    CHECK(fontB.paper.lines[0].runs[0].fontB);
+    CHECK(fontB.paper.lines[0].height == 17);
+    CHECK(fontB.paper.lines[0].x == (95 * 3 - 13 * 9) / 2);
 }
 
 TEST_CASE("printer.an invalid barcode is reported and not printed", "[printer]") {

@@ -16,6 +16,7 @@ struct TextRun {
     int underline = 0;
     int scaleW = 1, scaleH = 1;
     int x = 0;  // left of the run from the line's left (ESC $ / ESC \ move it), in dots
+    bool fontB = false;  // 9 × 17 dots instead of font A's 12 × 24 (barcode HRI after GS f 1)
 };
 
 struct PaperLine {

@@ -92,7 +92,7 @@ GrayCanvas renderPaper(const Paper& paper) {
     for (const auto& line : paper.lines) {
         for (const auto& run : line.runs) {
             int x = line.x + run.x;
-            const int w = charW * run.scaleW, h = charH * run.scaleH;
+            const int w = (run.fontB ? 9 : charW) * run.scaleW, h = (run.fontB ? 17 : charH) * run.scaleH;
             const int top = line.y + line.height - h;  // mixed sizes share a baseline
             for (char32_t ch : run.text) {
                 drawGlyph(c, face(run.bold), ch, x, top, w, h);

@@ -65,6 +65,7 @@ public:
         barHeight_ = 162;
         barModule_ = 3;
         hriPosition_ = 0;
+        hriFontB_ = false;
     }
 
     void text(std::uint8_t b) override {
@@ -164,7 +165,8 @@ public:
             case 'h': if (n >= 1) barHeight_ = n; break;
             case 'w': if (n >= 1 && n <= 6) barModule_ = n; break;  // TM-T20III: 2-6 (1 on older models)
             case 'H': { const int v = n >= '0' && n <= '3' ? n - '0' : n; if (v <= 3) hriPosition_ = v; break; }
-            default: break;  // GS f: the HRI font; drawn in font A here
+            case 'f': { const int v = n >= '0' && n <= '1' ? n - '0' : n; if (v <= 1) hriFontB_ = v == 1; break; }
+            default: break;
         }
     }
     void barcode(int m, std::span<const std::uint8_t> data) override {
@@ -345,6 +347,7 @@ public:
     int cursor_ = 0, extent_ = 0;          // print position in the line, rightmost reached (dots)
     const EpsonPage* extraPage_ = nullptr; // an ESC t page only the emulator decodes
     int barHeight_ = 162, barModule_ = 3, hriPosition_ = 0;
+    bool hriFontB_ = false;  // GS f 1
     GraphicsBuffer graphics_;
     KeyedGraphics downloadGraphics_;  // kept across ESC @; NV graphics live in the owner
     std::string qrData_;
@@ -363,11 +366,12 @@ private:
     void hriLine(const std::string& text, int barsX, int barsWidth) {
         PaperLine l;
         l.y = paper_.height;
-        l.height = kCharHeight;
-        l.x = std::max(0, barsX + (barsWidth - static_cast<int>(text.size()) * charWidth_) / 2);
-        l.runs.push_back(TextRun{std::u32string(text.begin(), text.end()), false, 0, 1, 1, 0});
+        const int cellW = hriFontB_ ? 9 : charWidth_, cellH = hriFontB_ ? 17 : kCharHeight;
+        l.height = cellH;
+        l.x = std::max(0, barsX + (barsWidth - static_cast<int>(text.size()) * cellW) / 2);
+        l.runs.push_back(TextRun{std::u32string(text.begin(), text.end()), false, 0, 1, 1, 0, hriFontB_});
         paper_.lines.push_back(std::move(l));
-        paper_.height += kCharHeight + 2;
+        paper_.height += cellH + 2;
     }
     static std::string printable(std::span<const std::uint8_t> d) {
         std::string s;
