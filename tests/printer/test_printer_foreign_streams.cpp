@@ -125,3 +125,26 @@ TEST_CASE("printer.every code page the shipped profiles list decodes its upper h
         }
     }
 }
+
+// Failed before: ESC 3 / ESC J were taken as dots on every printer, and ESC 3 0 (receiptline)
+// stacked every line on the previous one.
+TEST_CASE("printer.ESC 3 and ESC J count in the profile's vertical motion unit, never less than the line", "[printer]") {
+    auto linesAt = [](const char* profile, const Bytes& b) {
+        emu::PrinterEmulator e(test::printerProfile(profile));
+        REQUIRE(e.write(b));
+        e.finish();
+        std::vector<int> ys;
+        for (const auto& l : e.wholeRoll().lines) ys.push_back(l.y);
+        return ys;
+    };
+    Bytes spacing = bytes({0x1B, '3', 80});
+    append(spacing, "a\nb\n");
+    CHECK(linesAt("epson-tm-t20iii", spacing) == std::vector<int>{0, 40});  // 80/406 in = 40 dots
+    CHECK(linesAt("generic-80mm", spacing) == std::vector<int>{0, 80});     // a clone: dots
+    Bytes feed = bytes({0x1B, 'J', 100});
+    append(feed, "a\n");
+    CHECK(linesAt("epson-tm-t20iii", feed) == std::vector<int>{50});
+    Bytes zero = bytes({0x1B, '3', 0});
+    append(zero, "a\nb\n");
+    CHECK(linesAt("epson-tm-t20iii", zero) == std::vector<int>{0, 24});     // the line's height
+}

@@ -89,7 +89,7 @@ public:
         }
         flushLine();
     }
-    void lineSpacing(int dots) override { spacing_ = dots; }
+    void lineSpacing(int units) override { spacing_ = units < 0 ? -1 : verticalDots(units); }
     // Units are the horizontal motion unit, a dot (1/203 in) on the TM-T20 family. A position
     // beyond the print area is ignored, as the printer does.
     void position(int units, bool relative) override {
@@ -137,7 +137,7 @@ public:
     }
     void feedDots(int n) override {
         flushLine();
-        paper_.height += n;
+        paper_.height += verticalDots(n);
     }
     void cut(bool partial, int feed) override {
         flushLine();
@@ -357,6 +357,11 @@ public:
 private:
     void owner_answer(std::uint8_t b) { answers_.push_back(b); }
     bool sameStyle(const TextRun& r) const { return r.bold == bold_ && r.underline == underline_ && r.scaleW == sw_ && r.scaleH == sh_; }
+    // ESC 3 / ESC J units to dots (rounded to the nearest dot).
+    int verticalDots(int units) const {
+        const int unit = profile_.verticalMotionUnit > 0 ? profile_.verticalMotionUnit : profile_.dpi;
+        return (units * profile_.dpi + unit / 2) / unit;
+    }
     int runEnd(const TextRun& r) const { return r.x + static_cast<int>(r.text.size()) * charWidth_ * r.scaleW; }
     void advance(int w) {
         cursor_ += w;
