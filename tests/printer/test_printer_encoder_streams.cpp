@@ -136,6 +136,14 @@ TEST_CASE("printer.five npm encoders' receipts render with logo, QR, barcode, ce
                 for (int y = 0; y < img.image.height; ++y)
                     for (int x = 0; x < img.image.width; ++x) logoInk += img.image.dot(x, y);
         CHECK(logoInk > 1000);
+        // A logo sent in strips (ESC * under ESC 3) is one piece: each strip starts where the
+        // previous one ended (esc-pos-encoder's ESC 3 36 is 18 dots on a TM-T20III).
+        int stripEnd = -1;
+        for (const auto& img : p.images) {
+            if (img.isQr || img.isBarcode() || img.y >= title->y) continue;
+            if (stripEnd >= 0) CHECK(img.y == stripEnd);
+            stripEnd = img.y + img.image.height;
+        }
 
         // QR with the data sent (or drawn as a picture); the barcode read back from its bars (escpos-buffer has no
         // barcode command).
