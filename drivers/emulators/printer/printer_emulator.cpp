@@ -359,7 +359,7 @@ private:
     bool sameStyle(const TextRun& r) const { return r.bold == bold_ && r.underline == underline_ && r.scaleW == sw_ && r.scaleH == sh_; }
     // ESC 3 / ESC J units to dots (rounded to the nearest dot).
     int verticalDots(int units) const {
-        const int unit = profile_.verticalMotionUnit > 0 ? profile_.verticalMotionUnit : profile_.dpi;
+        const int unit = std::max(1, profile_.verticalMotionUnit > 0 ? profile_.verticalMotionUnit : profile_.dpi);
         return (units * profile_.dpi + unit / 2) / unit;
     }
     int runEnd(const TextRun& r) const { return r.x + static_cast<int>(r.text.size()) * charWidth_ * r.scaleW; }
