@@ -93,6 +93,11 @@ TEST_CASE("printer.five npm encoders' receipts render with logo, QR, barcode, ce
         REQUIRE(subtitle);
         CHECK(trim(subtitle->utf8()) == kSubtitle);
         REQUIRE(lineWith(p, kFooter));
+        if (std::string(name) == "receiptline") {  // its rule: ESC t 1 (katakana) 0x95 × 48
+            std::string rule;
+            for (int i = 0; i < 48; ++i) rule += "\u2500";
+            CHECK(lineWith(p, rule));
+        }
 
         // The title is centred on the 576-dot line (within one character).
         auto [tl, tr] = inkEdges(*title);

@@ -137,6 +137,7 @@ function receiptline(img) {
     `{image:${img.png.toString('base64')}}`,
     `"${R.title}"`,
     R.subtitle,
+    '-',  // a rule: receiptline draws it with ESC t 1 (katakana page) and 0x95
     ...R.items.map(([a, b]) => `${a} | ${b}`),
     `{code:${R.ean13}; option:ean,hri,3,60}`,
     `{code:${R.qr}; option:qrcode,6,m}`,
