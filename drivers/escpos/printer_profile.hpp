@@ -19,6 +19,10 @@ struct PrinterProfile {
     std::string description;
     int widthDots = 576;        // printable width
     int dpi = 203;
+    // ESC 3 / ESC J count in 1/verticalMotionUnit inch (GS P y): Epson's 203 dpi models
+    // default to 406 (half a dot), the TM-T88 family to 360 at 180 dpi; many clones to dpi.
+    // 0 = dpi.
+    int verticalMotionUnit = 0;
     int columnsFontA = 48;
     int columnsFontB = 64;
     std::vector<CodePageSlot> codePages;  // preference order

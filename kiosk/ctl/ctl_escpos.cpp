@@ -110,6 +110,7 @@ int render(const Options& o) {
                  roll.widthDots, roll.height);
     for (int page : printer.unknownCodePages())  // shown as U+FFFD, never guessed as another page
         std::fprintf(stderr, "code page %d (ESC t %d) unknown to the emulator: its characters 0x80-0xFF are shown as U+FFFD\n", page, page);
+    for (const auto& problem : printer.renderProblems()) std::fprintf(stderr, "%s\n", problem.c_str());
     return 0;
 }
 

@@ -51,6 +51,10 @@ Result<void> apply(const RawProfile& r, escpos::PrinterProfile& p) {
             auto v = intIn<int>(r, node, "dpi", 100, 600);
             if (!v) return v.error();
             p.dpi = *v;
+        } else if (key == "vertical_motion_unit") {
+            auto v = intIn<int>(r, node, "vertical_motion_unit", 100, 1200);
+            if (!v) return v.error();
+            p.verticalMotionUnit = *v;
         } else if (key == "columns_font_a" || key == "columns_font_b") {
             auto v = intIn<int>(r, node, key.c_str(), 16, 96);
             if (!v) return v.error();

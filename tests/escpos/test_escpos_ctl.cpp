@@ -73,3 +73,22 @@ TEST_CASE("escpos.guichetctl encode matches the driver and render reads it back"
     run(ctl + "render --profile pos58" + profiles + " /nonexistent.bin --png /tmp/x.png 2>/dev/null", rc);
     CHECK(rc != 0);
 }
+
+// Failed before: GS k was skipped silently, and page 99 was the only thing reported.
+TEST_CASE("escpos.guichetctl render's summary names an invalid barcode and an unknown page", "[escpos]") {
+    Tmp t;
+    const Bytes stream = {0x1B, 't', 99, 'a', '\n',                                             // no such page
+                          0x1D, 'k', 67, 13, '4', '0', '0', '6', '3', '8', '1', '3', '3', '3', '9', '3', '2',  // bad check digit
+                          0x1D, 'k', 67, 13, '4', '0', '0', '6', '3', '8', '1', '3', '3', '3', '9', '3', '1'}; // valid
+    std::ofstream(t.dir / "in.bin", std::ios::binary).write(reinterpret_cast<const char*>(stream.data()), static_cast<std::streamsize>(stream.size()));
+    const std::string ctl = std::string(GUICHETCTL) + " escpos render --profile epson-tm-t20iii --profiles " +
+                            std::string(GUICHET_SOURCE_DIR) + "/config/printers " + (t.dir / "in.bin").string() + " --png " +
+                            (t.dir / "out.png").string() + " 2>&1 >/dev/null";
+    int rc = 0;
+    const std::string summary = run(ctl, rc);
+    CHECK(rc == 0);
+    CHECK(summary.find("2 images") == std::string::npos);  // only the valid barcode is drawn
+    CHECK(summary.find("1 images") != std::string::npos);
+    CHECK(summary.find("invalid EAN13 barcode \"4006381333932\": wrong check digit, not printed") != std::string::npos);
+    CHECK(summary.find("code page 99") != std::string::npos);
+}

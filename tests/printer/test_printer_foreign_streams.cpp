@@ -88,10 +88,63 @@ TEST_CASE("printer.ESC * 8-dot single density is scaled to the printer's dots", 
 
 TEST_CASE("printer.an unknown code page is reported, not guessed as CP437", "[printer]") {
     emu::PrinterEmulator e(test::printerProfile("epson-tm-t20iii"));
-    Bytes b = bytes({0x1B, 't', 13, 0xD5, 'A', '\n', 0x1B, 't', 19, 0xD5, '\n'});  // PC857, then PC858
+    // 99: no Epson page; then PC858.
+    Bytes b = bytes({0x1B, 't', 99, 0xD5, 'A', '\n', 0x1B, 't', 19, 0xD5, '\n'});
     auto paper = render(b, &e);
     REQUIRE(paper.lines.size() == 2);
     CHECK(paper.lines[0].utf8() == "\uFFFDA");   // not "╒A"
     CHECK(paper.lines[1].utf8() == "\u20AC");    // € in PC858
-    CHECK(e.unknownCodePages() == std::vector<int>{13});
+    CHECK(e.unknownCodePages() == std::vector<int>{99});
+}
+
+// Failed before the Epson-only pages were added: 13 and 1 were unknown (U+FFFD).
+TEST_CASE("printer.PC857 (ESC t 13) has the euro at 0xD5; katakana page 1 draws rules", "[printer]") {
+    emu::PrinterEmulator e(test::printerProfile("epson-tm-t20iii"));
+    Bytes b = bytes({0x1B, 't', 13, 0xD5, ' ', 0x82, 0x8D, '\n',   // € é ı (Turkish dotless i)
+                     0x1B, 't', 1, 0x9C, 0x95, 0x95, 0x9D, '\n',    // receiptline's ╭──╮
+                     0x1B, 't', 1, 0x96, 0xB1, 0x96, '\n'});        // │ｱ│
+    auto paper = render(b, &e);
+    REQUIRE(paper.lines.size() == 3);
+    CHECK(paper.lines[0].utf8() == "\u20AC \u00E9\u0131");
+    CHECK(paper.lines[1].utf8() == "\u256D\u2500\u2500\u256E");
+    CHECK(paper.lines[2].utf8() == "\u2502\uFF71\u2502");
+    CHECK(e.unknownCodePages().empty());
+}
+
+TEST_CASE("printer.every code page the shipped profiles list decodes its upper half", "[printer]") {
+    for (const char* name : {"epson-tm-t20ii", "epson-tm-t20iii", "epson-tm-t88v", "generic-80mm", "generic-58mm", "pos58"}) {
+        const auto& profile = test::printerProfile(name);
+        for (const auto& slot : profile.codePages) {
+            INFO(name << " page " << slot.number);
+            emu::PrinterEmulator e(profile);
+            Bytes b = bytes({0x1B, 't', slot.number, 0x82, 0xE9, '\n'});
+            auto paper = render(b, &e);
+            CHECK(e.unknownCodePages().empty());
+            REQUIRE(paper.lines.size() == 1);
+            CHECK(paper.lines[0].utf8().find("\uFFFD") == std::string::npos);
+        }
+    }
+}
+
+// Failed before: ESC 3 / ESC J were taken as dots on every printer, and ESC 3 0 (receiptline)
+// stacked every line on the previous one.
+TEST_CASE("printer.ESC 3 and ESC J count in the profile's vertical motion unit, never less than the line", "[printer]") {
+    auto linesAt = [](const char* profile, const Bytes& b) {
+        emu::PrinterEmulator e(test::printerProfile(profile));
+        REQUIRE(e.write(b));
+        e.finish();
+        std::vector<int> ys;
+        for (const auto& l : e.wholeRoll().lines) ys.push_back(l.y);
+        return ys;
+    };
+    Bytes spacing = bytes({0x1B, '3', 80});
+    append(spacing, "a\nb\n");
+    CHECK(linesAt("epson-tm-t20iii", spacing) == std::vector<int>{0, 40});  // 80/406 in = 40 dots
+    CHECK(linesAt("generic-80mm", spacing) == std::vector<int>{0, 80});     // a clone: dots
+    Bytes feed = bytes({0x1B, 'J', 100});
+    append(feed, "a\n");
+    CHECK(linesAt("epson-tm-t20iii", feed) == std::vector<int>{50});
+    Bytes zero = bytes({0x1B, '3', 0});
+    append(zero, "a\nb\n");
+    CHECK(linesAt("epson-tm-t20iii", zero) == std::vector<int>{0, 24});     // the line's height
 }

@@ -124,10 +124,13 @@ std::size_t EscposParser::parseEsc(const std::uint8_t* p, std::size_t n) {
             if (!need(3)) return kNeedMore;
             handler_.skipped("ESC n");
             return 3;
-        case '$': case '\\':
+        case '$': case '\\': {
             if (!need(4)) return kNeedMore;
-            handler_.skipped("ESC position");
+            const int v = p[2] | (p[3] << 8);
+            // ESC \ is a signed 16-bit offset (a move to the left is 65536 - n).
+            handler_.position(c == '$' ? v : static_cast<std::int16_t>(v), c == '\\');
             return 4;
+        }
         case 'p':
             if (!need(5)) return kNeedMore;
             handler_.skipped("ESC p drawer pulse");
@@ -196,7 +199,11 @@ std::size_t EscposParser::parseGs(const std::uint8_t* p, std::size_t n) {
         }
         case '(': return parseGsParen(p, n);
         case 'r': if (!need(3)) return kNeedMore; handler_.transmitStatus(p[2]); return 3;
-        case 'a': case 'B': case 'H': case 'h': case 'w': case 'f': case 'b': case 'I': case '/': case 'E': case 'j':
+        case 'H': case 'h': case 'w': case 'f':
+            if (!need(3)) return kNeedMore;
+            handler_.barcodeSetting(static_cast<char>(c), p[2]);
+            return 3;
+        case 'a': case 'B': case 'b': case 'I': case '/': case 'E': case 'j':
             if (!need(3)) return kNeedMore;
             handler_.skipped("GS n");
             return 3;
@@ -216,15 +223,17 @@ std::size_t EscposParser::parseGs(const std::uint8_t* p, std::size_t n) {
             if (p[2] < 65) {
                 for (std::size_t i = 3; i < n && i < 259; ++i)
                     if (p[i] == 0) {
-                        handler_.skipped("GS k barcode");
+                        handler_.barcode(p[2], std::span<const std::uint8_t>(p + 3, i - 3));
                         return i + 1;
                     }
-                return n >= 259 ? 259 : kNeedMore;
+                if (n < 259) return kNeedMore;
+                handler_.barcode(p[2], {});  // no NUL within 255 bytes: an invalid barcode
+                return 259;
             }
             if (!need(4)) return kNeedMore;
             const std::size_t len = 4 + p[3];
             if (!need(len)) return kNeedMore;
-            handler_.skipped("GS k barcode");
+            handler_.barcode(p[2], std::span<const std::uint8_t>(p + 4, p[3]));
             return len;
         }
         case '8': {  // GS 8 L p1 p2 p3 p4 m fn …: 32-bit length
@@ -235,7 +244,8 @@ std::size_t EscposParser::parseGs(const std::uint8_t* p, std::size_t n) {
                 return 7;
             }
             if (!need(7 + body)) return kNeedMore;
-            handler_.skipped("GS 8 L");
+            if (p[2] == 'L') graphics(p + 7, body);
+            else handler_.skipped("GS 8 command");
             return 7 + body;
         }
         default:
@@ -259,10 +269,73 @@ std::size_t EscposParser::parseGsParen(const std::uint8_t* p, std::size_t n) {
             case 0x51: handler_.qrPrint(); break;
             default: handler_.skipped("GS ( k QR function"); break;
         }
+    } else if (p[2] == 'L') {
+        graphics(b, body);
     } else {
         handler_.skipped("GS ( command");
     }
     return 5 + body;
+}
+
+void EscposParser::graphics(const std::uint8_t* b, std::size_t size) {
+    // m fn …: fn 112 stores raster graphics (a bx by c xL xH yL yH data), fn 50 (or 2) prints
+    // them. NV and download graphics (fn 67/69/83/85) and the capacity queries are skipped.
+    if (size < 2) {
+        handler_.skipped("GS ( L without a function");
+        return;
+    }
+    const std::uint8_t fn = b[1];
+    if (fn == 50 || fn == 2) {
+        handler_.graphicsPrint();
+        return;
+    }
+    const auto key = [&](std::size_t at) { return std::string(reinterpret_cast<const char*>(b + at), 2); };
+    switch (fn) {
+        case 65: handler_.graphicsDelete(true, {}); return;    // NV: delete all ("CLR" follows)
+        case 81: handler_.graphicsDelete(false, {}); return;   // download: delete all
+        case 66: case 82:                                      // delete one: m fn kc1 kc2
+            if (size >= 4) handler_.graphicsDelete(fn == 66, key(2));
+            return;
+        case 69: case 85:                                      // print: m fn kc1 kc2 x y
+            if (size >= 6 && (b[4] == 1 || b[4] == 2) && (b[5] == 1 || b[5] == 2)) handler_.graphicsPrintKey(fn == 69, key(2), b[4], b[5]);
+            else handler_.skipped("GS ( L print by key with bad parameters");
+            return;
+        case 67: case 83: {  // define: m fn a kc1 kc2 b xL xH yL yH [c data] × b
+            if (size < 11 || b[2] != 48) {
+                handler_.skipped("GS ( L define: not a raster graphic");
+                return;
+            }
+            const int w = b[6] | (b[7] << 8), h = b[8] | (b[9] << 8);
+            const std::size_t plane = static_cast<std::size_t>((w + 7) / 8) * static_cast<std::size_t>(h);
+            if (w == 0 || h == 0 || size < 11 + plane || b[10] != 49) {
+                handler_.skipped("GS ( L define with bad parameters");
+                return;
+            }
+            handler_.graphicsDefine(fn == 67, key(3), w, h, std::span<const std::uint8_t>(b + 11, plane));
+            return;
+        }
+        default: break;
+    }
+    if (fn != 112) {
+        handler_.skipped("GS ( L function");
+        return;
+    }
+    if (size < 10) {
+        handler_.skipped("GS ( L fn 112 too short");
+        return;
+    }
+    const int bx = b[3], by = b[4], color = b[5];
+    const int width = b[6] | (b[7] << 8), height = b[8] | (b[9] << 8);
+    const std::size_t bytes = static_cast<std::size_t>((width + 7) / 8) * static_cast<std::size_t>(height);
+    if ((bx != 1 && bx != 2) || (by != 1 && by != 2) || size - 10 < bytes || width == 0 || height == 0) {
+        handler_.skipped("GS ( L fn 112 with bad parameters");
+        return;
+    }
+    if (color != 49) {  // colours 2-4 exist on two-colour printers only: nothing on this paper
+        handler_.skipped("GS ( L fn 112 colour other than 1");
+        return;
+    }
+    handler_.graphicsStore(width, height, bx, by, std::span<const std::uint8_t>(b + 10, bytes));
 }
 
 std::size_t EscposParser::parseDle(const std::uint8_t* p, std::size_t n) {

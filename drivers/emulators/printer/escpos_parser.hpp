@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "drivers/common/bytes.hpp"
@@ -31,6 +32,25 @@ public:
     // Rows are (width + 7) / 8 bytes.
     virtual void lineImage(int width, int rows, std::span<const std::uint8_t> bits) { (void)width; (void)rows; (void)bits; }
     virtual void lineSpacing(int dots) { (void)dots; }  // ESC 3 n; -1: the default (ESC 2)
+    // ESC $ (absolute, from the line's start) / ESC \ (relative, signed) print position.
+    virtual void position(int units, bool relative) { (void)units; (void)relative; }
+    // GS h (height), GS w (module width), GS H (HRI position), GS f (HRI font): raw n.
+    virtual void barcodeSetting(char which, int n) { (void)which; (void)n; }
+    // GS k m data (data without the NUL or the length byte).
+    virtual void barcode(int m, std::span<const std::uint8_t> data) { (void)m; (void)data; }
+    // GS ( L / GS 8 L fn 112: raster graphics into the print buffer (rows of (width+7)/8
+    // bytes, MSB left), scaled bx × by when printed; fn 50 prints what was stored.
+    virtual void graphicsStore(int width, int height, int scaleX, int scaleY, std::span<const std::uint8_t> bits) {
+        (void)width; (void)height; (void)scaleX; (void)scaleY; (void)bits;
+    }
+    virtual void graphicsPrint() {}
+    // fn 67 / 83: define an NV (nv = true) or download graphic under a key (colour 1 only);
+    // fn 69 / 85: print it scaled; fn 65/66, 81/82: delete all / one (empty key = all).
+    virtual void graphicsDefine(bool nv, const std::string& key, int width, int height, std::span<const std::uint8_t> bits) {
+        (void)nv; (void)key; (void)width; (void)height; (void)bits;
+    }
+    virtual void graphicsPrintKey(bool nv, const std::string& key, int scaleX, int scaleY) { (void)nv; (void)key; (void)scaleX; (void)scaleY; }
+    virtual void graphicsDelete(bool nv, const std::string& key) { (void)nv; (void)key; }
     virtual void qrStore(std::span<const std::uint8_t> data) = 0;
     virtual void qrModuleSize(int n) = 0;
     virtual void qrErrorLevel(int level) = 0;
@@ -58,6 +78,7 @@ private:
     std::size_t parseEsc(const std::uint8_t* p, std::size_t n);
     std::size_t parseGs(const std::uint8_t* p, std::size_t n);
     std::size_t parseGsParen(const std::uint8_t* p, std::size_t n);
+    void graphics(const std::uint8_t* body, std::size_t size);  // GS ( L / GS 8 L after the length
     std::size_t parseDle(const std::uint8_t* p, std::size_t n);
     std::size_t parseFs(const std::uint8_t* p, std::size_t n);
 

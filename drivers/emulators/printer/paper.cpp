@@ -7,9 +7,15 @@
 namespace guichet::emu {
 
 std::string PaperLine::utf8() const {
+    constexpr int kCell = 12;  // font A
     std::string s;
-    for (const auto& r : runs)
+    int end = 0;
+    for (const auto& r : runs) {
+        // Rounded to the nearest cell, but a few dots (an ESC * image before the text) are no space.
+        for (int n = (r.x - end + 4) / kCell; n > 0; --n) s += ' ';
         for (char32_t c : r.text) escpos::appendUtf8(s, c);
+        end = r.x + static_cast<int>(r.text.size()) * kCell * r.scaleW;
+    }
     return s;
 }
 

@@ -15,6 +15,8 @@ struct TextRun {
     bool bold = false;
     int underline = 0;
     int scaleW = 1, scaleH = 1;
+    int x = 0;  // left of the run from the line's left (ESC $ / ESC \ move it), in dots
+    bool fontB = false;  // 9 × 17 dots instead of font A's 12 × 24 (barcode HRI after GS f 1)
 };
 
 struct PaperLine {
@@ -23,7 +25,8 @@ struct PaperLine {
     int height = 0;  // in dots
     int justify = 0; // 0 left, 1 centre, 2 right
     std::vector<TextRun> runs;
-    std::string utf8() const;  // the whole line's text
+    // The whole line's text; a gap left by ESC $ / ESC \ reads as spaces (one per 12 dots).
+    std::string utf8() const;
     bool bold() const;         // any run in bold
     int scale() const;         // the largest width scale
 };
@@ -33,6 +36,11 @@ struct PaperImage {
     escpos::BitImage image;
     bool isQr = false;
     std::string qrData;  // what a QR symbol carried (tests check it)
+    // A GS k barcode: its symbology ("EAN13"), human-readable text, and the widths in dots
+    // of its bars and spaces (bar first), which a test can decode independently.
+    std::string symbology, barcodeText;
+    std::vector<int> barWidths;
+    bool isBarcode() const { return !symbology.empty(); }
 };
 
 struct CutMark {

@@ -90,9 +90,9 @@ GrayCanvas renderPaper(const Paper& paper) {
                 if (img.image.dot(x, y) && img.x + x < c.width) c.pixels[static_cast<std::size_t>(img.y + y) * c.width + img.x + x] = 0;
     }
     for (const auto& line : paper.lines) {
-        int x = line.x;
         for (const auto& run : line.runs) {
-            const int w = charW * run.scaleW, h = charH * run.scaleH;
+            int x = line.x + run.x;
+            const int w = (run.fontB ? 9 : charW) * run.scaleW, h = (run.fontB ? 17 : charH) * run.scaleH;
             const int top = line.y + line.height - h;  // mixed sizes share a baseline
             for (char32_t ch : run.text) {
                 drawGlyph(c, face(run.bold), ch, x, top, w, h);

@@ -6,6 +6,10 @@
 #include <optional>
 #include <string>
 
+#include "drivers/emulators/printer/barcode.hpp"
+#include "drivers/emulators/printer/epson_code_pages.hpp"
+#include "drivers/emulators/printer/graphics_buffer.hpp"
+#include "drivers/emulators/printer/keyed_graphics.hpp"
 #include "drivers/escpos/code_page.hpp"
 
 namespace guichet::emu {
@@ -57,22 +61,43 @@ public:
         justify_ = 0;
         qrModule_ = 3;
         spacing_ = -1;
+        extraPage_ = nullptr;
+        barHeight_ = 162;
+        barModule_ = 3;
+        hriPosition_ = 0;
+        hriFontB_ = false;
     }
 
     void text(std::uint8_t b) override {
-        const char32_t c = b < 0x80 || pageKnown_ ? escpos::decodeByte(page_, b) : U'\uFFFD';
-        if (lineWidth() + charWidth_ * sw_ > profile_.widthDots) flushLine();  // printers wrap by themselves
-        if (line_.runs.empty() || !sameStyle(line_.runs.back())) line_.runs.push_back(TextRun{{}, bold_, underline_, sw_, sh_});
+        const char32_t c = b < 0x80 ? b
+                           : extraPage_ ? static_cast<char32_t>(extraPage_->upper[b - 0x80])
+                           : pageKnown_ ? escpos::decodeByte(page_, b)
+                                        : U'\uFFFD';
+        const int w = charWidth_ * sw_;
+        if (cursor_ + w > profile_.widthDots) flushLine();  // printers wrap by themselves
+        // A new run when the style changes or ESC $ / ESC \ moved the print position.
+        if (line_.runs.empty() || !sameStyle(line_.runs.back()) || runEnd(line_.runs.back()) != cursor_)
+            line_.runs.push_back(TextRun{{}, bold_, underline_, sw_, sh_, cursor_});
         line_.runs.back().text.push_back(c ? c : U'\uFFFD');
+        advance(w);
     }
     void lineFeed() override {
         if (line_.runs.empty() && lineImages_.empty()) {
             paper_.height += spacing_ >= 0 ? spacing_ : kLineAdvance * sh_;
+            cursor_ = extent_ = 0;
             return;
         }
         flushLine();
     }
-    void lineSpacing(int dots) override { spacing_ = dots; }
+    void lineSpacing(int units) override { spacing_ = units < 0 ? -1 : verticalDots(units); }
+    // Units are the horizontal motion unit, a dot (1/203 in) on the TM-T20 family. A position
+    // beyond the print area is ignored, as the printer does.
+    void position(int units, bool relative) override {
+        const int target = relative ? cursor_ + units : units;
+        if (target < 0 || target > profile_.widthDots) return;
+        cursor_ = target;
+        extent_ = std::max(extent_, cursor_);
+    }
     void lineImage(int width, int rows, std::span<const std::uint8_t> bits) override {
         PaperImage img;
         img.image.width = width;
@@ -80,18 +105,22 @@ public:
         img.image.bytesPerRow = (width + 7) / 8;
         img.image.bits.assign(bits.begin(), bits.end());
         img.y = paper_.height;
-        img.x = lineWidth();  // placed for real (justified) when the line is printed
+        img.x = cursor_;  // placed for real (justified) when the line is printed
+        advance(width);
         lineImages_.push_back(paper_.images.size());
         paper_.images.push_back(std::move(img));
     }
     void initialize() override {
         flushLine();
         reset();
+        graphics_.clear();
     }
     void codePage(std::uint8_t n) override {
         auto page = pageForNumber(profile_, n);
-        pageKnown_ = page.has_value();
+        extraPage_ = page ? nullptr : epsonPage(n);  // pages only other software sends
+        pageKnown_ = page.has_value() || extraPage_;
         if (page) page_ = *page;
+        else if (extraPage_) {}
         else if (std::find(owner_.unknownPages_.begin(), owner_.unknownPages_.end(), n) == owner_.unknownPages_.end())
             owner_.unknownPages_.push_back(n);
     }
@@ -108,7 +137,7 @@ public:
     }
     void feedDots(int n) override {
         flushLine();
-        paper_.height += n;
+        paper_.height += verticalDots(n);
     }
     void cut(bool partial, int feed) override {
         flushLine();
@@ -130,6 +159,95 @@ public:
         img.y = paper_.height;
         paper_.height += rows;
         paper_.images.push_back(std::move(img));
+    }
+    void barcodeSetting(char which, int n) override {
+        switch (which) {
+            case 'h': if (n >= 1) barHeight_ = n; break;
+            case 'w': if (n >= 1 && n <= 6) barModule_ = n; break;  // TM-T20III: 2-6 (1 on older models)
+            case 'H': { const int v = n >= '0' && n <= '3' ? n - '0' : n; if (v <= 3) hriPosition_ = v; break; }
+            case 'f': { const int v = n >= '0' && n <= '1' ? n - '0' : n; if (v <= 1) hriFontB_ = v == 1; break; }
+            default: break;
+        }
+    }
+    void barcode(int m, std::span<const std::uint8_t> data) override {
+        flushLine();
+        auto sym = symbologyForGsK(m);
+        if (!sym) {
+            owner_.problem("barcode GS k " + std::to_string(m) + ": symbology not supported by this printer, not printed");
+            return;
+        }
+        BarcodeOutcome out = encodeBarcode(*sym, data);
+        if (!out.pattern) {
+            owner_.problem(std::string("invalid ") + symbologyName(*sym) + " barcode \"" + printable(data) + "\": " + out.error + ", not printed");
+            return;
+        }
+        // Two-width symbologies: wide = 2.5 × narrow (rounded down), Epson's ratio.
+        const int narrow = barModule_, wide = barModule_ * 5 / 2;
+        PaperImage img;
+        int total = 0;
+        for (std::uint8_t w : out.pattern->widths) {
+            img.barWidths.push_back(out.pattern->twoWidth ? (w == 2 ? wide : narrow) : w * barModule_);
+            total += img.barWidths.back();
+        }
+        if (total > profile_.widthDots) {
+            owner_.problem(std::string(symbologyName(*sym)) + " barcode \"" + printable(data) + "\" is " + std::to_string(total) +
+                           " dots wide, wider than the paper: not printed");
+            return;
+        }
+        img.symbology = symbologyName(*sym);
+        img.barcodeText = out.pattern->hri;
+        img.image.width = total;
+        img.image.height = barHeight_;
+        img.image.bytesPerRow = (total + 7) / 8;
+        img.image.bits.assign(static_cast<std::size_t>(img.image.bytesPerRow) * barHeight_, 0);
+        int x = 0;
+        for (std::size_t i = 0; i < img.barWidths.size(); ++i) {
+            if (i % 2 == 0)
+                for (int dx = 0; dx < img.barWidths[i]; ++dx)
+                    for (int y = 0; y < barHeight_; ++y)
+                        img.image.bits[static_cast<std::size_t>(y) * img.image.bytesPerRow + (x + dx) / 8] |= static_cast<std::uint8_t>(0x80 >> ((x + dx) % 8));
+            x += img.barWidths[i];
+        }
+        img.x = justifiedX(total);
+        if (hriPosition_ & 1) hriLine(img.barcodeText, img.x, total);
+        img.y = paper_.height;
+        paper_.height += barHeight_;
+        paper_.images.push_back(std::move(img));
+        if (hriPosition_ & 2) hriLine(out.pattern->hri, justifiedX(total), total);
+    }
+    void graphicsStore(int width, int height, int sx, int sy, std::span<const std::uint8_t> bits) override {
+        graphics_.store(width, height, sx, sy, bits);
+    }
+    void graphicsDefine(bool nv, const std::string& key, int width, int height, std::span<const std::uint8_t> bits) override {
+        (nv ? owner_.nvGraphics_ : downloadGraphics_).define(key, width, height, bits);
+    }
+    void graphicsDelete(bool nv, const std::string& key) override {
+        auto& store = nv ? owner_.nvGraphics_ : downloadGraphics_;
+        if (key.empty()) store.clear();
+        else store.erase(key);
+    }
+    void graphicsPrintKey(bool nv, const std::string& key, int sx, int sy) override {
+        auto img = (nv ? owner_.nvGraphics_ : downloadGraphics_).get(key, sx, sy);
+        if (!img) {
+            owner_.problem(std::string(nv ? "NV" : "download") + " graphic \"" + key + "\" printed but never defined in this stream: blank");
+            return;
+        }
+        printGraphic(std::move(*img));
+    }
+    void graphicsPrint() override {
+        auto img = graphics_.take();
+        if (!img) return;  // nothing stored: the printer prints nothing
+        printGraphic(std::move(*img));
+    }
+    void printGraphic(escpos::BitImage&& img) {
+        flushLine();
+        PaperImage p;
+        p.image = std::move(img);
+        if (p.image.width > profile_.widthDots) owner_.problem("GS ( L graphic wider than the paper: cut at the right edge");
+        p.x = justifiedX(std::min(p.image.width, profile_.widthDots));
+        p.y = paper_.height;
+        paper_.height += p.image.height;
+        paper_.images.push_back(std::move(p));
     }
     void qrStore(std::span<const std::uint8_t> d) override { qrData_.assign(d.begin(), d.end()); }
     void qrModuleSize(int n) override { qrModule_ = std::clamp(n, 1, 16); }
@@ -187,15 +305,17 @@ public:
         if (line_.runs.empty() && lineImages_.empty()) return;
         int h = 0;
         for (const auto& r : line_.runs) h = std::max(h, kCharHeight * r.scaleH);
-        const int left = justifiedX(lineWidth());
+        const int left = justifiedX(extent_);
         for (std::size_t i : lineImages_) {  // column images print within the line
             paper_.images[i].x += left;
             h = std::max(h, paper_.images[i].image.height);
         }
         lineImages_.clear();
-        // ESC 3 spacing is what the printer advances (strips of a logo then touch); else
-        // the default, never less than the line's height.
-        const int advance = spacing_ >= 0 ? spacing_ : std::max(kLineAdvance, h + 6);
+        // ESC 3 spacing is what the printer advances (strips of a logo then touch), but never
+        // less than what the line printed: receiptline sends ESC 3 0 and relies on the printer
+        // feeding each line's height (Epson's own TM-T20 samples set spacing below the
+        // character height too). Else the default, never less than the line's height.
+        const int advance = spacing_ >= 0 ? std::max(spacing_, h) : std::max(kLineAdvance, h + 6);
         if (!line_.runs.empty()) {
             line_.height = h;
             line_.y = paper_.height;
@@ -205,6 +325,7 @@ public:
         }
         paper_.height += advance;
         line_ = PaperLine{};
+        cursor_ = extent_ = 0;
     }
 
     Paper snapshot() const {
@@ -223,6 +344,12 @@ public:
     int underline_ = 0, sw_ = 1, sh_ = 1, justify_ = 0, qrModule_ = 3, charWidth_ = 12;
     int spacing_ = -1;                     // ESC 3 n, in dots; -1: the default
     std::vector<std::size_t> lineImages_;  // ESC * images of the line being built
+    int cursor_ = 0, extent_ = 0;          // print position in the line, rightmost reached (dots)
+    const EpsonPage* extraPage_ = nullptr; // an ESC t page only the emulator decodes
+    int barHeight_ = 162, barModule_ = 3, hriPosition_ = 0;
+    bool hriFontB_ = false;  // GS f 1
+    GraphicsBuffer graphics_;
+    KeyedGraphics downloadGraphics_;  // kept across ESC @; NV graphics live in the owner
     std::string qrData_;
     std::size_t unknown_ = 0;
     bool cutHappened_ = false;
@@ -230,11 +357,31 @@ public:
 private:
     void owner_answer(std::uint8_t b) { answers_.push_back(b); }
     bool sameStyle(const TextRun& r) const { return r.bold == bold_ && r.underline == underline_ && r.scaleW == sw_ && r.scaleH == sh_; }
-    int lineWidth() const {
-        int w = 0;
-        for (std::size_t i : lineImages_) w += paper_.images[i].image.width;
-        for (const auto& r : line_.runs) w += static_cast<int>(r.text.size()) * charWidth_ * r.scaleW;
-        return w;
+    // ESC 3 / ESC J units to dots (rounded to the nearest dot).
+    int verticalDots(int units) const {
+        const int unit = std::max(1, profile_.verticalMotionUnit > 0 ? profile_.verticalMotionUnit : profile_.dpi);
+        return (units * profile_.dpi + unit / 2) / unit;
+    }
+    int runEnd(const TextRun& r) const { return r.x + static_cast<int>(r.text.size()) * charWidth_ * r.scaleW; }
+    void advance(int w) {
+        cursor_ += w;
+        extent_ = std::max(extent_, cursor_);
+    }
+    // The HRI characters, centred on the bars, as a text line of their own.
+    void hriLine(const std::string& text, int barsX, int barsWidth) {
+        PaperLine l;
+        l.y = paper_.height;
+        const int cellW = hriFontB_ ? 9 : charWidth_, cellH = hriFontB_ ? 17 : kCharHeight;
+        l.height = cellH;
+        l.x = std::max(0, barsX + (barsWidth - static_cast<int>(text.size()) * cellW) / 2);
+        l.runs.push_back(TextRun{std::u32string(text.begin(), text.end()), false, 0, 1, 1, 0, hriFontB_});
+        paper_.lines.push_back(std::move(l));
+        paper_.height += cellH + 2;
+    }
+    static std::string printable(std::span<const std::uint8_t> d) {
+        std::string s;
+        for (std::uint8_t b : d) s += b >= 0x20 && b < 0x7F ? static_cast<char>(b) : '?';
+        return s;
     }
     int justifiedX(int width) const {
         const int room = std::max(0, profile_.widthDots - width);
@@ -367,6 +514,16 @@ void PrinterEmulator::setOnCut(std::function<void(const Paper&)> onCut) {
 std::size_t PrinterEmulator::bytesReceived() const {
     std::lock_guard lock(mutex_);
     return bytesReceived_;
+}
+
+void PrinterEmulator::problem(std::string what) {
+    // Called under the lock, from the parser. Repeats are reported once.
+    if (std::find(problems_.begin(), problems_.end(), what) == problems_.end()) problems_.push_back(std::move(what));
+}
+
+std::vector<std::string> PrinterEmulator::renderProblems() const {
+    std::lock_guard lock(mutex_);
+    return problems_;
 }
 
 std::vector<int> PrinterEmulator::unknownCodePages() const {

@@ -8,10 +8,12 @@
 #include <memory>
 #include <mutex>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "drivers/common/bytes.hpp"
 #include "drivers/emulators/printer/escpos_parser.hpp"
+#include "drivers/emulators/printer/keyed_graphics.hpp"
 #include "drivers/emulators/printer/paper.hpp"
 #include "drivers/escpos/printer_profile.hpp"
 
@@ -56,6 +58,9 @@ public:
     std::size_t unknownCommands() const;
     // ESC t page numbers the emulator has no table for (their upper half printed as U+FFFD).
     std::vector<int> unknownCodePages() const;
+    // What the printer would not print as sent: invalid barcodes (with the reason), barcodes
+    // or graphics wider than the paper. For the render's summary.
+    std::vector<std::string> renderProblems() const;
     const escpos::PrinterProfile& profile() const { return profile_; }
 
 private:
@@ -71,6 +76,9 @@ private:
     std::vector<Paper> receipts_;  // cut, not yet taken
     std::size_t receiptLimit_ = 0;
     std::vector<int> unknownPages_;
+    std::vector<std::string> problems_;
+    KeyedGraphics nvGraphics_;  // NV graphics: kept for the emulator's life, like the printer's flash
+    void problem(std::string what);
 };
 
 }  // namespace guichet::emu
