@@ -1,0 +1,167 @@
+// The card payment page of a step type = "payment": the amount very large (and spoken
+// with the page), what to do at the payment terminal, progress, Annuler; after a refusal
+// or an abandon, what happened and what to do next (another card, or later at the desk).
+// An approved or unknown outcome is stored with the submission at once, and the wizard's
+// confirmation page says it: a payment must not wait on a tap to be recorded.
+#include <imgui.h>
+
+#include "drivers/common/log.hpp"
+#include "drivers/payment/payment_request.hpp"
+#include "kiosk/i18n/i18n.hpp"
+#include "ui/core/page.hpp"
+#include "ui/core/widgets.hpp"
+#include "ui/payment_step/payment_terminal.hpp"
+#include "ui/wizard/payment_step_hook.hpp"
+
+namespace guichet::ui::payment_step {
+namespace {
+
+using payment::Outcome;
+using Phase = payment::PaymentStep::Phase;
+
+// What a French voice reads well ("42 euros 50"), where "42,50 €" would be "42 virgule 50".
+std::string spokenAmount(std::int64_t cents) {
+    std::string s = std::to_string(cents / 100) + " " + _("euros");
+    if (cents % 100) s += " " + std::to_string(cents % 100);
+    return s;
+}
+
+const char* progressText(payment::Step step) {
+    switch (step) {
+        case payment::Step::Connecting:
+        case payment::Step::Sending: return _("Connexion au terminal de paiement…");
+        case payment::Step::WaitingForCard: return _("Le terminal de paiement attend votre carte.");
+        case payment::Step::Finishing:
+        case payment::Step::Done: return _("Paiement en cours de validation…");
+    }
+    return "";
+}
+
+class CardPaymentPage : public wizard::PaymentPage {
+public:
+    ~CardPaymentPage() override { adopt(std::move(flight_)); }
+
+    Intent draw(UiContext& ctx, procedures::WizardSession& session) override {
+        if (!flight_ && !start(ctx, session)) return {};
+        auto& step = *flight_->step;
+        const Phase phase = step.phase();
+        if (phase == Phase::Result && !storeError_.size() && finishesAtOnce(step)) {
+            finish(session, step);
+            if (session.state() != procedures::WizardSession::State::Payment) return {};
+        }
+        if (phase != Phase::Result) {
+            // PIN entry takes minutes: the session must not end under the resident's card.
+            const auto& t = config()->timeouts;
+            ctx.readingTime = std::chrono::duration_cast<std::chrono::seconds>(t.connect + t.send + t.answer + t.cancelGrace) +
+                              std::chrono::seconds(60);
+        }
+        const auto texts = step.texts();
+        const std::string title = _(texts.title.c_str());
+        std::string stepTitle = session.paymentStep() ? session.paymentStep()->title.in(session.options().language) : std::string();
+        // No Retour / Accueil here: leaving is "Annuler" (the TPE is told) or the buttons below.
+        PageScope page(ctx, {.title = title, .subtitle = stepTitle, .back = false, .home = false});
+        std::string caption = _("Montant à payer");
+        referenceBox(ctx, "amount##payment", caption, texts.amount, caption + _(" : ") + spokenAmount(session.paymentAmountCents()));
+        Intent intent;
+        switch (phase) {
+            case Phase::Offer: break;
+            case Phase::Paying: {
+                statusLine(ctx, _(texts.body.c_str()), "euro");
+                paragraph(ctx, progressText(step.step()), true);
+                ButtonStyle cancel;
+                cancel.kind = ButtonKind::Secondary;
+                cancel.icon = "cross";
+                if (bigButton(ctx, "cancel##payment", _("Annuler le paiement"), cancel)) step.cancel();
+                break;
+            }
+            case Phase::Cancelling:
+                alert(ctx, _(texts.body.c_str()));
+                paragraph(ctx, _("Attendez quelques secondes : le terminal de paiement confirme l'annulation."), true);
+                break;
+            case Phase::Result: resultPage(ctx, session, step, texts); break;
+        }
+        Intent f = page.finish();
+        return intent ? intent : f;
+    }
+
+private:
+    std::shared_ptr<Flight> flight_;
+    std::string storeError_;
+
+    bool start(UiContext& ctx, procedures::WizardSession& session) {
+        flight_ = newFlight(ctx);
+        if (!flight_) {  // the TPE went away since the offer: back to the review, which offers the rest
+            log::warning("payment", "the payment terminal is not ready: back to the review");
+            session.leavePayment();
+            return false;
+        }
+        flight_->step = std::make_unique<payment::PaymentStep>(flight_->service, session.procedure().id,
+                                                               session.paymentReference(), session.paymentAmountCents());
+        MainThreadQueue* queue = &ctx.queue;
+        flight_->step->setOnChange([queue] { queue->post([] {}); });  // wakes the UI: it redraws the new phase
+        flight_->step->start();
+        return true;
+    }
+
+    // Money taken, or maybe taken: recorded with the submission without waiting for a tap.
+    static bool finishesAtOnce(const payment::PaymentStep& step) {
+        auto r = step.result();
+        return r && (r->result.outcome == Outcome::Approved || r->result.outcome == Outcome::Unknown);
+    }
+
+    void finish(procedures::WizardSession& session, const payment::PaymentStep& step) {
+        auto paid = step.result();
+        if (!paid) return;
+        const bool approved = paid->result.outcome == Outcome::Approved;
+        auto stored = session.finishPayment(payment::paymentSection(*paid), approved ? paid->txn : std::string());
+        if (!stored) {
+            // The intent stays "answered"/"unknown": staff see it as "à vérifier". Never charge again.
+            log::error("payment", paid->txn + ": the submission could not be stored with its payment");
+            storeError_ = stored.error().message;
+        } else {
+            storeError_.clear();
+        }
+    }
+
+    void alert(UiContext& ctx, const std::string& text) {
+        a11y::Node n;
+        n.id = "alert##payment";
+        n.role = a11y::Role::Alert;
+        n.label = text;
+        ctx.tree.add(n);
+        statusLine(ctx, text, "alert");
+    }
+
+    void resultPage(UiContext& ctx, procedures::WizardSession& session, payment::PaymentStep& step,
+                    const payment::PaymentTexts& texts) {
+        if (!storeError_.empty()) {  // approved or unknown, not yet stored: say it, offer to try again
+            alert(ctx, storeError_);
+            paragraph(ctx, _("Ne réessayez pas le paiement, adressez-vous à l'accueil."), true);
+            ButtonStyle st;
+            st.kind = ButtonKind::Primary;
+            if (bigButton(ctx, "store##payment", _("Enregistrer à nouveau"), st)) finish(session, step);
+            return;
+        }
+        // Refused, abandoned, timed out, not sent: nothing was taken.
+        alert(ctx, _(texts.body.c_str()));
+        paragraph(ctx, _(texts.next.c_str()));
+        if (step.mayRetry()) {
+            ButtonStyle retry;
+            retry.kind = ButtonKind::Primary;
+            retry.icon = "euro";
+            if (bigButton(ctx, "retry##payment", _("Réessayer avec une carte"), retry)) step.start();
+        }
+        ButtonStyle later;
+        later.kind = ButtonKind::Secondary;
+        later.icon = "document";
+        if (bigButton(ctx, "later##payment", _("Payer plus tard, au guichet"), later)) finish(session, step);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<wizard::PaymentPage> makeCardPaymentPage(UiContext&, procedures::WizardSession&) {
+    return std::make_unique<CardPaymentPage>();
+}
+
+}  // namespace guichet::ui::payment_step

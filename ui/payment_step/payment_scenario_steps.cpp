@@ -1,0 +1,62 @@
+// Scenario steps that script the demo's software TPE (guichet --demo):
+//   tpe-next approve|contactless|refuse REASON|abandon|timeout|close-mid-answer|silent [DELAY_MS]
+//            how the TPE answers the next payments (REASON: refused, forbidden, … or a code)
+//   expect-tpe-debits N   the TPE took money exactly N times (never a second debit)
+#include "ui/payment_step/payment_terminal.hpp"
+#include "ui/scenario/scenario.hpp"
+
+namespace guichet::ui::payment_step {
+namespace {
+
+Result<emu::TpeEmulator*> tpe() {
+    emu::TpeEmulator* t = demoTpe();
+    if (!t) return makeError(ErrorCode::NotFound, "no software payment terminal (run guichet with --demo)");
+    return t;
+}
+
+Result<void> next(StepContext& c) {
+    auto t = tpe();
+    if (!t) return t.error();
+    const auto& a = c.step.args;
+    emu::TpeScript script;
+    std::size_t more = 1;
+    const std::string& what = a[0];
+    if (what == "approve") script.behaviour = emu::TpeBehaviour::ApproveContact;
+    else if (what == "contactless") script.behaviour = emu::TpeBehaviour::ApproveContactless;
+    else if (what == "abandon") script.behaviour = emu::TpeBehaviour::Abandon;
+    else if (what == "timeout") script.behaviour = emu::TpeBehaviour::Timeout;
+    else if (what == "close-mid-answer") script.behaviour = emu::TpeBehaviour::CloseMidAnswer;
+    else if (what == "silent") script.behaviour = emu::TpeBehaviour::Silent;
+    else if (what == "refuse") {
+        if (a.size() < 2) return makeError(ErrorCode::InvalidArgument, "tpe-next refuse REASON (refused, forbidden, …)");
+        auto code = emu::refuseCodeFor(a[1]);
+        if (!code) return makeError(ErrorCode::InvalidArgument, "tpe-next refuse: unknown reason " + a[1]);
+        script.behaviour = emu::TpeBehaviour::Refuse;
+        script.refuseCode = *code;
+        more = 2;
+    } else {
+        return makeError(ErrorCode::InvalidArgument,
+                         "tpe-next approve|contactless|refuse REASON|abandon|timeout|close-mid-answer|silent [DELAY_MS]");
+    }
+    if (a.size() > more) script.delay = std::chrono::milliseconds(std::stoi(a[more]));
+    (*t)->setScript(script);
+    return {};
+}
+
+Result<void> expectDebits(StepContext& c) {
+    auto t = tpe();
+    if (!t) return t.error();
+    const int wanted = std::stoi(c.step.args[0]);
+    if ((*t)->debitsApproved() != wanted)
+        return makeError(ErrorCode::Protocol, "the payment terminal debited " + std::to_string((*t)->debitsApproved()) +
+                                                  " time(s), expected " + c.step.args[0]);
+    return {};
+}
+
+}  // namespace
+
+GUICHET_SCENARIO_STEP({"tpe-next", "tpe-next approve|contactless|refuse REASON|abandon|timeout|close-mid-answer|silent [DELAY_MS]",
+                       1, 3, next});
+GUICHET_SCENARIO_STEP({"expect-tpe-debits", "expect-tpe-debits N", 1, 1, expectDebits});
+
+}  // namespace guichet::ui::payment_step

@@ -1,0 +1,143 @@
+// Starts the terminal's card payment at UI start: reads the configuration, starts the
+// software TPE with --demo, tells the wizard whether to offer "Payer maintenant par carte
+// bancaire", and keeps payments whose page closed until their worker ends.
+#include "ui/payment_step/payment_terminal.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
+#include "drivers/common/log.hpp"
+#include "drivers/emulators/payment/tpe_tcp_server.hpp"
+#include "ui/core/screen.hpp"
+#include "ui/integration/integration_services.hpp"
+#include "ui/integration/outbox_service.hpp"
+#include "ui/wizard/payment_step_hook.hpp"
+
+namespace guichet::ui::payment_step {
+
+std::unique_ptr<wizard::PaymentPage> makeCardPaymentPage(UiContext& ctx, procedures::WizardSession& session);
+
+namespace {
+
+struct State {
+    std::optional<payment::PaymentConfig> config;
+    std::unique_ptr<emu::TpeEmulator> emulator;
+    std::unique_ptr<emu::TpeTcpServer> server;
+    std::vector<std::shared_ptr<Flight>> orphans;
+};
+State& state() {
+    static State s;
+    return s;
+}
+
+// [payment] in terminal.toml, else payment.toml next to it (config/payment.toml), else no
+// card payment. An invalid file stops the start: the operator fixes it (file:line).
+Result<std::optional<payment::PaymentConfig>> readConfig(const UiContext& ctx) {
+    const auto& tc = ctx.config;
+    if (tc.table && tc.table->contains("payment")) {
+        auto c = payment::loadPaymentConfig(tc.sourcePath);
+        if (!c) return c.error();
+        return std::optional<payment::PaymentConfig>(*c);
+    }
+    if (tc.sourcePath.empty()) return std::optional<payment::PaymentConfig>();
+    const auto file = std::filesystem::path(tc.sourcePath).parent_path() / "payment.toml";
+    if (!std::filesystem::exists(file)) return std::optional<payment::PaymentConfig>();
+    auto c = payment::loadPaymentConfig(file.string());
+    if (!c) return c.error();
+    return std::optional<payment::PaymentConfig>(*c);
+}
+
+// The demo's TPE: approves after a short "PIN entry"; scenario steps script other outcomes.
+bool startDemoTpe(State& s) {
+    s.emulator = std::make_unique<emu::TpeEmulator>();
+    auto server = emu::TpeTcpServer::start(*s.emulator);  // its thread sleeps in poll() until a register connects
+    if (!server) {
+        log::warning("payment", "demo payment terminal: " + server.error().message);
+        s.emulator.reset();
+        return false;
+    }
+    s.server = std::move(*server);
+    payment::PaymentConfig c;
+    c.enabled = true;
+    c.device.kind = payment::DeviceAddress::Kind::Tcp;
+    c.device.host = "127.0.0.1";
+    c.device.port = s.server->port();
+    c.timeouts.answer = std::chrono::seconds(60);
+    c.timeouts.cancelGrace = std::chrono::seconds(5);
+    s.config = c;
+    log::info("payment", "demo payment terminal (software TPE) on " + c.device.text());
+    return true;
+}
+
+void reapOrphans(State& s) {
+    std::erase_if(s.orphans, [](const std::shared_ptr<Flight>& f) {
+        return f->step->phase() == payment::PaymentStep::Phase::Result;
+    });
+}
+
+class PaymentExtension : public UiExtension {
+public:
+    void onStart(UiContext& ctx) override {
+        State& s = state();
+        if (ctx.demo) {
+            startDemoTpe(s);
+        } else {
+            auto c = readConfig(ctx);
+            if (!c) {
+                ctx.refuseStart(2, c.error().message +
+                                       "\nguichet: la configuration du terminal de paiement est invalide, la borne ne démarre pas");
+                return;
+            }
+            s.config = *c;
+            if (s.config && s.config->enabled) log::info("payment", "payment terminal: " + s.config->device.text());
+        }
+        auto& hook = wizard::paymentStepHook();
+        hook.ready = &ready;
+        hook.makePage = &makeCardPaymentPage;
+    }
+    void afterFrame(UiContext&) override {
+        // A closed page's payment ended (its worker posted the wake-up that drew this frame).
+        if (!state().orphans.empty()) reapOrphans(state());
+    }
+    void onShutdown(UiContext&) override {
+        State& s = state();
+        wizard::paymentStepHook() = {};
+        for (auto& f : s.orphans) f->step->cancel();
+        s.orphans.clear();  // joins: at exit, waiting for the TPE's answer is right
+        s.server.reset();
+        s.emulator.reset();
+        s.config.reset();
+    }
+};
+GUICHET_UI_EXTENSION(PaymentExtension);
+
+}  // namespace
+
+const std::optional<payment::PaymentConfig>& config() { return state().config; }
+
+bool ready(UiContext&) {
+    const auto& c = state().config;
+    if (!c || !payment::terminalReady(*c)) return false;
+    // No intent can be committed without the outbox: then nothing is charged at all.
+    auto* outbox = integration::outboxService();
+    return outbox && outbox->database();
+}
+
+std::shared_ptr<Flight> newFlight(UiContext& ctx) {
+    if (!ready(ctx)) return nullptr;
+    return std::make_shared<Flight>(*state().config, *integration::outboxService()->database());
+}
+
+void adopt(std::shared_ptr<Flight> flight) {
+    if (!flight || !flight->step) return;
+    flight->step->cancel();
+    if (flight->step->phase() == payment::PaymentStep::Phase::Result) return;
+    log::warning("payment", "the payment page closed while the payment terminal had the request: "
+                            "waiting for its answer (an approval is reported \"à vérifier\")");
+    state().orphans.push_back(std::move(flight));
+}
+
+emu::TpeEmulator* demoTpe() { return state().emulator.get(); }
+
+}  // namespace guichet::ui::payment_step
