@@ -2,6 +2,9 @@
 //   tpe-next approve|contactless|refuse REASON|abandon|timeout|close-mid-answer|silent [DELAY_MS]
 //            how the TPE answers the next payments (REASON: refused, forbidden, … or a code)
 //   expect-tpe-debits N   the TPE took money exactly N times (never a second debit)
+//   expect-payments-to-check N   the outbox holds N payment intents "à vérifier"
+#include "ui/integration/integration_services.hpp"
+#include "ui/integration/outbox_service.hpp"
 #include "ui/payment_step/payment_terminal.hpp"
 #include "ui/scenario/scenario.hpp"
 
@@ -54,9 +57,9 @@ Result<void> expectDebits(StepContext& c) {
 }
 
 }  // namespace
-
-GUICHET_SCENARIO_STEP({"tpe-next", "tpe-next approve|contactless|refuse REASON|abandon|timeout|close-mid-answer|silent [DELAY_MS]",
+, "tpe-next approve|contactless|refuse REASON|abandon|timeout|close-mid-answer|silent [DELAY_MS]",
                        1, 3, next});
 GUICHET_SCENARIO_STEP({"expect-tpe-debits", "expect-tpe-debits N", 1, 1, expectDebits});
+GUICHET_SCENARIO_STEP({"expect-payments-to-check", "expect-payments-to-check N", 1, 1, expectToCheck});
 
 }  // namespace guichet::ui::payment_step
