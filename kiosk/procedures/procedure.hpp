@@ -30,11 +30,11 @@ struct Choice {
     LocalizedText label;
     ConditionPtr condition;     // offered only when true
     LocalizedText unavailable;  // shown instead, when the condition hides the choice: why, and what to do
+    int line = 0, conditionLine = 0;
     // A device the terminal must have, ready, for the choice to be offered at all
     // ("payment_terminal": "Payer maintenant par carte bancaire"); "" = none. Unlike a
     // condition, an unmet requirement hides the choice: the resident cannot get it here.
     std::string requires_;
-    int line = 0, conditionLine = 0;
 };
 // The device names `requires` may use.
 inline constexpr const char* kRequiresPaymentTerminal = "payment_terminal";

@@ -56,8 +56,19 @@ Result<void> expectDebits(StepContext& c) {
     return {};
 }
 
+Result<void> expectToCheck(StepContext& c) {
+    auto* outbox = integration::outboxService();
+    outbox::Db* db = outbox ? outbox->database() : nullptr;
+    if (!db) return makeError(ErrorCode::NotFound, "the outbox is not open");
+    const auto list = outbox::PaymentIntents(*db).toCheck();
+    if (std::to_string(list.size()) != c.step.args[0])
+        return makeError(ErrorCode::Protocol, std::to_string(list.size()) + " payment(s) to check, expected " + c.step.args[0]);
+    return {};
+}
+
 }  // namespace
-, "tpe-next approve|contactless|refuse REASON|abandon|timeout|close-mid-answer|silent [DELAY_MS]",
+
+GUICHET_SCENARIO_STEP({"tpe-next", "tpe-next approve|contactless|refuse REASON|abandon|timeout|close-mid-answer|silent [DELAY_MS]",
                        1, 3, next});
 GUICHET_SCENARIO_STEP({"expect-tpe-debits", "expect-tpe-debits N", 1, 1, expectDebits});
 GUICHET_SCENARIO_STEP({"expect-payments-to-check", "expect-payments-to-check N", 1, 1, expectToCheck});

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <vector>
 
+#include <toml++/toml.h>
+
 #include "drivers/common/log.hpp"
 #include "drivers/emulators/payment/tpe_tcp_server.hpp"
 #include "ui/core/screen.hpp"
