@@ -36,7 +36,12 @@ void appendPaymentSection(doc::ReceiptDocument& d, const nlohmann::json& answers
     if (p.contains("transaction") && !p.value("transaction", "").empty()) d.row(_("Transaction"), p.value("transaction", ""));
     if (status == "unknown") d.line(_("Ne réessayez pas, adressez-vous à l'accueil avec ce reçu"));
     else if (status != "approved")
-        d.line(_("Aucune somme n'a été débitée : la facture reste due. Vous pouvez la payer au guichet de la mairie."));
+    {
+        // Three short lines: "La facture reste due." must not be split by the paper's width.
+        d.line(_("Aucune somme n'a été débitée."));
+        d.line(_("La facture reste due."));
+        d.line(_("Vous pouvez la payer au guichet de la mairie."));
+    }
 }
 
 }  // namespace guichet::payment

@@ -100,7 +100,7 @@ TEST_CASE("procedures.payment step: a refused payment leaves the bill owed, said
     REQUIRE(s.finishPayment(section, ""));
     const std::string r = receiptText(s);
     CHECK(r.find("Paiement par carte refusé") != std::string::npos);
-    CHECK(r.find("la facture reste due") != std::string::npos);
+    CHECK(r.find("La facture reste due.") != std::string::npos);
     CHECK(r.find("Paiement par carte accepté") == std::string::npos);
 }
 
@@ -113,5 +113,5 @@ TEST_CASE("procedures.payment step: unknown outcome tells not to retry", "[wizar
     REQUIRE(s.finishPayment({{"statut", "unknown"}, {"montant_centimes", 4250}, {"transaction", "TX-3"}}, ""));
     const std::string r = receiptText(s);
     CHECK(r.find("Ne réessayez pas, adressez-vous à l'accueil avec ce reçu") != std::string::npos);
-    CHECK(r.find("la facture reste due") == std::string::npos);  // it may have been paid
+    CHECK(r.find("La facture reste due.") == std::string::npos);  // it may have been paid
 }

@@ -37,6 +37,12 @@ const char* progressText(payment::Step step) {
     return "";
 }
 
+}  // namespace
+
+std::string spokenAmountOf(const procedures::WizardSession& session);
+
+namespace {
+
 class CardPaymentPage : public wizard::PaymentPage {
 public:
     ~CardPaymentPage() override { adopt(std::move(flight_)); }
@@ -61,7 +67,7 @@ public:
         // No Retour / Accueil here: leaving is "Annuler" (the TPE is told) or the buttons below.
         PageScope page(ctx, {.title = title, .subtitle = stepTitle, .back = false, .home = false});
         std::string caption = _("Montant à payer");
-        referenceBox(ctx, "amount##payment", caption, texts.amount, caption + _(" : ") + spokenAmount(session.paymentAmountCents()));
+        referenceBox(ctx, "amount##payment", caption, texts.amount, spokenAmountOf(session));
         Intent intent;
         switch (phase) {
             case Phase::Offer: break;
@@ -159,6 +165,10 @@ private:
 };
 
 }  // namespace
+
+std::string spokenAmountOf(const procedures::WizardSession& session) {
+    return std::string(_("Montant à payer")) + _(" : ") + spokenAmount(session.paymentAmountCents());
+}
 
 std::unique_ptr<wizard::PaymentPage> makeCardPaymentPage(UiContext&, procedures::WizardSession&) {
     return std::make_unique<CardPaymentPage>();

@@ -2,7 +2,8 @@
 //   tpe-next approve|contactless|refuse REASON|abandon|timeout|close-mid-answer|silent [DELAY_MS]
 //            how the TPE answers the next payments (REASON: refused, forbidden, … or a code)
 //   expect-tpe-debits N   the TPE took money exactly N times (never a second debit)
-//   expect-payments-to-check N   the outbox holds N payment intents "à vérifier"
+//   expect-payments-to-check N   N payments made during this run are "à vérifier" in the
+//            outbox (the demo's database outlives runs: earlier runs' intents are not counted)
 #include "ui/integration/integration_services.hpp"
 #include "ui/integration/outbox_service.hpp"
 #include "ui/payment_step/payment_terminal.hpp"
@@ -10,6 +11,14 @@
 
 namespace guichet::ui::payment_step {
 namespace {
+
+// When the scenario steps were loaded: before any payment of this run.
+std::int64_t runStartedAtMs() {
+    static const std::int64_t at = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch()).count();
+    return at;
+}
+[[maybe_unused]] const bool kStartNoted = (runStartedAtMs(), true);
 
 Result<emu::TpeEmulator*> tpe() {
     emu::TpeEmulator* t = demoTpe();
@@ -60,9 +69,10 @@ Result<void> expectToCheck(StepContext& c) {
     auto* outbox = integration::outboxService();
     outbox::Db* db = outbox ? outbox->database() : nullptr;
     if (!db) return makeError(ErrorCode::NotFound, "the outbox is not open");
-    const auto list = outbox::PaymentIntents(*db).toCheck();
-    if (std::to_string(list.size()) != c.step.args[0])
-        return makeError(ErrorCode::Protocol, std::to_string(list.size()) + " payment(s) to check, expected " + c.step.args[0]);
+    std::size_t n = 0;
+    for (const auto& p : outbox::PaymentIntents(*db).toCheck()) n += p.createdAtMs >= runStartedAtMs();
+    if (std::to_string(n) != c.step.args[0])
+        return makeError(ErrorCode::Protocol, std::to_string(n) + " payment(s) of this run to check, expected " + c.step.args[0]);
     return {};
 }
 

@@ -19,6 +19,7 @@
 namespace guichet::ui::payment_step {
 
 std::unique_ptr<wizard::PaymentPage> makeCardPaymentPage(UiContext& ctx, procedures::WizardSession& session);
+std::string spokenAmountOf(const procedures::WizardSession& session);
 
 namespace {
 
@@ -97,6 +98,7 @@ public:
         auto& hook = wizard::paymentStepHook();
         hook.ready = &ready;
         hook.makePage = &makeCardPaymentPage;
+        hook.spokenAmount = &spokenAmountOf;
     }
     void afterFrame(UiContext&) override {
         // A closed page's payment ended (its worker posted the wake-up that drew this frame).

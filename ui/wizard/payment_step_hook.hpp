@@ -23,6 +23,9 @@ public:
 struct PaymentStepHook {
     bool (*ready)(UiContext&) = nullptr;  // a TPE configured and ready: the offer may be shown
     std::unique_ptr<PaymentPage> (*makePage)(UiContext&, procedures::WizardSession&) = nullptr;
+    // What the screen's announcement adds on the payment page: the amount, in words a voice
+    // reads well ("Montant à payer : 42 euros 50").
+    std::string (*spokenAmount)(const procedures::WizardSession&) = nullptr;
 };
 PaymentStepHook& paymentStepHook();
 

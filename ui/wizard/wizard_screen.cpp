@@ -36,7 +36,11 @@ public:
         switch (session_->state()) {
             case State::Question: return session_->indicator().text + _(" : ") + session_->currentStep().title.in(lang());
             case State::Review: return _("Vérifiez vos réponses, puis envoyez votre demande.");
-            case State::Payment: return session_->paymentStep() ? session_->paymentStep()->title.in(lang()) : std::string();
+            case State::Payment: {
+                std::string s = session_->paymentStep() ? session_->paymentStep()->title.in(lang()) : std::string();
+                if (auto spoken = paymentStepHook().spokenAmount) s += ". " + spoken(*session_);
+                return s;
+            }
             case State::ConfirmCancel: return _("Voulez-vous arrêter la démarche ?");
             case State::Done: return _("Votre demande est enregistrée.");
             case State::Cancelled: return {};
