@@ -3,6 +3,11 @@
 // or an abandon, what happened and what to do next (another card, or later at the desk).
 // An approved or unknown outcome is stored with the submission at once, and the wizard's
 // confirmation page says it: a payment must not wait on a tap to be recorded.
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <vector>
+
 #include <imgui.h>
 
 #include "drivers/common/log.hpp"
@@ -37,6 +42,66 @@ const char* progressText(payment::Step step) {
     return "";
 }
 
+// A button of the page: drawn after the text, side by side when the screen is wide.
+struct Action {
+    const char* id;
+    std::string label;
+    ButtonKind kind;
+    const char* icon;
+    std::function<void()> run;
+};
+
+bool landscape(const UiContext& ctx) { return ctx.width > ctx.height; }
+
+// `first` (the amount) and `second` (what to do): side by side in landscape, stacked in portrait.
+void twoParts(UiContext& ctx, PageScope& page, const std::function<void()>& first, const std::function<void()>& second) {
+    if (!landscape(ctx)) {
+        first();
+        second();
+        return;
+    }
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float width = page.contentWidth(), gap = ctx.px(48);
+    const float left = std::floor(width * 0.36f);
+    ImGui::PushItemWidth(left);
+    first();
+    ImGui::PopItemWidth();
+    const float leftBottom = ImGui::GetCursorScreenPos().y;
+    // Indent, not only the cursor: each widget of the column starts its line there.
+    ImGui::SetCursorScreenPos(ImVec2(top.x + left + gap, top.y));
+    ImGui::Indent(left + gap);
+    ImGui::PushItemWidth(width - left - gap);
+    second();
+    ImGui::PopItemWidth();
+    ImGui::Unindent(left + gap);
+    const float bottom = std::max(leftBottom, ImGui::GetCursorScreenPos().y);
+    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
+    ImGui::Dummy(ImVec2(1, 0));
+}
+
+void drawActions(UiContext& ctx, PageScope& page, const std::vector<Action>& actions) {
+    if (actions.empty()) return;
+    const bool row = landscape(ctx) && actions.size() > 1;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float gap = ctx.px(28);
+    const float w = row ? (page.contentWidth() - gap * (actions.size() - 1)) / actions.size() : page.contentWidth();
+    float bottom = top.y;
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        const auto& a = actions[i];
+        if (row) ImGui::SetCursorScreenPos(ImVec2(top.x + i * (w + gap), top.y));
+        ButtonStyle st;
+        st.kind = a.kind;
+        st.icon = a.icon;
+        ImGui::PushItemWidth(w);
+        const bool pressed = bigButton(ctx, a.id, a.label, st);
+        ImGui::PopItemWidth();
+        bottom = std::max(bottom, ImGui::GetCursorScreenPos().y);
+        if (pressed) a.run();
+    }
+    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
+    ImGui::Dummy(ImVec2(1, 0));
+}
+
 }  // namespace
 
 std::string spokenAmountOf(const procedures::WizardSession& session);
@@ -66,28 +131,29 @@ public:
         std::string stepTitle = session.paymentStep() ? session.paymentStep()->title.in(session.options().language) : std::string();
         // No Retour / Accueil here: leaving is "Annuler" (the TPE is told) or the buttons below.
         PageScope page(ctx, {.title = title, .subtitle = stepTitle, .back = false, .home = false});
-        std::string caption = _("Montant à payer");
-        referenceBox(ctx, "amount##payment", caption, texts.amount, spokenAmountOf(session));
-        Intent intent;
-        switch (phase) {
-            case Phase::Offer: break;
-            case Phase::Paying: {
-                statusLine(ctx, _(texts.body.c_str()), "euro");
-                paragraph(ctx, progressText(step.step()), true);
-                ButtonStyle cancel;
-                cancel.kind = ButtonKind::Secondary;
-                cancel.icon = "cross";
-                if (bigButton(ctx, "cancel##payment", _("Annuler le paiement"), cancel)) step.cancel();
-                break;
+        std::vector<Action> actions;
+        // The amount beside what to do in landscape, above it in portrait: at 200 % the page
+        // still fits the screen, with its buttons, without scrolling.
+        twoParts(ctx, page, [&] {
+            referenceBox(ctx, "amount##payment", _("Montant à payer"), texts.amount, spokenAmountOf(session));
+        }, [&] {
+            switch (phase) {
+                case Phase::Offer: break;
+                case Phase::Paying:
+                    statusLine(ctx, _(texts.body.c_str()), "euro");
+                    paragraph(ctx, progressText(step.step()), true);
+                    actions.push_back({"cancel##payment", _("Annuler le paiement"), ButtonKind::Secondary, "cross",
+                                       [&step] { step.cancel(); }});
+                    break;
+                case Phase::Cancelling:
+                    alert(ctx, _(texts.body.c_str()));
+                    paragraph(ctx, _("Attendez quelques secondes : le terminal de paiement confirme l'annulation."), true);
+                    break;
+                case Phase::Result: resultPage(ctx, session, step, texts, actions); break;
             }
-            case Phase::Cancelling:
-                alert(ctx, _(texts.body.c_str()));
-                paragraph(ctx, _("Attendez quelques secondes : le terminal de paiement confirme l'annulation."), true);
-                break;
-            case Phase::Result: resultPage(ctx, session, step, texts); break;
-        }
-        Intent f = page.finish();
-        return intent ? intent : f;
+        });
+        drawActions(ctx, page, actions);
+        return page.finish();
     }
 
 private:
@@ -139,28 +205,22 @@ private:
     }
 
     void resultPage(UiContext& ctx, procedures::WizardSession& session, payment::PaymentStep& step,
-                    const payment::PaymentTexts& texts) {
+                    const payment::PaymentTexts& texts, std::vector<Action>& actions) {
         if (!storeError_.empty()) {  // approved or unknown, not yet stored: say it, offer to try again
             alert(ctx, storeError_);
             paragraph(ctx, _("Ne réessayez pas le paiement, adressez-vous à l'accueil."), true);
-            ButtonStyle st;
-            st.kind = ButtonKind::Primary;
-            if (bigButton(ctx, "store##payment", _("Enregistrer à nouveau"), st)) finish(session, step);
+            actions.push_back({"store##payment", _("Enregistrer à nouveau"), ButtonKind::Primary, "document",
+                               [this, &session, &step] { finish(session, step); }});
             return;
         }
         // Refused, abandoned, timed out, not sent: nothing was taken.
         alert(ctx, _(texts.body.c_str()));
         paragraph(ctx, _(texts.next.c_str()));
-        if (step.mayRetry()) {
-            ButtonStyle retry;
-            retry.kind = ButtonKind::Primary;
-            retry.icon = "euro";
-            if (bigButton(ctx, "retry##payment", _("Réessayer avec une carte"), retry)) step.start();
-        }
-        ButtonStyle later;
-        later.kind = ButtonKind::Secondary;
-        later.icon = "document";
-        if (bigButton(ctx, "later##payment", _("Payer plus tard, au guichet"), later)) finish(session, step);
+        if (step.mayRetry())
+            actions.push_back({"retry##payment", _("Réessayer avec une carte"), ButtonKind::Primary, "euro",
+                               [&step] { step.start(); }});
+        actions.push_back({"later##payment", _("Payer plus tard, au guichet"), ButtonKind::Secondary, "document",
+                           [this, &session, &step] { finish(session, step); }});
     }
 };
 
