@@ -169,8 +169,7 @@ private:
         }
         flight_->step = std::make_unique<payment::PaymentStep>(flight_->service, session.procedure().id,
                                                                session.paymentReference(), session.paymentAmountCents());
-        MainThreadQueue* queue = &ctx.queue;
-        flight_->step->setOnChange([queue] { queue->post([] {}); });  // wakes the UI: it redraws the new phase
+        flight_->step->setOnChange(&wakeUi);  // the UI redraws the new phase: no polling
         flight_->step->start();
         return true;
     }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <mutex>
 #include <vector>
 
 #include <toml++/toml.h>
@@ -25,6 +26,9 @@ namespace {
 
 struct State {
     std::optional<payment::PaymentConfig> config;
+    std::mutex queueMutex;
+    MainThreadQueue* queue = nullptr;  // null after shutdown: late workers wake nobody
+    bool shutDown = false;
     std::unique_ptr<emu::TpeEmulator> emulator;
     std::unique_ptr<emu::TpeTcpServer> server;
     std::vector<std::shared_ptr<Flight>> orphans;
@@ -83,6 +87,11 @@ class PaymentExtension : public UiExtension {
 public:
     void onStart(UiContext& ctx) override {
         State& s = state();
+        {
+            std::lock_guard l(s.queueMutex);
+            s.queue = &ctx.queue;
+            s.shutDown = false;
+        }
         if (ctx.demo) {
             startDemoTpe(s);
         } else {
@@ -106,6 +115,11 @@ public:
     }
     void onShutdown(UiContext&) override {
         State& s = state();
+        {
+            std::lock_guard l(s.queueMutex);
+            s.queue = nullptr;
+            s.shutDown = true;  // pages closed from now on wait for their payment themselves
+        }
         wizard::paymentStepHook() = {};
         for (auto& f : s.orphans) f->step->cancel();
         s.orphans.clear();  // joins: at exit, waiting for the TPE's answer is right
@@ -130,13 +144,35 @@ bool ready(UiContext&) {
 
 std::shared_ptr<Flight> newFlight(UiContext& ctx) {
     if (!ready(ctx)) return nullptr;
-    return std::make_shared<Flight>(*state().config, *integration::outboxService()->database());
+    const std::string path = integration::outboxService()->config().database;
+    auto db = outbox::openForPayments(path);
+    if (!db) {
+        log::error("payment", "no payment: the outbox database cannot be opened for payment intents: " + db.error().message);
+        return nullptr;
+    }
+    return std::make_shared<Flight>(*state().config, std::move(*db));
+}
+
+void wakeUi() {
+    State& s = state();
+    std::lock_guard l(s.queueMutex);
+    if (s.queue) s.queue->post([] {});
 }
 
 void adopt(std::shared_ptr<Flight> flight) {
     if (!flight || !flight->step) return;
     flight->step->cancel();
     if (flight->step->phase() == payment::PaymentStep::Phase::Result) return;
+    bool shutDown;
+    {
+        std::lock_guard l(state().queueMutex);
+        shutDown = state().shutDown;
+    }
+    if (shutDown) {
+        // Exiting: wait here for the TPE's answer (or the cancel grace) so it is committed.
+        log::warning("payment", "exiting while the payment terminal has the request: waiting for its answer");
+        return;  // the last reference goes: PaymentStep's destructor joins the worker
+    }
     log::warning("payment", "the payment page closed while the payment terminal had the request: "
                             "waiting for its answer (an approval is reported \"à vérifier\")");
     state().orphans.push_back(std::move(flight));

@@ -14,14 +14,20 @@
 namespace guichet::ui::payment_step {
 
 // One payment and what it needs, shared by its page and, if the page closes while the TPE
-// still has the request, by the terminal until the worker ends.
+// still has the request, by the terminal until the worker ends. It has its own connection to
+// the outbox database: the worker may outlive the outbox service at exit, and must still
+// commit what the TPE answered.
 struct Flight {
-    Flight(payment::PaymentConfig config, outbox::Db& db)
-        : intents(db), service(std::move(config), &intents) {}
+    Flight(payment::PaymentConfig config, std::unique_ptr<outbox::Db> database)
+        : db(std::move(database)), intents(*db), service(std::move(config), &intents) {}
+    std::unique_ptr<outbox::Db> db;
     outbox::PaymentIntents intents;
     payment::PaymentService service;
     std::unique_ptr<payment::PaymentStep> step;
 };
+
+// Wakes the UI thread from a payment worker; does nothing once the terminal shut down.
+void wakeUi();
 
 // The configuration in force (nullopt: no card payment on this terminal).
 const std::optional<payment::PaymentConfig>& config();
