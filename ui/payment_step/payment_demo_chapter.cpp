@@ -28,7 +28,7 @@ expect "Vérifiez vos réponses"
 tap "Payer par carte"
 expect "Montant à payer : 42 euros 50"
 shot payment-2-paying
-wait 2500ms
+wait-payment
 expect "Votre facture est payée. Le terminal de paiement imprime votre ticket de carte."
 expect-receipt "Paiement par carte accepté"
 wait 500ms

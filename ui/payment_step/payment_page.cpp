@@ -113,7 +113,8 @@ public:
     ~CardPaymentPage() override { adopt(std::move(flight_)); }
 
     Intent draw(UiContext& ctx, procedures::WizardSession& session) override {
-        if (!flight_ && !start(ctx, session)) return {};
+        if (unavailable_) return drawUnavailable(ctx, session);
+        if (!flight_ && !start(ctx, session)) return drawUnavailable(ctx, session);
         auto& step = *flight_->step;
         const Phase phase = step.phase();
         if (phase == Phase::Result && !storeError_.size() && finishesAtOnce(step)) {
@@ -159,12 +160,39 @@ public:
 private:
     std::shared_ptr<Flight> flight_;
     std::string storeError_;
+    bool unavailable_ = false;
+
+    // The TPE (or the outbox for its intent) went away between the offer and the payment:
+    // nothing was sent. The resident goes back to choose another way, or pays at the desk.
+    Intent drawUnavailable(UiContext& ctx, procedures::WizardSession& session) {
+        PageScope page(ctx, {.title = _("Paiement impossible pour le moment"), .back = false, .home = false});
+        std::vector<Action> actions;
+        twoParts(ctx, page, [&] {
+            referenceBox(ctx, "amount##payment", _("Montant à payer"),
+                         payment::formatAmountFrench(session.paymentAmountCents()), spokenAmountOf(session));
+        }, [&] {
+            alert(ctx, _("Le terminal de paiement ne répond pas. Aucun paiement n'a été fait."));
+            paragraph(ctx, _("Vous pouvez payer au guichet de la mairie."));
+        });
+        actions.push_back({"back##payment", _("Choisir un autre moyen de paiement"), ButtonKind::Primary, "back",
+                           [&session] {
+                               // Straight to the question that chose the card (the step's condition).
+                               const procedures::Step* step = session.paymentStep();
+                               std::string field;
+                               if (step && step->condition && !step->condition->fieldsUsed().empty())
+                                   field = *step->condition->fieldsUsed().begin();
+                               session.leavePayment();
+                               if (!field.empty()) session.change(field);
+                           }});
+        drawActions(ctx, page, actions);
+        return page.finish();
+    }
 
     bool start(UiContext& ctx, procedures::WizardSession& session) {
         flight_ = newFlight(ctx);
-        if (!flight_) {  // the TPE went away since the offer: back to the review, which offers the rest
-            log::warning("payment", "the payment terminal is not ready: back to the review");
-            session.leavePayment();
+        if (!flight_) {  // the TPE went away since the offer: say so, nothing was sent
+            log::warning("payment", "the payment terminal is not ready: nothing sent");
+            unavailable_ = true;
             return false;
         }
         flight_->step = std::make_unique<payment::PaymentStep>(flight_->service, session.procedure().id,

@@ -1,6 +1,9 @@
 // Scenario steps that script the demo's software TPE (guichet --demo):
 //   tpe-next approve|contactless|refuse REASON|abandon|timeout|close-mid-answer|silent [DELAY_MS]
 //            how the TPE answers the next payments (REASON: refused, forbidden, … or a code)
+//   tpe-off  the TPE stops answering connections (switched off, cable pulled)
+//   wait-payment [SECONDS]  until no payment waits for the TPE any more (30 s at most),
+//            then until the UI drew the outcome: no fixed sleeps on a loaded machine
 //   expect-tpe-debits N   the TPE took money exactly N times (never a second debit)
 //   expect-payments-to-check N   N payments made during this run are "à vérifier" in the
 //            outbox (the demo's database outlives runs: earlier runs' intents are not counted)
@@ -55,6 +58,27 @@ Result<void> next(StepContext& c) {
     return {};
 }
 
+Result<void> waitPayment(StepContext& c) {
+    const int seconds = c.step.args.empty() ? 30 : std::stoi(c.step.args[0]);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    c.host.settle();
+    while (paymentRunning()) {
+        if (std::chrono::steady_clock::now() > deadline)
+            return makeError(ErrorCode::Timeout, "the payment still waits for the TPE after " + std::to_string(seconds) + " s");
+        c.host.sleep(std::chrono::milliseconds(20));
+        c.host.settle();
+    }
+    c.host.settle();
+    return {};
+}
+
+Result<void> off(StepContext&) {
+    auto t = tpe();
+    if (!t) return t.error();
+    switchOffDemoTpe();
+    return {};
+}
+
 Result<void> expectDebits(StepContext& c) {
     auto t = tpe();
     if (!t) return t.error();
@@ -80,6 +104,8 @@ Result<void> expectToCheck(StepContext& c) {
 
 GUICHET_SCENARIO_STEP({"tpe-next", "tpe-next approve|contactless|refuse REASON|abandon|timeout|close-mid-answer|silent [DELAY_MS]",
                        1, 3, next});
+GUICHET_SCENARIO_STEP({"tpe-off", "tpe-off", 0, 0, off});
+GUICHET_SCENARIO_STEP({"wait-payment", "wait-payment [SECONDS]", 0, 1, waitPayment});
 GUICHET_SCENARIO_STEP({"expect-tpe-debits", "expect-tpe-debits N", 1, 1, expectDebits});
 GUICHET_SCENARIO_STEP({"expect-payments-to-check", "expect-payments-to-check N", 1, 1, expectToCheck});
 

@@ -32,6 +32,7 @@ struct State {
     std::unique_ptr<emu::TpeEmulator> emulator;
     std::unique_ptr<emu::TpeTcpServer> server;
     std::vector<std::shared_ptr<Flight>> orphans;
+    std::vector<std::weak_ptr<Flight>> all;  // UI thread: every payment of the run, for paymentRunning()
 };
 State& state() {
     static State s;
@@ -150,7 +151,20 @@ std::shared_ptr<Flight> newFlight(UiContext& ctx) {
         log::error("payment", "no payment: the outbox database cannot be opened for payment intents: " + db.error().message);
         return nullptr;
     }
-    return std::make_shared<Flight>(*state().config, std::move(*db));
+    auto flight = std::make_shared<Flight>(*state().config, std::move(*db));
+    auto& all = state().all;
+    std::erase_if(all, [](const std::weak_ptr<Flight>& w) { return w.expired(); });
+    all.push_back(flight);
+    return flight;
+}
+
+bool paymentRunning() {
+    for (const auto& w : state().all)
+        if (auto f = w.lock(); f && f->step) {
+            const auto phase = f->step->phase();
+            if (phase == payment::PaymentStep::Phase::Paying || phase == payment::PaymentStep::Phase::Cancelling) return true;
+        }
+    return false;
 }
 
 void wakeUi() {
@@ -179,5 +193,7 @@ void adopt(std::shared_ptr<Flight> flight) {
 }
 
 emu::TpeEmulator* demoTpe() { return state().emulator.get(); }
+
+void switchOffDemoTpe() { state().server.reset(); }
 
 }  // namespace guichet::ui::payment_step

@@ -38,7 +38,12 @@ std::shared_ptr<Flight> newFlight(UiContext& ctx);
 // The page closed while `flight` was still running (session ended, screen left): it is
 // cancelled and kept until its worker ends, never joined on the UI thread.
 void adopt(std::shared_ptr<Flight> flight);
+// Whether a payment is still waiting for the TPE (Paying or Cancelling), page open or not.
+bool paymentRunning();
 // With --demo: the software TPE (scenario steps script it); null otherwise.
 emu::TpeEmulator* demoTpe();
+// With --demo: the software TPE stops listening, as a TPE switched off (its address stays
+// configured, so the offer stays: a real TCP TPE is not probed before paying).
+void switchOffDemoTpe();
 
 }  // namespace guichet::ui::payment_step
