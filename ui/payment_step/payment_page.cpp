@@ -243,9 +243,13 @@ private:
         // Refused, abandoned, timed out, not sent: nothing was taken.
         alert(ctx, _(texts.body.c_str()));
         paragraph(ctx, _(texts.next.c_str()));
-        if (step.mayRetry())
-            actions.push_back({"retry##payment", _("Réessayer avec une carte"), ButtonKind::Primary, "euro",
-                               [&step] { step.start(); }});
+        if (step.mayRetry()) {
+            // After a refusal another card may do; when the TPE did not answer, just try again.
+            const auto r = step.result();
+            const bool notSent = r && r->result.outcome == Outcome::NotSent;
+            actions.push_back({"retry##payment", notSent ? _("Réessayer") : _("Réessayer avec une carte"),
+                               ButtonKind::Primary, "euro", [&step] { step.start(); }});
+        }
         actions.push_back({"later##payment", _("Payer plus tard, au guichet"), ButtonKind::Secondary, "document",
                            [this, &session, &step] { finish(session, step); }});
     }

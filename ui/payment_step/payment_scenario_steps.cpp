@@ -2,6 +2,8 @@
 //   tpe-next approve|contactless|refuse REASON|abandon|timeout|close-mid-answer|silent [DELAY_MS]
 //            how the TPE answers the next payments (REASON: refused, forbidden, … or a code)
 //   tpe-off  the TPE stops answering connections (switched off, cable pulled)
+//   wait-tpe-requests N   until the TPE received N requests in all (10 s at most): the
+//            request has left, so a cancel or a session end now leaves the outcome unknown
 //   wait-payment [SECONDS]  until no payment waits for the TPE any more (30 s at most),
 //            then until the UI drew the outcome: no fixed sleeps on a loaded machine
 //   expect-tpe-debits N   the TPE took money exactly N times (never a second debit)
@@ -72,6 +74,21 @@ Result<void> waitPayment(StepContext& c) {
     return {};
 }
 
+Result<void> waitRequests(StepContext& c) {
+    auto t = tpe();
+    if (!t) return t.error();
+    const int wanted = std::stoi(c.step.args[0]);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while ((*t)->requests() < wanted) {
+        if (std::chrono::steady_clock::now() > deadline)
+            return makeError(ErrorCode::Timeout, "the payment terminal received " + std::to_string((*t)->requests()) +
+                                                     " request(s), expected " + c.step.args[0]);
+        c.host.sleep(std::chrono::milliseconds(20));
+        c.host.settle();
+    }
+    return {};
+}
+
 Result<void> off(StepContext&) {
     auto t = tpe();
     if (!t) return t.error();
@@ -105,6 +122,7 @@ Result<void> expectToCheck(StepContext& c) {
 GUICHET_SCENARIO_STEP({"tpe-next", "tpe-next approve|contactless|refuse REASON|abandon|timeout|close-mid-answer|silent [DELAY_MS]",
                        1, 3, next});
 GUICHET_SCENARIO_STEP({"tpe-off", "tpe-off", 0, 0, off});
+GUICHET_SCENARIO_STEP({"wait-tpe-requests", "wait-tpe-requests N", 1, 1, waitRequests});
 GUICHET_SCENARIO_STEP({"wait-payment", "wait-payment [SECONDS]", 0, 1, waitPayment});
 GUICHET_SCENARIO_STEP({"expect-tpe-debits", "expect-tpe-debits N", 1, 1, expectDebits});
 GUICHET_SCENARIO_STEP({"expect-payments-to-check", "expect-payments-to-check N", 1, 1, expectToCheck});
