@@ -113,12 +113,16 @@ int showProcedure(const std::string& id, const std::string& dir) {
     int n = 0;
     for (const auto& s : p->steps) {
         std::printf("Étape %d : %s%s\n", ++n, s.title.fr().c_str(), s.condition ? ("   [si " + s.condition->text() + "]").c_str() : "");
+        if (s.isPayment())
+            std::printf("  paiement par carte du montant « %s »%s\n", s.amountField.c_str(),
+                        s.referenceField.empty() ? "" : (", facture « " + s.referenceField + " »").c_str());
         for (const auto& f : s.fields) {
             std::printf("  - %s : %s — %s%s\n", f.id.c_str(), f.label.fr().c_str(), describeField(f).c_str(),
                         f.condition ? ("   [si " + f.condition->text() + "]").c_str() : "");
             for (const auto& c : f.choices)
-                std::printf("      · %s = %s%s\n", c.value.c_str(), c.label.fr().c_str(),
-                            c.condition ? ("   [si " + c.condition->text() + "]").c_str() : "");
+                std::printf("      · %s = %s%s%s\n", c.value.c_str(), c.label.fr().c_str(),
+                            c.condition ? ("   [si " + c.condition->text() + "]").c_str() : "",
+                            c.requires_.empty() ? "" : ("   [requiert " + c.requires_ + "]").c_str());
         }
     }
     for (const auto& r : p->rules) {

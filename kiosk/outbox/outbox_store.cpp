@@ -12,6 +12,7 @@
 
 #include "drivers/common/log.hpp"
 #include "kiosk/outbox/outbox_schema.hpp"
+#include "kiosk/outbox/payment_intents.hpp"
 
 namespace guichet::outbox {
 namespace {
@@ -195,6 +196,11 @@ Result<void> OutboxStore::prepareStatements() {
 }
 
 Result<void> OutboxStore::store(const Submission& sub) { return store(sub, {}); }
+
+Result<void> OutboxStore::storeSettlingPayment(const Submission& sub, const std::string& paymentTxn) {
+    PaymentIntents intents(db());
+    return store(sub, [&] { return intents.settle(paymentTxn, sub.uuid); });
+}
 
 Result<void> OutboxStore::store(const Submission& sub, const std::function<Result<void>()>& also) {
     if (sub.uuid.size() != 36 || sub.procedureId.empty()) {

@@ -107,6 +107,9 @@ public:
     // The same, running `alsoInTransaction` (e.g. settling a payment intent) inside the
     // submission's transaction: both are committed, or neither.
     Result<void> store(const Submission& submission, const std::function<Result<void>()>& alsoInTransaction);
+    // The approved card payment `paymentTxn` is settled in the submission's transaction:
+    // both are committed, or neither (payment_intents.hpp).
+    Result<void> storeSettlingPayment(const Submission& submission, const std::string& paymentTxn) override;
     const Error& lastStoreFailure() const { return lastFailure_; }
     // Called after each successful store() (the terminal wires Uploader::wake here).
     void setOnStored(std::function<void()> callback) { onStored_ = std::move(callback); }

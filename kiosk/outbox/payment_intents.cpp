@@ -144,4 +144,12 @@ int reportIntentsToCheck(PaymentIntents& intents) {
     return static_cast<int>(list.size());
 }
 
+Result<std::unique_ptr<Db>> openForPayments(const std::string& path) {
+    auto db = std::make_unique<Db>();
+    if (auto r = db->open(path, SQLITE_OPEN_READWRITE, nullptr); !r) return r.error();
+    // The terminal's own connection may be writing a submission: wait rather than fail.
+    if (auto r = db->exec("PRAGMA busy_timeout=5000"); !r) return r.error();
+    return db;
+}
+
 }  // namespace guichet::outbox

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,5 +60,9 @@ private:
 int reportIntentsToCheck(PaymentIntents& intents);
 
 std::string newTransactionNumber();  // "TX-" + 10 characters, unique enough for a terminal
+
+// A connection of its own to an existing outbox database, for a payment worker that may
+// outlive the terminal's outbox service (its answer must still be committed at exit).
+Result<std::unique_ptr<Db>> openForPayments(const std::string& path);
 
 }  // namespace guichet::outbox

@@ -1,8 +1,25 @@
 #include "kiosk/payment/payment_step.hpp"
 
+#include "kiosk/i18n/i18n.hpp"
 #include "kiosk/payment/usb_link_factory.hpp"
 
 namespace guichet::payment {
+
+// The drivers give their reasons in French and know nothing of gettext: listed here so
+// that xgettext extracts them and the page can show them in the resident's language.
+[[maybe_unused]] static const char* const kDriverReasons[] = {
+    N_("Le paiement a été refusé par la carte ou par la banque."),
+    N_("Cette carte ne peut pas être utilisée ici."),
+    N_("Le paiement a été annulé sur le terminal de paiement."),
+    N_("Le paiement n'a pas pu aboutir."),
+    N_("Le terminal de paiement a attendu trop longtemps : le paiement n'a pas été fait."),
+    N_("Cette monnaie n'est pas acceptée par le terminal de paiement."),
+    N_("La banque demande une vérification qui ne peut pas se faire ici."),
+    N_("Le terminal de paiement n'a pas pu traiter le paiement."),
+    N_("Le résultat du paiement n'est pas connu."),
+    N_("Le résultat du paiement n'est pas connu : la somme a peut-être été débitée."),
+    N_("Le terminal de paiement ne répond pas. Aucun paiement n'a été fait."),
+};
 
 bool terminalReady(const PaymentConfig& c) {
     if (!c.enabled) return false;
@@ -36,10 +53,17 @@ void PaymentStep::start(PaymentLink* link) {
     step_ = Step::Connecting;
     worker_ = std::thread([this, link] {
         PaidBill paid = service_.pay(procedureId_, billReference_, amountCents_, cancel_,
-                                     [this](Step s) { step_ = s; }, link);
-        std::lock_guard l(mutex_);
-        result_ = std::move(paid);
-        phase_ = Phase::Result;
+                                     [this](Step s) {
+                                         step_ = s;
+                                         if (onChange_) onChange_();
+                                     },
+                                     link);
+        {
+            std::lock_guard l(mutex_);
+            result_ = std::move(paid);
+            phase_ = Phase::Result;
+        }
+        if (onChange_) onChange_();
     });
 }
 
@@ -85,51 +109,51 @@ PaymentTexts PaymentStep::texts() const {
                (amountCents_ % 100 ? " " + std::to_string(amountCents_ % 100) : std::string());
     switch (phase_) {
         case Phase::Offer:
-            t.title = "Payer par carte bancaire";
-            t.body = "Payer maintenant par carte bancaire";
+            t.title = N_("Payer par carte bancaire");
+            t.body = N_("Payer maintenant par carte bancaire");
             return t;
         case Phase::Paying:
-            t.title = "Paiement en cours";
-            t.body = "Insérez ou présentez votre carte sur le terminal de paiement, puis suivez ses instructions";
-            t.next = "Pour annuler, appuyez sur « Annuler ».";
+            t.title = N_("Paiement en cours");
+            t.body = N_("Insérez ou présentez votre carte sur le terminal de paiement, puis suivez ses instructions");
+            t.next = N_("Pour annuler, appuyez sur « Annuler ».");
             return t;
         case Phase::Cancelling:
-            t.title = "Annulation en cours";
-            t.body = "Appuyez sur la touche rouge du terminal de paiement pour annuler le paiement.";
+            t.title = N_("Annulation en cours");
+            t.body = N_("Appuyez sur la touche rouge du terminal de paiement pour annuler le paiement.");
             return t;
         case Phase::Result: break;
     }
     const PaymentResult& r = result_->result;
     switch (r.outcome) {
         case Outcome::Approved:
-            t.title = "Paiement accepté";
-            t.body = "Votre facture est payée. Le terminal de paiement imprime votre ticket de carte.";
-            t.next = "Gardez votre reçu.";
+            t.title = N_("Paiement accepté");
+            t.body = N_("Votre facture est payée. Le terminal de paiement imprime votre ticket de carte.");
+            t.next = N_("Gardez votre reçu.");
             return t;
         case Outcome::Refused:
-            t.title = "Paiement refusé";
+            t.title = N_("Paiement refusé");
             t.body = r.frenchReason;
-            t.next = "Vous pouvez essayer avec une autre carte, ou payer au guichet de la mairie.";
+            t.next = N_("Vous pouvez essayer avec une autre carte, ou payer au guichet de la mairie.");
             t.alert = true;
             return t;
         case Outcome::Abandoned:
         case Outcome::TimedOut:
-            t.title = "Paiement non effectué";
+            t.title = N_("Paiement non effectué");
             t.body = r.frenchReason;
-            t.next = "Aucune somme n'a été débitée. Vous pouvez réessayer, ou payer au guichet de la mairie.";
+            t.next = N_("Aucune somme n'a été débitée. Vous pouvez réessayer, ou payer au guichet de la mairie.");
             t.alert = true;
             return t;
         case Outcome::NotSent:
-            t.title = "Paiement impossible pour le moment";
-            t.body = "Le terminal de paiement ne répond pas. Aucun paiement n'a été fait.";
-            t.next = "Vous pouvez payer au guichet de la mairie.";
+            t.title = N_("Paiement impossible pour le moment");
+            t.body = N_("Le terminal de paiement ne répond pas. Aucun paiement n'a été fait.");
+            t.next = N_("Vous pouvez payer au guichet de la mairie.");
             t.alert = true;
             return t;
         case Outcome::Unknown: break;
     }
-    t.title = "Résultat du paiement inconnu";
-    t.body = "Nous ne savons pas si la somme a été débitée.";
-    t.next = "Ne réessayez pas, adressez-vous à l'accueil avec ce reçu";
+    t.title = N_("Résultat du paiement inconnu");
+    t.body = N_("Nous ne savons pas si la somme a été débitée.");
+    t.next = N_("Ne réessayez pas, adressez-vous à l'accueil avec ce reçu");
     t.alert = true;
     return t;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -42,6 +43,9 @@ public:
     void start(PaymentLink* link = nullptr);
     // Annuler, the session ended, the resident walked away.
     void cancel();
+    // Called on the worker after each progress step and once the result is in: the UI posts
+    // a wake-up to its own thread with it (no polling while the resident pays). Set before start.
+    void setOnChange(std::function<void()> f) { onChange_ = std::move(f); }
 
     Phase phase() const;
     Step step() const { return step_.load(); }
@@ -60,6 +64,7 @@ private:
     std::optional<PaidBill> result_;
     std::atomic<Step> step_{Step::Connecting};
     std::atomic<bool> cancel_{false};
+    std::function<void()> onChange_;
     std::thread worker_;
 };
 

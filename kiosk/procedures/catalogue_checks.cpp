@@ -37,6 +37,37 @@ void checkTemplate(const std::string& text, const Known& k, const std::string& f
     }
 }
 
+// A payment step charges the amount of a field asked before it, after the review: it must
+// be the procedure's one payment step and its last step.
+void checkPaymentStep(const Procedure& p, std::size_t index, const Known& k, Diagnostics& d) {
+    const Step& s = p.steps[index];
+    const std::string& file = p.file;
+    for (std::size_t i = 0; i < index; ++i)
+        if (p.steps[i].isPayment())
+            d.push_back({file, s.line, "la démarche a déjà une étape de paiement (« " + p.steps[i].id + " », ligne " +
+                                           std::to_string(p.steps[i].line) + ") : une seule par démarche"});
+    if (index + 1 != p.steps.size())
+        d.push_back({file, s.line, "l'étape de paiement « " + s.id + " » doit être la dernière : le paiement se fait après « Vérifiez vos réponses »"});
+    if (p.anonymous())
+        d.push_back({file, s.line, "une démarche anonyme (kind = \"survey\") ne peut pas avoir d'étape de paiement"});
+    auto checkRef = [&](const std::string& id, const char* key) -> const Field* {
+        if (id.empty()) return nullptr;
+        auto it = k.fields.find(id);
+        if (it == k.fields.end()) {
+            d.push_back({file, s.line, "l'étape de paiement « " + s.id + " » : " + key + " = « " + id + " », qui n'est pas un champ demandé avant elle"});
+            return nullptr;
+        }
+        return it->second;
+    };
+    if (const Field* f = checkRef(s.amountField, "amount_field")) {
+        bool amount = (f->type == FieldType::Text && f->check == "montant") || (f->type == FieldType::Number && !f->integer);
+        if (!amount)
+            d.push_back({file, s.line, "l'étape de paiement « " + s.id + " » : le champ « " + f->id +
+                                           " » n'est pas un montant (type = \"text\" avec check = \"montant\")"});
+    }
+    checkRef(s.referenceField, "reference_field");
+}
+
 }  // namespace
 
 void checkProcedure(const Procedure& p, const CatalogueSettings& settings, Diagnostics& d) {
@@ -53,6 +84,7 @@ void checkProcedure(const Procedure& p, const CatalogueSettings& settings, Diagn
     k.order = allPositions;
     int position = 0;
     for (const auto& s : p.steps) {
+        if (s.isPayment()) checkPaymentStep(p, static_cast<std::size_t>(&s - p.steps.data()), k, d);
         if (stepIds.count(s.id)) d.push_back({file, s.line, "étape « " + s.id + " » en double (déjà ligne " + std::to_string(stepIds[s.id]) + ")"});
         stepIds[s.id] = s.line;
         // A step's condition may use only fields of earlier steps.

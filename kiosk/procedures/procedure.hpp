@@ -31,7 +31,13 @@ struct Choice {
     ConditionPtr condition;     // offered only when true
     LocalizedText unavailable;  // shown instead, when the condition hides the choice: why, and what to do
     int line = 0, conditionLine = 0;
+    // A device the terminal must have, ready, for the choice to be offered at all
+    // ("payment_terminal": "Payer maintenant par carte bancaire"); "" = none. Unlike a
+    // condition, an unmet requirement hides the choice: the resident cannot get it here.
+    std::string requires_;
 };
+// The device names `requires` may use.
+inline constexpr const char* kRequiresPaymentTerminal = "payment_terminal";
 
 struct Field {
     std::string id;
@@ -78,11 +84,19 @@ struct Field {
 };
 
 struct Step {
+    // Questions: a page of fields. Payment: the card payment at the payment terminal (TPE),
+    // run after the review and before the submission is stored (the submission carries its
+    // outcome); it has no fields, only the field holding the amount (and the bill reference).
+    enum class Kind { Questions, Payment };
     std::string id;
+    Kind kind = Kind::Questions;
     LocalizedText title, help;
     ConditionPtr condition;
     std::vector<Field> fields;
+    std::string amountField;     // payment: a text field with check = "montant", asked before
+    std::string referenceField;  // payment: optional, the bill reference told to the TPE's journal
     int line = 0, conditionLine = 0;
+    bool isPayment() const { return kind == Kind::Payment; }
 };
 
 // A rule across fields, checked when the page holding `field` is left.

@@ -11,7 +11,7 @@ namespace guichet::procedures {
 namespace {
 
 Choice parseChoice(const toml::table& t, const std::string& file, Diagnostics& d, const std::string& fieldId) {
-    TomlReader r(t, file, d, "le choix du champ « " + fieldId + " »", {"value", "label", "condition", "unavailable"});
+    TomlReader r(t, file, d, "le choix du champ « " + fieldId + " »", {"value", "label", "condition", "unavailable", "requires"});
     Choice c;
     c.line = r.line();
     c.value = r.string("value", true).value_or("");
@@ -19,6 +19,9 @@ Choice parseChoice(const toml::table& t, const std::string& file, Diagnostics& d
     c.condition = r.condition("condition");
     c.conditionLine = r.lineOf("condition");
     c.unavailable = r.text("unavailable");
+    c.requires_ = r.string("requires").value_or("");
+    if (!c.requires_.empty() && c.requires_ != kRequiresPaymentTerminal)
+        r.error("requires", "« requires » vaut « " + c.requires_ + " » : seul « payment_terminal » existe (le terminal de paiement)");
     return c;
 }
 
@@ -101,16 +104,31 @@ Field parseField(const toml::table& t, const std::string& file, Diagnostics& d) 
 }
 
 Step parseStep(const toml::table& t, const std::string& file, Diagnostics& d) {
-    TomlReader r(t, file, d, "une étape [[steps]]", {"id", "title", "help", "condition", "fields"});
+    TomlReader r(t, file, d, "une étape [[steps]]",
+                 {"id", "type", "title", "help", "condition", "fields", "amount_field", "reference_field"});
     Step s;
     s.line = r.line();
     s.id = r.string("id", true).value_or("");
+    if (auto ty = r.string("type")) {
+        if (*ty == "payment") s.kind = Step::Kind::Payment;
+        else if (*ty != "questions")
+            r.error("type", "type d'étape « " + *ty + " » inconnu (questions, ou payment pour le paiement par carte)");
+    }
     s.title = r.text("title", true);
     s.help = r.text("help");
     s.condition = r.condition("condition");
     s.conditionLine = r.lineOf("condition");
     for (const auto* ft : r.tables("fields")) s.fields.push_back(parseField(*ft, file, d));
-    if (s.fields.empty()) r.error(r.line(), "l'étape « " + s.id + " » n'a aucun champ [[steps.fields]]");
+    s.amountField = r.string("amount_field", s.isPayment()).value_or("");
+    s.referenceField = r.string("reference_field").value_or("");
+    if (s.isPayment()) {
+        // The page is drawn by the terminal (amount, TPE instructions, result): nothing to ask.
+        if (!s.fields.empty()) r.error("fields", "l'étape de paiement « " + s.id + " » ne pose pas de questions : retirez ses [[steps.fields]]");
+    } else {
+        if (s.fields.empty()) r.error(r.line(), "l'étape « " + s.id + " » n'a aucun champ [[steps.fields]]");
+        if (r.has("amount_field")) r.error("amount_field", "« amount_field » n'a de sens que pour une étape type = \"payment\"");
+        if (r.has("reference_field")) r.error("reference_field", "« reference_field » n'a de sens que pour une étape type = \"payment\"");
+    }
     return s;
 }
 

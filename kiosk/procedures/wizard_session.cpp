@@ -176,6 +176,7 @@ WizardSession::Indicator WizardSession::indicator() const {
     int currentStep = ps[idx].step;
     for (int s = currentStep + 1; s < static_cast<int>(procedure_.steps.size()) && ind.stepCountKnown; ++s) {
         const auto& step = procedure_.steps[s];
+        if (step.isPayment()) continue;  // not a page of questions: never counted
         if (!isSettled(step.condition)) ind.stepCountKnown = false;
         bool allConditional = !step.fields.empty();
         for (const auto& f : step.fields) allConditional &= static_cast<bool>(f.condition);
@@ -231,7 +232,12 @@ const json* WizardSession::rawAnswer(const std::string& fieldId) const {
 std::vector<ChoiceView> WizardSession::choices(const std::string& fieldId) const {
     const Field* f = procedure_.findField(fieldId);
     if (!f) return {};
-    return choiceViews(*f, lookup(), options_.today, options_.language);
+    auto views = choiceViews(*f, lookup(), options_.today, options_.language);
+    // A choice that needs a device this terminal lacks is not offered at all (requires).
+    std::erase_if(views, [this](const ChoiceView& v) {
+        return v.choice->requires_ == kRequiresPaymentTerminal && !options_.paymentTerminal;
+    });
+    return views;
 }
 
 std::vector<appointments::Slot> WizardSession::slots(const std::string& fieldId, std::size_t maxCount) const {
@@ -418,6 +424,15 @@ Result<void> WizardSession::confirm() {
             return makeError(ErrorCode::InvalidArgument, "Une réponse doit être corrigée avant d'envoyer la demande.");
         }
     }
+    // A card payment comes first: the submission is stored with its outcome (finishPayment).
+    if (paymentStep()) {
+        state_ = State::Payment;
+        return {};
+    }
+    return storeSubmission(nullptr, {});
+}
+
+Result<void> WizardSession::storeSubmission(const nlohmann::json* paymentSection, const std::string& settleTxn) {
     Submission s;
     s.uuid = newUuid();
     s.reference = referenceFromUuid(s.uuid);
@@ -437,7 +452,8 @@ Result<void> WizardSession::confirm() {
             if (field.type == FieldType::Document && sc != scans_.end())
                 for (const auto& a : sc->second) s.attachments.push_back(a);  // copies; originals wiped with the session
         }
-    auto stored = store_.store(s);
+    if (paymentSection) s.answers[kPaymentAnswer] = *paymentSection;
+    auto stored = settleTxn.empty() ? store_.store(s) : store_.storeSettlingPayment(s, settleTxn);
     if (!stored) {
         s.wipe();
         return makeError(stored.error().code,
@@ -454,6 +470,48 @@ Result<void> WizardSession::confirm() {
                 }
     state_ = State::Done;
     return {};
+}
+
+const Step* WizardSession::paymentStep() const {
+    // Only with a payment terminal ready when the session began: without one, the bill is
+    // paid online or at the desk (the receipt says how), never "attempted" on nothing.
+    if (!options_.paymentTerminal) return nullptr;
+    for (int s = 0; s < static_cast<int>(procedure_.steps.size()); ++s)
+        if (procedure_.steps[s].isPayment() && stepVisible(s)) return &procedure_.steps[s];
+    return nullptr;
+}
+
+std::int64_t WizardSession::paymentAmountCents() const {
+    const Step* step = paymentStep();
+    if (!step) return 0;
+    auto v = value(step->amountField);  // canonical "42.50" (check = "montant") or a number
+    if (!v) return 0;
+    double euros = 0;
+    if (v->is_number()) euros = v->get<double>();
+    else if (v->is_string()) {
+        try {
+            euros = std::stod(v->get<std::string>());
+        } catch (const std::exception&) {
+            return 0;
+        }
+    }
+    return euros > 0 ? static_cast<std::int64_t>(euros * 100 + 0.5) : 0;
+}
+
+std::string WizardSession::paymentReference() const {
+    const Step* step = paymentStep();
+    if (!step || step->referenceField.empty()) return {};
+    auto v = value(step->referenceField);
+    return v && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+void WizardSession::leavePayment() {
+    if (state_ == State::Payment) state_ = State::Review;
+}
+
+Result<void> WizardSession::finishPayment(const nlohmann::json& section, const std::string& settleTxn) {
+    if (state_ != State::Payment) return makeError(ErrorCode::InvalidArgument, "finishPayment outside the payment step");
+    return storeSubmission(&section, settleTxn);
 }
 
 std::string WizardSession::paymentUrl() const {

@@ -26,11 +26,16 @@ struct WizardOptions {
     std::string terminalId = "borne-1";
     validation::CivilDate today = validation::CivilDate::today();
     std::int64_t now = 0;               // Unix seconds for createdAt (0: the clock)
+    bool paymentTerminal = false;       // a payment terminal (TPE) is configured and ready
 };
+
+// The answer a card payment's outcome is stored under in the submission (paymentSection()).
+inline constexpr const char* kPaymentAnswer = "paiement";
 
 class WizardSession {
 public:
-    enum class State { Question, Review, ConfirmCancel, Done, Cancelled };
+    // Payment: between Review and Done, the card payment of a step type = "payment".
+    enum class State { Question, Review, Payment, ConfirmCancel, Done, Cancelled };
 
     struct Page {
         int step = 0;                   // index in procedure.steps
@@ -94,8 +99,19 @@ public:
     std::vector<ReviewItem> review() const;
     void change(const std::string& fieldId);  // from review: go to its page, come back after
     // Re-checks everything, stores the submission; Done on success. On a store error the
-    // answers stay and the message is for the resident (retry possible).
+    // answers stay and the message is for the resident (retry possible). With a visible
+    // payment step, nothing is stored yet: the state becomes Payment.
     Result<void> confirm();
+
+    // --- Card payment (a step type = "payment", after the review)
+    // The payment step to run: visible (its condition holds) and a payment terminal ready.
+    const Step* paymentStep() const;
+    std::int64_t paymentAmountCents() const;  // the amount field in cents; 0 if none
+    std::string paymentReference() const;     // the reference field's answer, "" if none
+    void leavePayment();                      // back to the review (nothing was sent)
+    // Stores the submission with answers["paiement"] = section (paymentSection()); an
+    // approved payment's transaction `settleTxn` is settled in the store's same transaction.
+    Result<void> finishPayment(const nlohmann::json& section, const std::string& settleTxn);
     const Submission& submission() const { return submission_; }
     doc::ReceiptDocument receipt() const;
     std::string paymentUrl() const;     // filled url_template, "" without [payment]
@@ -130,6 +146,7 @@ private:
     bool rulesValid(const Page& page, bool record);
     void moveTo(const Page& page);
     std::string placeholder(const std::string& name) const;
+    Result<void> storeSubmission(const nlohmann::json* paymentSection, const std::string& settleTxn);
     void wipeAll();
 };
 

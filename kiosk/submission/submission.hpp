@@ -44,6 +44,13 @@ class SubmissionStore {
 public:
     virtual ~SubmissionStore() = default;
     virtual Result<void> store(const Submission& submission) = 0;
+    // Stores the submission and, in the same transaction, marks the approved card payment
+    // `paymentTxn` as settled by it (the outbox keeps payment intents). A store without
+    // payment intents just stores: there is nothing to settle there.
+    virtual Result<void> storeSettlingPayment(const Submission& submission, const std::string& paymentTxn) {
+        (void)paymentTxn;
+        return store(submission);
+    }
 };
 
 std::string newUuid();  // random v4 UUID

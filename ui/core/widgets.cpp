@@ -467,7 +467,8 @@ void errorSummary(UiContext& ctx, const std::vector<std::string>& questions) {
     ImGui::Dummy(ImVec2(1, 0));
 }
 
-void referenceBox(UiContext& ctx, const char* id, std::string_view caption, std::string_view reference) {
+void referenceBox(UiContext& ctx, const char* id, std::string_view caption, std::string_view reference,
+                  std::string_view spoken) {
     const auto& p = ctx.colors();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float w = columnWidth();
@@ -488,7 +489,7 @@ void referenceBox(UiContext& ctx, const char* id, std::string_view caption, std:
     ImVec2 min(pos.x + (w - boxW) * 0.5f, pos.y), max(min.x + boxW, min.y + boxH);
     a11y::Node node;
     node.role = a11y::Role::Text;
-    node.label = std::string(caption) + " : " + std::string(reference);
+    node.label = spoken.empty() ? std::string(caption) + " : " + std::string(reference) : std::string(spoken);
     auto in = interact(ctx, id, min, ImVec2(boxW, boxH), std::move(node), false);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     bool hc = p.name == "high-contrast";

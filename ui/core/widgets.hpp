@@ -65,7 +65,10 @@ void errorSummary(UiContext& ctx, const std::vector<std::string>& questions);
 // The reference a resident must keep: the largest text of the page, in a framed box,
 // centred, readable from a metre. Focusable (keypad focus starts here, speech reads it),
 // activating nothing.
-void referenceBox(UiContext& ctx, const char* id, std::string_view caption, std::string_view reference);
+// `spoken`, when given, is what speech reads instead of "caption : reference" (an amount
+// reads better as "42 euros 50" than as "42,50 €").
+void referenceBox(UiContext& ctx, const char* id, std::string_view caption, std::string_view reference,
+                  std::string_view spoken = {});
 // A status line in full contrast and bold ("Votre reçu est imprimé. Prenez-le sous l'écran.").
 void statusLine(UiContext& ctx, std::string_view text, std::string_view icon = {});
 

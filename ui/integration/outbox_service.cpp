@@ -51,16 +51,23 @@ bool OutboxService::open() {
     return true;
 }
 
-Result<void> OutboxService::store(const Submission& submission) {
+Result<void> OutboxService::store(const Submission& submission) { return storeSettlingPayment(submission, {}); }
+
+outbox::Db* OutboxService::database() { return open() ? &store_->db() : nullptr; }
+
+Result<void> OutboxService::storeSettlingPayment(const Submission& submission, const std::string& paymentTxn) {
     if (!open()) return makeError(ErrorCode::Io, outbox::kStoreFailedMessage);
+    auto put = [&](const Submission& s) {
+        return paymentTxn.empty() ? store_->store(s) : store_->storeSettlingPayment(s, paymentTxn);
+    };
     Result<void> r;
     if (!forcedConnector_.empty() && submission.connector != forcedConnector_) {
         Submission routed = submission;
         routed.connector = forcedConnector_;
-        r = store_->store(routed);
+        r = put(routed);
         routed.wipe();  // personal data: no second copy left in memory
     } else {
-        r = store_->store(submission);
+        r = put(submission);
     }
     if (!r) return r;  // the store logged the details and carries the resident's message
     lastUuid_ = submission.uuid;

@@ -22,6 +22,11 @@ public:
     bool open();
     // UI thread. Commits the submission, then wakes the uploader.
     Result<void> store(const Submission& submission) override;
+    // UI thread. The submission and the settlement of its approved card payment, one commit.
+    Result<void> storeSettlingPayment(const Submission& submission, const std::string& paymentTxn) override;
+    // The outbox database, where card payment intents are committed before a request leaves
+    // for the TPE; null while the outbox cannot be opened (no payment is then attempted).
+    outbox::Db* database();
     void stop();  // joins the uploader's threads, closes the database
 
     bool isOpen() const { return store_ != nullptr; }

@@ -4,6 +4,7 @@
 // letters on the digits (the on-screen keyboard, reached by Tab, for capitals and what the
 // keys lack); after every step the screen passes speech-walk's audit (title spoken, every
 // focusable control with a spoken label).
+#include <algorithm>
 #include <set>
 
 #include "kiosk/speech/multitap.hpp"
@@ -180,6 +181,23 @@ Result<void> auditScreen(StepContext& c, std::size_t logBeforeStep) {
                                                      " speech problem(s) on screen '" + shell.screenId() + "':" + all);
 }
 
+// A resident listens to the end before pressing the next key: wait (bounded) until every
+// utterance asked for so far is finished, cut off or failed. Without it a busy machine's
+// slower synthesis lets the next Tab cut the page title, and the audit blames the screen.
+void waitForSilence(StepContext& c) {
+    auto* rt = speechRuntime();
+    if (!rt || !rt->enabled()) return;
+    for (int i = 0; i < 300; ++i) {
+        c.host.settle();
+        const auto entries = rt->log().entries();
+        const bool speaking = std::any_of(entries.begin(), entries.end(), [](const speech::SpokenEntry& e) {
+            return !e.finished && !e.interrupted && !e.failed;
+        });
+        if (!speaking) return;
+        c.host.sleep(std::chrono::milliseconds(10));
+    }
+}
+
 // Replaces tap and type, and follows every step with the audit. Runs while the command line
 // is parsed, after every step has registered itself.
 void enableKeypadOnly() {
@@ -195,6 +213,7 @@ void enableKeypadOnly() {
                 c.host.shell().context().requestFrame();
                 c.host.settle();
             }
+            waitForSilence(c);
             if (auto r = act(c); !r) return r;
             if (!c.host.running()) return {};
             return auditScreen(c, before);

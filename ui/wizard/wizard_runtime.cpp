@@ -1,4 +1,5 @@
 #include "ui/wizard/wizard_runtime.hpp"
+#include "ui/wizard/payment_step_hook.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +13,11 @@
 
 namespace guichet::ui::wizard {
 
+PaymentStepHook& paymentStepHook() {
+    static PaymentStepHook hook;
+    return hook;
+}
+
 namespace {
 WizardRuntime* gRuntime = nullptr;
 
@@ -23,14 +29,15 @@ class RecordingStore : public SubmissionStore {
 public:
     RecordingStore(UiContext& ctx, SubmissionStore& fallback, WizardRuntime& runtime)
         : ctx_(ctx), fallback_(fallback), runtime_(runtime) {}
-    Result<void> store(const Submission& s) override {
+    Result<void> store(const Submission& s) override { return storeSettlingPayment(s, {}); }
+    Result<void> storeSettlingPayment(const Submission& s, const std::string& paymentTxn) override {
         SubmissionStore* inner = ctx_.services.submissions;
         if (!inner) {
             if (!warned_) log::warning("wizard", "no submission store registered: submissions are kept in memory only");
             warned_ = true;
             inner = &fallback_;
         }
-        auto r = inner->store(s);
+        auto r = paymentTxn.empty() ? inner->store(s) : inner->storeSettlingPayment(s, paymentTxn);
         if (r) runtime_.rememberSubmission(s);
         return r;
     }
@@ -139,6 +146,8 @@ procedures::WizardSession* WizardRuntime::begin(UiContext& ctx, const std::strin
     if (const char* today = std::getenv("GUICHET_TODAY"))
         if (auto d = validation::CivilDate::fromIso(today)) o.today = *d;
     o.terminalId = ctx.config.terminalId.empty() ? catalogue_->settings.terminalId : ctx.config.terminalId;
+    // Asked once a session: "Payer maintenant par carte bancaire" is offered only when ready.
+    if (auto ready = paymentStepHook().ready) o.paymentTerminal = ready(ctx);
     clearFieldBuffers(ctx, *p);
     session_ = std::make_unique<procedures::WizardSession>(*p, catalogue_->settings, *gRecording, &book_, o);
     sessionProcedure_ = procedureId;

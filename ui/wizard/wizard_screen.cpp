@@ -13,6 +13,7 @@
 #include "ui/core/icons.hpp"
 #include "ui/wizard/field_widgets.hpp"
 #include "ui/core/paged_body.hpp"
+#include "ui/wizard/payment_step_hook.hpp"
 #include "ui/wizard/receipt_view.hpp"
 #include "ui/wizard/wizard_runtime.hpp"
 
@@ -35,6 +36,11 @@ public:
         switch (session_->state()) {
             case State::Question: return session_->indicator().text + _(" : ") + session_->currentStep().title.in(lang());
             case State::Review: return _("Vérifiez vos réponses, puis envoyez votre demande.");
+            case State::Payment: {
+                std::string s = session_->paymentStep() ? session_->paymentStep()->title.in(lang()) : std::string();
+                if (auto spoken = paymentStepHook().spokenAmount) s += ". " + spoken(*session_);
+                return s;
+            }
             case State::ConfirmCancel: return _("Voulez-vous arrêter la démarche ?");
             case State::Done: return _("Votre demande est enregistrée.");
             case State::Cancelled: return {};
@@ -59,6 +65,7 @@ public:
         switch (session_->state()) {
             case State::Question: return question(ctx);
             case State::Review: return review(ctx);
+            case State::Payment: return payment(ctx);
             case State::ConfirmCancel: return confirmCancel(ctx);
             case State::Done: return cardTaken_ || !mustTakeCardBack(ctx) ? done(ctx) : takeCardBack(ctx);
             case State::Cancelled: return Intent::home();
@@ -75,6 +82,7 @@ private:
     int subPageCount_ = 1;
     TakeCardBackPanel takeBack_;  // "Reprenez votre carte" before the confirmation (card step)
     bool cardTaken_ = false;
+    std::unique_ptr<PaymentPage> paymentPage_;  // while State::Payment: owns the payment in flight
 
     std::string lang() const { return session_->options().language; }
 
@@ -149,7 +157,7 @@ private:
         float h = measureWrappedText(ctx.fonts.body, width * kSide - 2 * pad, _("Annuler la démarche")).y;
         for (const char* l : {_("Précédent"), _("Voir la suite")})
             h = std::max(h, measureWrappedText(f, width * kSide - 2 * pad, l).y);
-        for (const char* l : {_("Continuer"), _("Envoyer ma demande"), _("Terminer"), _("Voir la suite")})
+        for (const char* l : {_("Continuer"), _("Envoyer ma demande"), _("Payer par carte"), _("Terminer"), _("Voir la suite")})
             h = std::max(h, measureWrappedText(f, width * kMain - 2 * pad, l).y);
         return std::max(ctx.px(104), h + 2 * ctx.px(24));
     }
@@ -349,12 +357,16 @@ private:
             std::string e = confirmError_;
             blocks.push_back({[&ctx, e] { fieldError(ctx, "confirm", e); }, false, -3});
         }
-        const char* send = session_->procedure().anonymous() ? _("Envoyer mon avis") : _("Envoyer ma demande");
+        // With a card payment to make, the review's last word is paying (A21: review, then pay).
+        const char* send = session_->procedure().anonymous() ? _("Envoyer mon avis")
+                           : session_->paymentStep()         ? _("Payer par carte")
+                                                             : _("Envoyer ma demande");
         Nav nav{"confirm##review", send, "check"};
         if (pagedBody(ctx, page, blocks, nav) == 1) {
             auto r = session_->confirm();
             confirmError_ = r ? std::string() : r.error().message;
-            if (r) printOnce(ctx);
+            if (r && session_->state() == State::Done) printOnce(ctx);
+            if (r && session_->state() == State::Payment) ctx.requestFrame();
         }
         return footer(page);
     }
@@ -399,6 +411,26 @@ private:
                     col(p.surfaceBorder, 120), ctx.px(2));
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + ctx.px(22)));
         ImGui::Dummy(ImVec2(1, 0));
+    }
+
+    // The card payment page (ui/payment_step through the hook). It stores the submission
+    // with the payment's outcome (Done: the receipt is printed) or goes back to the review.
+    Intent payment(UiContext& ctx) {
+        auto& hook = paymentStepHook();
+        if (!paymentPage_) {
+            if (!hook.makePage) {  // no payment area in this build: nothing can be paid here
+                session_->leavePayment();
+                return {};
+            }
+            paymentPage_ = hook.makePage(ctx, *session_);
+        }
+        Intent intent = paymentPage_->draw(ctx, *session_);
+        if (session_->state() != State::Payment) {
+            paymentPage_.reset();  // the payment is over (joined); its outcome is in the submission
+            if (session_->state() == State::Done) printOnce(ctx);
+            ctx.requestFrame();
+        }
+        return intent;
     }
 
     Intent confirmCancel(UiContext& ctx) {
@@ -453,14 +485,42 @@ private:
         // A bill is not paid by this page: it records how the resident wants to pay. Saying
         // "Demande enregistrée" would read as "paid".
         bool bill = proc.payment.present();
-        std::string t = proc.anonymous() ? _("Merci !") : bill ? _("La facture reste à payer") : _("Demande enregistrée");
+        // A card payment made here says its outcome first: paid, to check, or still owed.
+        const auto& answers = session_->submission().answers;
+        std::string paid = answers.contains(procedures::kPaymentAnswer) && answers[procedures::kPaymentAnswer].is_object()
+                               ? answers[procedures::kPaymentAnswer].value("statut", "")
+                               : std::string();
+        std::string t = proc.anonymous()       ? _("Merci !")
+                        : paid == "approved"   ? _("Paiement accepté")
+                        : paid == "unknown"    ? _("Résultat du paiement inconnu")
+                        : bill                 ? _("La facture reste à payer")
+                                               : _("Demande enregistrée");
         PageScope page(ctx, {.title = t, .subtitle = title(), .back = false, .home = false});
         scrollToTopOnChange(ctx);
         if (!proc.anonymous())
             ctx.tree.markPersonalContent();  // the receipt: spoken only through a headset (A3)
         std::vector<Block> blocks;
         std::string reference = proc.anonymous() ? std::string() : session_->submission().reference;
-        if (bill)
+        if (paid == "approved")
+            blocks.push_back({[&ctx] {
+                                  statusLine(ctx, _("Votre facture est payée. Le terminal de paiement imprime votre ticket de carte."), "check");
+                              },
+                              false, -1});
+        else if (paid == "unknown")
+            blocks.push_back({[&ctx] {
+                                  fieldError(ctx, "unknown-payment",
+                                             std::string(_("Nous ne savons pas si la somme a été débitée.")) + " " +
+                                                 _("Ne réessayez pas, adressez-vous à l'accueil avec ce reçu"));
+                              },
+                              false, -1});
+        else if (!paid.empty())  // refused, abandoned…: the resident chose to pay later
+            blocks.push_back({[&ctx] {
+                                  fieldError(ctx, "unpaid",
+                                             _("Le paiement par carte n'a pas été fait : la facture reste due. Payez-la au guichet de la mairie."),
+                                             true);
+                              },
+                              false, -1});
+        else if (bill)
             blocks.push_back({[&ctx] {
                                   fieldError(ctx, "unpaid",
                                              _("Rien n'est payé pour l'instant : la facture reste due. Payez-la en ligne avec le code QR du reçu, ou au guichet de la mairie."),

@@ -18,6 +18,12 @@ nlohmann::json masked() {
     j["uuid"] = "<uuid>";
     j["reference"] = "<reference>";
     j["created_at"] = "<created_at>";
+    // A card payment's transaction number and time change every run too.
+    if (j.contains("answers") && j["answers"].contains("paiement") && j["answers"]["paiement"].is_object()) {
+        auto& p = j["answers"]["paiement"];
+        if (p.contains("transaction")) p["transaction"] = "<transaction>";
+        if (p.contains("horodatage")) p["horodatage"] = "<horodatage>";
+    }
     return j;
 }
 

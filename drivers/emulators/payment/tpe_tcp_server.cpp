@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -41,6 +42,8 @@ Result<std::unique_ptr<TpeTcpServer>> TpeTcpServer::start(TpeEmulator& emulator,
     }
     std::unique_ptr<TpeTcpServer> s(new TpeTcpServer(emulator, fd, ntohs(addr.sin_port), pipeFds[0], pipeFds[1]));
     s->thread_ = std::thread([p = s.get()] { p->run(); });
+    // Named, so that an idle terminal's per-thread CPU shows this one asleep (issue 17).
+    pthread_setname_np(s->thread_.native_handle(), "tpe-emulator");
     return s;
 }
 
