@@ -70,6 +70,10 @@ StatusReport assess(const StatusInputs& in) {
         if (in.outbox->oldestQueuedAgeS && *in.outbox->oldestQueuedAgeS > in.config.queueDegradedSeconds)
             f.push_back({Health::Degraded, "queue-old",
                          "Une demande attend l'envoi depuis " + duration(*in.outbox->oldestQueuedAgeS) + "."});
+        if (auto pay = in.outbox->paymentsToCheck)
+            f.push_back({Health::Degraded, "payments-to-check",
+                         std::to_string(pay) + " paiement(s) par carte à vérifier (résultat inconnu ou non enregistré) : "
+                         "comparez avec le journal du terminal de paiement, puis guichetctl pay checked"});
         if (auto dead = in.outbox->count("dead"))
             f.push_back({Health::Degraded, "dead-submissions",
                          std::to_string(dead) + " demande(s) abandonnée(s) après trop d'échecs : guichetctl outbox retry --dead"});
@@ -116,7 +120,7 @@ std::string statusJson(const StatusInputs& in, const StatusReport& r) {
     }
     if (in.outbox) {
         const auto& o = *in.outbox;
-        j["outbox"] = {{"by_state", o.byState}, {"waiting", o.waiting()}, {"sent_today", o.sentToday}, {"dead", o.count("dead")},
+        j["outbox"] = {{"by_state", o.byState}, {"waiting", o.waiting()}, {"sent_today", o.sentToday}, {"dead", o.count("dead")}, {"payments_to_check", o.paymentsToCheck},
                        {"oldest_queued_age_seconds", o.oldestQueuedAgeS ? json(*o.oldestQueuedAgeS) : json(nullptr)}};
         json last = json::object();
         for (const auto& [c, ms] : o.lastSentAtMs) last[c] = ms / 1000;

@@ -72,6 +72,8 @@ std::string metricsText(const Heartbeat& h, const std::optional<OutboxFacts>& o)
         w.sample("guichet_oldest_queued_age_seconds", "", static_cast<double>(o->oldestQueuedAgeS.value_or(0)));
         w.family("guichet_submissions_sent_today", "gauge", "Submissions sent since local midnight.");
         w.sample("guichet_submissions_sent_today", "", static_cast<double>(o->sentToday));
+        w.family("guichet_payments_to_check", "gauge", "Card payments whose outcome staff must check (never retried).");
+        w.sample("guichet_payments_to_check", "", static_cast<double>(o->paymentsToCheck));
         w.family("guichet_last_upload_timestamp_seconds", "gauge", "Last successful upload per connector.");
         for (const auto& [c, ms] : o->lastSentAtMs)
             w.sample("guichet_last_upload_timestamp_seconds", "connector=\"" + label(c) + "\"", static_cast<double>(ms / 1000));

@@ -62,6 +62,18 @@ Result<OutboxFacts> readOutboxFacts(const std::string& path, std::int64_t nowMs)
         if (!row) return fail(row.error());
         if (*row) f.sentToday = s.i64(0);
     }
+    {
+        // A database from before schema v3 has no payment_intents table: nothing to check.
+        auto has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'payment_intents'");
+        auto exists = has.step();
+        if (!exists) return fail(exists.error());
+        if (*exists) {
+            auto s = db.prepare("SELECT COUNT(*) FROM payment_intents WHERE state IN ('open','answered','unknown')");
+            auto row = s.step();
+            if (!row) return fail(row.error());
+            if (*row) f.paymentsToCheck = s.i64(0);
+        }
+    }
     return f;
 }
 

@@ -16,6 +16,9 @@ struct OutboxFacts {
     std::optional<std::int64_t> oldestQueuedAgeS;  // queued or sending; nullopt: none waiting
     std::int64_t sentToday = 0;                    // since local midnight
     std::map<std::string, std::int64_t> lastSentAtMs;  // per connector
+    // Card payments "à vérifier": open, answered but not settled, or of unknown outcome
+    // (issue 12). Never retried: staff compare with the payment terminal's journal.
+    std::int64_t paymentsToCheck = 0;
     std::int64_t count(const std::string& state) const {
         auto it = byState.find(state);
         return it == byState.end() ? 0 : it->second;

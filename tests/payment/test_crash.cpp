@@ -87,6 +87,18 @@ TEST_CASE("payment.crash_between_approval_and_commit_leaves_an_intent_to_check",
     const std::string txn = j["payments"][0]["transaction"];
     REQUIRE(runCtl({"pay", "list", "--db", db}, out) == 0);
     CHECK(out.find("à vérifier") != std::string::npos);
+    // The monitoring sees it too: guichetctl status is "degraded" (exit 1) with the count.
+    {
+        std::ofstream(dir / "terminal.toml") << "[terminal]\nid = \"borne-test\"\n";
+        std::string status;
+        CHECK(runCtl({"status", "--json", "--config", dir / "terminal.toml", "--state-dir", dir.path()}, status) == 2);
+        INFO(status);
+        auto sj = nlohmann::json::parse(status);
+        CHECK(sj["outbox"]["payments_to_check"] == 1);
+        bool named = false;
+        for (const auto& f : sj["findings"]) named = named || f.value("code", "") == "payments-to-check";
+        CHECK(named);
+    }
 
     // The next start (a new payment process on the same database) reports it, does not
     // retry it: the TPE sees exactly one more request, for the new payment only.
