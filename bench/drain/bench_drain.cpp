@@ -87,14 +87,17 @@ double referenceDirectory(const std::string& dir, const std::string& body, int n
 
 int main(int argc, char** argv) {
     int n = 2000;
-    for (int i = 1; i + 1 < argc; ++i)
+    std::string only;  // "webhook" or "directory": one receiver (for a profiler)
+    for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--count") == 0) n = std::atoi(argv[i + 1]);
+        if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
+    }
     const std::string base = (fs::temp_directory_path() / ("bench-drain-" + std::to_string(getpid()))).string();
     curl_global_init(CURL_GLOBAL_DEFAULT);
     std::printf("# Drain of %d demands (2 KiB answers each), figure beside its reference, one run\n\n", n);
     std::printf("| receiver | Guichet drain/s | reference/s | ratio | target |\n|---|---|---|---|---|\n");
-    {
-        LoopbackSink sink;
+    if (only.empty() || only == "webhook") {
+        LoopbackSink sink(/*keepAlive=*/true);
         const std::string dir = base + "/webhook";
         const std::string body = fillBacklog(dir, n, "webhook");
         outbox::OutboxConfig cfg;
@@ -102,12 +105,15 @@ int main(int argc, char** argv) {
         auto t0 = Clock::now();
         auto r = upload::Uploader::sendOnce(optionsIn(dir), cfg);
         const double ours = (r ? r->sent : 0) / seconds(t0);
+        const auto oursConnections = sink.connections();
         const double ref = referenceWebhook(sink.port(), body, n);
         std::printf("| webhook on loopback | %.0f | %.0f (sequential client, kept-alive connection) | %.2fx | >= 0.8x |\n",
                     ours, ref, ours / ref);
+        std::printf("(connections opened: Guichet %llu, reference %llu)\n", static_cast<unsigned long long>(oursConnections),
+                    static_cast<unsigned long long>(sink.connections() - oursConnections));
         if (!r || r->sent != n) std::printf("(sent %d of %d)\n", r ? r->sent : -1, n);
     }
-    {
+    if (only.empty() || only == "directory") {
         const std::string dir = base + "/directory";
         const std::string body = fillBacklog(dir, n, "directory");
         fs::create_directories(dir + "/depot");

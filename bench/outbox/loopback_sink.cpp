@@ -12,7 +12,7 @@
 
 namespace guichet::bench {
 
-LoopbackSink::LoopbackSink() {
+LoopbackSink::LoopbackSink(bool keepAlive) : keepAlive_(keepAlive) {
     listen_ = ::socket(AF_INET, SOCK_STREAM, 0);
     int one = 1;
     ::setsockopt(listen_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -39,32 +39,55 @@ void LoopbackSink::serve() {
         if (::poll(&p, 1, 100) <= 0) continue;
         int c = ::accept(listen_, nullptr, nullptr);
         if (c < 0) continue;
-        std::string head;
-        char buf[65536];
-        std::size_t contentLength = 0, got = 0;
-        bool inBody = false;
-        for (;;) {
+        ++connections_;
+        // One thread a connection: a client that keeps its connection open (kept alive
+        // after its last request) must not keep the next client waiting.
+        connectionThreads_.emplace_back([this, c] {
+            serveConnection(c);
+            ::close(c);
+        });
+    }
+    for (auto& t : connectionThreads_) t.join();
+}
+
+// Requests one after the other on one connection (no pipelining needed by the clients
+// measured, but bytes past a body are kept for the next request all the same).
+void LoopbackSink::serveConnection(int c) {
+    static const char closing[] = "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 11\r\n"
+                                  "Connection: close\r\n\r\n{\"id\":\"B1\"}";
+    static const char kept[] = "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 11\r\n"
+                               "\r\n{\"id\":\"B1\"}";
+    std::string buffered;
+    char buf[65536];
+    while (!stop_) {
+        std::size_t headEnd;
+        while ((headEnd = buffered.find("\r\n\r\n")) == std::string::npos) {
+            pollfd p{c, POLLIN, 0};
+            if (::poll(&p, 1, 100) < 0) return;
+            if (stop_) return;
+            if (!(p.revents & (POLLIN | POLLHUP))) continue;
             ssize_t n = ::read(c, buf, sizeof buf);
-            if (n <= 0) break;
-            if (!inBody) {
-                head.append(buf, static_cast<std::size_t>(n));
-                auto end = head.find("\r\n\r\n");
-                if (end == std::string::npos) continue;
-                auto cl = head.find("Content-Length: ");
-                if (cl != std::string::npos) contentLength = std::strtoull(head.c_str() + cl + 16, nullptr, 10);
-                got = head.size() - (end + 4);
-                inBody = true;
-            } else {
-                got += static_cast<std::size_t>(n);
-            }
-            if (got >= contentLength) break;
+            if (n <= 0) return;  // the client closed its connection
+            buffered.append(buf, static_cast<std::size_t>(n));
         }
-        bodyBytes_ += got;
+        std::size_t contentLength = 0;
+        auto cl = buffered.find("Content-Length: ");
+        if (cl != std::string::npos && cl < headEnd) contentLength = std::strtoull(buffered.c_str() + cl + 16, nullptr, 10);
+        const std::size_t total = headEnd + 4 + contentLength;
+        while (buffered.size() < total) {
+            ssize_t n = ::read(c, buf, sizeof buf);
+            if (n <= 0) return;
+            buffered.append(buf, static_cast<std::size_t>(n));
+        }
+        bodyBytes_ += contentLength;
         ++requests_;
-        static const char answer[] = "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 11\r\n"
-                                     "Connection: close\r\n\r\n{\"id\":\"B1\"}";
-        (void)::write(c, answer, sizeof answer - 1);
-        ::close(c);
+        buffered.erase(0, total);
+        if (keepAlive_) {
+            (void)::write(c, kept, sizeof kept - 1);
+        } else {
+            (void)::write(c, closing, sizeof closing - 1);
+            return;
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 // operator's queries. Every transition is one committed statement or transaction.
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include "kiosk/outbox/outbox_store.hpp"
 
 namespace guichet::outbox {
@@ -94,27 +96,87 @@ Result<int> OutboxStore::recoverInterrupted(std::int64_t now) {
     return n;
 }
 
-Result<std::optional<Entry>> OutboxStore::claimNext(const std::string& connector, std::int64_t now) {
-    std::optional<Entry> claimed;
+Result<std::vector<Entry>> OutboxStore::claimBatch(const std::string& connector, std::int64_t now, int maxCount) {
+    std::vector<Entry> claimed;
     GUICHET_TX({
-        Stmt q = db_.prepare(std::string("SELECT ") + kEntryColumns +
-                             " FROM submissions WHERE state = 'queued' AND connector = ?1 AND next_attempt_at_ms <= ?2"
-                             " ORDER BY next_attempt_at_ms, id LIMIT 1");
-        q.bind(1, connector).bind(2, now);
-        auto row = q.step();
-        if (!row) return row.error();
-        if (!*row) return {};
-        Entry e = entryFromRow(q);
-        q.reset();
-        Stmt u = db_.prepare("UPDATE submissions SET state = 'sending', attempts = attempts + 1 WHERE id = ?1");
-        u.bind(1, e.id);
-        if (auto r = u.run(); !r) return r;
-        e.state = State::Sending;
-        e.attempts += 1;
-        claimed = e;
+        claimSelect_.reset();
+        claimSelect_.bind(1, connector).bind(2, now).bind(3, std::max(maxCount, 1));
+        for (;;) {
+            auto row = claimSelect_.step();
+            if (!row) {
+                claimSelect_.reset();
+                return row.error();
+            }
+            if (!*row) break;
+            claimed.push_back(entryFromRow(claimSelect_));
+        }
+        claimSelect_.reset();
+        for (auto& e : claimed) {
+            claimUpdate_.bind(1, e.id);
+            if (auto r = claimUpdate_.run(); !r) return r;
+            e.state = State::Sending;
+            e.attempts += 1;
+        }
         return {};
     });
     return claimed;
+}
+
+Result<std::optional<Entry>> OutboxStore::claimNext(const std::string& connector, std::int64_t now) {
+    auto batch = claimBatch(connector, now, 1);
+    if (!batch) return batch.error();
+    if (batch->empty()) return std::optional<Entry>{};
+    return std::optional<Entry>{batch->front()};
+}
+
+Result<void> OutboxStore::recordOne(SendRecord& rec, std::int64_t now) {
+    using Kind = SendRecord::Kind;
+    switch (rec.kind) {
+        case Kind::Sent: {
+            markSent_.bind(1, rec.id).bind(2, now).bind(3, rec.remoteId).bind(4, rec.remoteToken);
+            if (auto r = markSent_.run(); !r) return r;
+            rec.resulting = State::Sent;
+            return logAttempt(rec.id, now, "sent", rec.httpStatus, rec.remoteId.empty() ? rec.remoteToken : rec.remoteId, 0);
+        }
+        case Kind::Rejected: {
+            markRejected_.bind(1, rec.id).bind(2, rec.detail);
+            if (auto r = markRejected_.run(); !r) return r;
+            rec.resulting = State::Rejected;
+            return logAttempt(rec.id, now, "rejected", rec.httpStatus, rec.detail, 0);
+        }
+        case Kind::Retry: {
+            attemptsOfRow_.bind(1, rec.id);
+            auto row = attemptsOfRow_.step();
+            const bool found = row && *row;
+            const std::int64_t attempts = found ? attemptsOfRow_.i64(0) : 0;
+            attemptsOfRow_.reset();
+            if (!row) return row.error();
+            if (!found) return makeError(ErrorCode::NotFound, "no such submission");
+            const State next = attempts >= rec.maxAttempts ? State::Dead : State::Queued;
+            markRetry_.bind(1, rec.id).bind(2, stateName(next)).bind(3, rec.detail).bind(4, rec.ambiguous ? 1 : 0)
+                .bind(5, now + rec.delayMs);
+            if (auto r = markRetry_.run(); !r) return r;
+            rec.resulting = next;
+            const char* outcome = next == State::Dead ? "dead" : rec.ambiguous ? "ambiguous" : "retry";
+            return logAttempt(rec.id, now, outcome, rec.httpStatus, rec.detail, next == State::Dead ? 0 : rec.delayMs);
+        }
+        case Kind::Unclaimed: {
+            unclaim_.bind(1, rec.id);
+            rec.resulting = State::Queued;
+            return unclaim_.run();
+        }
+    }
+    return {};
+}
+
+Result<void> OutboxStore::recordBatch(std::vector<SendRecord>& records, std::int64_t now) {
+    if (records.empty()) return {};
+    GUICHET_TX({
+        for (auto& rec : records)
+            if (auto r = recordOne(rec, now); !r) return r;
+        return {};
+    });
+    return {};
 }
 
 std::optional<std::int64_t> OutboxStore::nextDueMs(const std::string& connector) {
@@ -127,47 +189,36 @@ std::optional<std::int64_t> OutboxStore::nextDueMs(const std::string& connector)
 
 Result<void> OutboxStore::markSent(std::int64_t id, const std::string& remoteId, const std::string& remoteToken,
                                    std::int64_t now, int httpStatus) {
-    GUICHET_TX({
-        Stmt u = db_.prepare(
-            "UPDATE submissions SET state = 'sent', sent_at_ms = ?2, remote_id = NULLIF(?3, ''),"
-            " remote_token = NULLIF(?4, ''), last_error = NULL WHERE id = ?1");
-        u.bind(1, id).bind(2, now).bind(3, remoteId).bind(4, remoteToken);
-        if (auto r = u.run(); !r) return r;
-        return logAttempt(id, now, "sent", httpStatus, remoteId.empty() ? remoteToken : remoteId, 0);
-    });
-    return {};
+    std::vector<SendRecord> one(1);
+    one[0].kind = SendRecord::Kind::Sent;
+    one[0].id = id;
+    one[0].remoteId = remoteId;
+    one[0].remoteToken = remoteToken;
+    one[0].httpStatus = httpStatus;
+    return recordBatch(one, now);
 }
 
 Result<void> OutboxStore::markRejected(std::int64_t id, const std::string& reason, std::int64_t now, int httpStatus) {
-    GUICHET_TX({
-        Stmt u = db_.prepare("UPDATE submissions SET state = 'rejected', last_error = ?2 WHERE id = ?1");
-        u.bind(1, id).bind(2, reason);
-        if (auto r = u.run(); !r) return r;
-        return logAttempt(id, now, "rejected", httpStatus, reason, 0);
-    });
-    return {};
+    std::vector<SendRecord> one(1);
+    one[0].kind = SendRecord::Kind::Rejected;
+    one[0].id = id;
+    one[0].detail = reason;
+    one[0].httpStatus = httpStatus;
+    return recordBatch(one, now);
 }
 
 Result<State> OutboxStore::markRetry(std::int64_t id, const std::string& reason, bool ambiguous, std::int64_t now,
                                      std::int64_t delayMs, int maxAttempts, int httpStatus) {
-    State next = State::Queued;
-    GUICHET_TX({
-        Stmt q = db_.prepare("SELECT attempts FROM submissions WHERE id = ?1");
-        q.bind(1, id);
-        auto row = q.step();
-        if (!row) return row.error();
-        if (!*row) return makeError(ErrorCode::NotFound, "no such submission");
-        next = q.i64(0) >= maxAttempts ? State::Dead : State::Queued;
-        q.reset();
-        Stmt u = db_.prepare(
-            "UPDATE submissions SET state = ?2, last_error = ?3, ambiguous = ambiguous + ?4, next_attempt_at_ms = ?5"
-            " WHERE id = ?1");
-        u.bind(1, id).bind(2, stateName(next)).bind(3, reason).bind(4, ambiguous ? 1 : 0).bind(5, now + delayMs);
-        if (auto r = u.run(); !r) return r;
-        const char* outcome = next == State::Dead ? "dead" : ambiguous ? "ambiguous" : "retry";
-        return logAttempt(id, now, outcome, httpStatus, reason, next == State::Dead ? 0 : delayMs);
-    });
-    return next;
+    std::vector<SendRecord> one(1);
+    one[0].kind = SendRecord::Kind::Retry;
+    one[0].id = id;
+    one[0].detail = reason;
+    one[0].ambiguous = ambiguous;
+    one[0].delayMs = delayMs;
+    one[0].maxAttempts = maxAttempts;
+    one[0].httpStatus = httpStatus;
+    if (auto r = recordBatch(one, now); !r) return r.error();
+    return one[0].resulting;
 }
 
 Result<void> OutboxStore::setRemoteId(std::int64_t id, const std::string& remoteId) {

@@ -176,6 +176,15 @@ OutboxStore::~OutboxStore() {
     insertChunk_ = Stmt();
     readChunk_ = Stmt();
     insertAttempt_ = Stmt();
+    claimSelect_ = Stmt();
+    claimUpdate_ = Stmt();
+    markSent_ = Stmt();
+    markRejected_ = Stmt();
+    attemptsOfRow_ = Stmt();
+    markRetry_ = Stmt();
+    unclaim_ = Stmt();
+    readPayload_ = Stmt();
+    listAttachments_ = Stmt();
 }
 
 Result<void> OutboxStore::prepareStatements() {
@@ -192,6 +201,21 @@ Result<void> OutboxStore::prepareStatements() {
     readChunk_ = db_.prepare("SELECT data FROM chunks WHERE attachment_id = ?1 AND seq = ?2");
     insertAttempt_ = db_.prepare(
         "INSERT INTO attempts (submission_id, at_ms, outcome, http_status, detail, delay_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    readPayload_ = db_.prepare("SELECT sealed FROM payloads WHERE submission_id = ?1");
+    listAttachments_ = db_.prepare("SELECT id, idx, media_type, size, chunks FROM attachments WHERE submission_id = ?1 ORDER BY idx");
+    claimSelect_ = db_.prepare(std::string("SELECT ") + kEntryColumns +
+                               " FROM submissions WHERE state = 'queued' AND connector = ?1 AND next_attempt_at_ms <= ?2"
+                               " ORDER BY next_attempt_at_ms, id LIMIT ?3");
+    claimUpdate_ = db_.prepare("UPDATE submissions SET state = 'sending', attempts = attempts + 1 WHERE id = ?1");
+    markSent_ = db_.prepare(
+        "UPDATE submissions SET state = 'sent', sent_at_ms = ?2, remote_id = NULLIF(?3, ''),"
+        " remote_token = NULLIF(?4, ''), last_error = NULL WHERE id = ?1");
+    markRejected_ = db_.prepare("UPDATE submissions SET state = 'rejected', last_error = ?2 WHERE id = ?1");
+    attemptsOfRow_ = db_.prepare("SELECT attempts FROM submissions WHERE id = ?1");
+    markRetry_ = db_.prepare(
+        "UPDATE submissions SET state = ?2, last_error = ?3, ambiguous = ambiguous + ?4, next_attempt_at_ms = ?5"
+        " WHERE id = ?1");
+    unclaim_ = db_.prepare("UPDATE submissions SET state = 'queued', attempts = MAX(attempts - 1, 0) WHERE id = ?1 AND state = 'sending'");
     return {};
 }
 
@@ -276,7 +300,12 @@ Result<void> OutboxStore::storeInTransaction(const Submission& sub, std::int64_t
 }
 
 Result<Submission> OutboxStore::loadSubmission(const Entry& e) {
-    Stmt get = db_.prepare("SELECT sealed FROM payloads WHERE submission_id = ?1");
+    Stmt& get = readPayload_;
+    struct ResetAtEnd {
+        Stmt& s;
+        ~ResetAtEnd() { s.reset(); }
+    } resetAtEnd{get};
+    get.reset();
     get.bind(1, e.id);
     auto row = get.step();
     if (!row) return row.error();
@@ -318,13 +347,15 @@ Result<Submission> OutboxStore::loadSubmission(const Entry& e) {
 
 std::vector<AttachmentMeta> OutboxStore::attachments(std::int64_t submissionId) {
     std::vector<AttachmentMeta> out;
-    Stmt q = db_.prepare("SELECT id, idx, media_type, size, chunks FROM attachments WHERE submission_id = ?1 ORDER BY idx");
+    Stmt& q = listAttachments_;
+    q.reset();
     q.bind(1, submissionId);
     while (true) {
         auto row = q.step();
         if (!row || !*row) break;
         out.push_back({q.i64(0), static_cast<int>(q.i64(1)), q.text(2), q.i64(3), static_cast<int>(q.i64(4))});
     }
+    q.reset();
     return out;
 }
 

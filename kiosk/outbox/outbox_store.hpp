@@ -72,6 +72,20 @@ struct Attempt {
     std::int64_t delayMs = 0;
 };
 
+// One send's result, recorded with the others of its batch in one transaction (issue 17:
+// two commits a send were most of a backlog's drain time).
+struct SendRecord {
+    enum class Kind { Sent, Rejected, Retry, Unclaimed } kind = Kind::Retry;
+    std::int64_t id = 0;
+    std::string remoteId, remoteToken;
+    std::string detail;  // for the operator; never personal data
+    int httpStatus = 0;
+    bool ambiguous = false;
+    std::int64_t delayMs = 0;  // Retry: when to try again
+    int maxAttempts = 0;       // Retry: dead from this attempt on
+    State resulting = State::Queued;  // set by recordBatch: what the row became
+};
+
 struct Stats {
     std::map<std::string, std::int64_t> byState;
     std::int64_t oldestQueuedAgeS = 0;
@@ -119,6 +133,13 @@ public:
     Result<int> recoverInterrupted(std::int64_t nowMs);
     // The oldest due queued submission of this connector, moved to "sending" (committed).
     Result<std::optional<Entry>> claimNext(const std::string& connector, std::int64_t nowMs);
+    // Up to maxCount due submissions of this connector, oldest first, moved to "sending"
+    // in one transaction. A crash before their outcomes are recorded re-queues all of them
+    // as possible duplicates (recoverInterrupted): at-least-once, never lost.
+    Result<std::vector<Entry>> claimBatch(const std::string& connector, std::int64_t nowMs, int maxCount);
+    // Every record in one transaction: all of them, or none (the rows then stay "sending").
+    // Unclaimed: never sent (the network went away mid-batch): queued again, attempt not counted.
+    Result<void> recordBatch(std::vector<SendRecord>& records, std::int64_t nowMs);
     std::optional<std::int64_t> nextDueMs(const std::string& connector);
     Result<void> markSent(std::int64_t id, const std::string& remoteId, const std::string& remoteToken,
                           std::int64_t nowMs, int httpStatus);
@@ -156,6 +177,8 @@ private:
     Result<void> storeInTransaction(const Submission& s, std::int64_t nowMs, const std::function<Result<void>()>& also);
     Result<void> logAttempt(std::int64_t id, std::int64_t atMs, const std::string& outcome, int httpStatus,
                             const std::string& detail, std::int64_t delayMs);
+    // One record's row changes, inside the caller's transaction.
+    Result<void> recordOne(SendRecord& record, std::int64_t nowMs);
 
     Db db_;
     std::string path_;
@@ -164,6 +187,8 @@ private:
     std::map<std::string, std::string> routes_;
     std::function<void()> onStored_;
     Stmt begin_, commit_, insertSubmission_, insertPayload_, insertAttachment_, insertChunk_, readChunk_, insertAttempt_;
+    // The uploader's statements, prepared once: a backlog runs them thousands of times.
+    Stmt claimSelect_, claimUpdate_, markSent_, markRejected_, attemptsOfRow_, markRetry_, unclaim_, readPayload_, listAttachments_;
 };
 
 // Entry fields read from a "SELECT <kEntryColumns> FROM submissions" row.

@@ -70,7 +70,10 @@ Result<bool> Stmt::step() {
 Result<void> Stmt::run() {
     for (;;) {
         auto r = step();
-        if (!r) return r.error();
+        if (!r) {
+            reset();  // a prepared-once statement must be usable again after an error
+            return r.error();
+        }
         if (!*r) break;
     }
     reset();

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kiosk/outbox/outbox_config.hpp"
 #include "kiosk/outbox/outbox_store.hpp"
@@ -22,6 +23,13 @@ struct SendOutcome {
     bool offline = false;     // nothing reached it: wait for the network
 };
 
+// A send that the connector reported as done but could not complete at the end of its
+// batch (finishBatch): recorded as a retry instead.
+struct BatchFailure {
+    std::string uuid;
+    std::string detail;
+};
+
 class Connector {
 public:
     virtual ~Connector() = default;
@@ -31,6 +39,12 @@ public:
     // Open311 token → service_request_id, once the back office assigned it.
     virtual bool answersWithTokens() const { return false; }
     virtual std::optional<std::string> resolveToken(const outbox::Entry&) { return std::nullopt; }
+    // A batch of sends (the uploader's): between beginBatch and finishBatch a connector may
+    // defer what it can do once for all of them (the directory syncs its share once), and
+    // finishBatch completes it, naming the sends that finally failed. Outside a batch every
+    // send is complete when it returns.
+    virtual void beginBatch() {}
+    virtual std::vector<BatchFailure> finishBatch() { return {}; }
 };
 
 // nullptr with a message when the connector is not configured.

@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Result<void> writeAllSync(const std::string& path, const std::function<Result<bool>(Bytes&)>& produce) {
+// Writes a file; fsyncs it unless the caller syncs the whole share later (a batch).
+Result<void> writeAll(const std::string& path, const std::function<Result<bool>(Bytes&)>& produce, bool sync) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
     if (fd < 0) return makeError(ErrorCode::Io, path + ": " + std::strerror(errno));
     Bytes buf;
@@ -42,18 +43,33 @@ Result<void> writeAllSync(const std::string& path, const std::function<Result<bo
         secureWipe(buf.data(), buf.size());
         if (!*more) break;
     }
-    int rc = ::fsync(fd);
-    ::close(fd);
-    if (rc != 0) return makeError(ErrorCode::Io, path + ": fsync: " + std::strerror(errno));
+    int rc = sync ? ::fsync(fd) : 0;
+    const int syncErrno = errno;
+    if (::close(fd) != 0 && rc == 0) return makeError(ErrorCode::Io, path + ": close: " + std::strerror(errno));
+    if (rc != 0) return makeError(ErrorCode::Io, path + ": fsync: " + std::strerror(syncErrno));
     return {};
 }
 
-void syncDir(const std::string& dir) {
+Result<void> syncDir(const std::string& dir) {
     int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
+    if (fd < 0) return makeError(ErrorCode::Io, dir + ": " + std::strerror(errno));
+    const int rc = ::fsync(fd);
+    const int e = errno;
+    ::close(fd);
+    if (rc != 0) return makeError(ErrorCode::Io, dir + ": fsync: " + std::strerror(e));
+    return {};
+}
+
+// Everything written to the share's file system reaches its disk (or its server): data,
+// the new files' names in their folders. One call for a whole batch of folders.
+Result<void> syncShare(const std::string& dir) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return makeError(ErrorCode::Io, dir + ": " + std::strerror(errno));
+    const int rc = ::syncfs(fd);
+    const int e = errno;
+    ::close(fd);
+    if (rc != 0) return makeError(ErrorCode::Io, dir + ": syncfs: " + std::strerror(e));
+    return {};
 }
 
 }  // namespace
@@ -77,7 +93,8 @@ SendOutcome DirectoryConnector::send(outbox::OutboxStore& store, const outbox::E
     const std::string final = cfg_.path + "/" + entry.uuid;
     const std::string staging = cfg_.path + "/.incoming-" + entry.uuid;
     std::error_code ec;
-    if (fs::exists(final, ec)) {  // an earlier attempt completed before a crash
+    if (fs::exists(final, ec)) {  // an earlier attempt completed (or was renamed) before a crash
+        (void)syncDir(cfg_.path);  // the rename may not have reached the disk yet
         out.kind = SendOutcome::Kind::Sent;
         out.remoteId = entry.uuid;
         out.detail = "already in the folder";
@@ -107,28 +124,32 @@ SendOutcome DirectoryConnector::send(outbox::OutboxStore& store, const outbox::E
     Result<void> r;
     for (std::size_t i = 0; r && i < metas.size(); ++i) {
         auto reader = store.openAttachment(entry, metas[i]);
-        r = writeAllSync(staging + "/" + doc["attachments"][i]["file"].get<std::string>(),
-                         [&](Bytes& buf) { return reader.next(buf); });
+        r = writeAll(staging + "/" + doc["attachments"][i]["file"].get<std::string>(),
+                     [&](Bytes& buf) { return reader.next(buf); }, !inBatch_);
     }
     if (r) {
         std::string text = doc.dump(2) + "\n";
         crypto::wipeJson(doc);
         bool done = false;
-        r = writeAllSync(staging + "/submission.json", [&](Bytes& buf) -> Result<bool> {
+        r = writeAll(staging + "/submission.json", [&](Bytes& buf) -> Result<bool> {
             if (done) return false;
             buf.assign(text.begin(), text.end());
             done = true;
             return true;
-        });
+        }, !inBatch_);
         secureWipe(text);
     }
     sub->wipe();
     crypto::wipeJson(doc);
-    if (r) {
-        syncDir(staging);
-        if (::rename(staging.c_str(), final.c_str()) != 0) r = makeError(ErrorCode::Io, final + ": " + std::strerror(errno));
-        else syncDir(cfg_.path);
+    if (r && inBatch_) {  // renamed by finishBatch, once the share is synced
+        pending_.push_back({entry.uuid, staging, final});
+        out.kind = SendOutcome::Kind::Sent;
+        out.remoteId = entry.uuid;
+        return out;
     }
+    if (r) r = syncDir(staging);
+    if (r && ::rename(staging.c_str(), final.c_str()) != 0) r = makeError(ErrorCode::Io, final + ": " + std::strerror(errno));
+    if (r) r = syncDir(cfg_.path);
     if (!r) {
         fs::remove_all(staging, ec);
         out.detail = r.error().message;
@@ -137,6 +158,41 @@ SendOutcome DirectoryConnector::send(outbox::OutboxStore& store, const outbox::E
     out.kind = SendOutcome::Kind::Sent;
     out.remoteId = entry.uuid;
     return out;
+}
+
+void DirectoryConnector::beginBatch() {
+    inBatch_ = true;
+    pending_.clear();
+}
+
+std::vector<BatchFailure> DirectoryConnector::finishBatch() {
+    inBatch_ = false;
+    std::vector<BatchFailure> failed;
+    std::vector<Pending> pending = std::move(pending_);
+    pending_.clear();
+    if (pending.empty()) return failed;
+    std::error_code ec;
+    // 1. The folders' files and names on disk, before any of them gets its visible name.
+    if (auto synced = syncShare(cfg_.path); !synced) {
+        for (const auto& p : pending) {
+            fs::remove_all(p.staging, ec);
+            failed.push_back({p.uuid, synced.error().message});
+        }
+        return failed;
+    }
+    // 2. The visible names, then the share's folder on disk: only then are they "sent".
+    std::vector<const Pending*> renamed;
+    for (const auto& p : pending) {
+        if (::rename(p.staging.c_str(), p.final.c_str()) != 0) {
+            failed.push_back({p.uuid, p.final + ": " + std::strerror(errno)});
+            fs::remove_all(p.staging, ec);
+        } else {
+            renamed.push_back(&p);
+        }
+    }
+    if (auto synced = syncDir(cfg_.path); !synced)  // next attempt finds the folder and syncs again
+        for (const auto* p : renamed) failed.push_back({p->uuid, synced.error().message});
+    return failed;
 }
 
 }  // namespace guichet::upload

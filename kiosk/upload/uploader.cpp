@@ -20,54 +20,98 @@ ConnectorWorker::ConnectorWorker(std::unique_ptr<outbox::OutboxStore> store, std
                                  outbox::OutboxConfig cfg)
     : store_(std::move(store)), connector_(std::move(connector)), cfg_(std::move(cfg)), name_(connector_->name()) {}
 
-bool ConnectorWorker::sendOne(SendReport& report, std::int64_t claimBefore) {
-    auto claim = store_->claimNext(name_, claimBefore);
-    if (!claim) {
-        log::error("upload", name_ + ": cannot read the outbox: " + claim.error().message);
-        return false;
-    }
-    if (!*claim) return false;
-    const outbox::Entry entry = **claim;
-    SendOutcome o = connector_->send(*store_, entry);
-    const std::int64_t t = nowMs();
-    Result<void> saved;
+outbox::SendRecord ConnectorWorker::recordOf(const SendOutcome& o, const outbox::Entry& entry) {
+    outbox::SendRecord rec;
+    rec.id = entry.id;
+    rec.remoteId = o.remoteId;
+    rec.remoteToken = o.remoteToken;
+    rec.detail = o.detail;
+    rec.httpStatus = o.httpStatus;
+    rec.ambiguous = o.ambiguous;
     switch (o.kind) {
-        case SendOutcome::Kind::Sent:
-            saved = store_->markSent(entry.id, o.remoteId, o.remoteToken, t, o.httpStatus);
+        case SendOutcome::Kind::Sent: rec.kind = outbox::SendRecord::Kind::Sent; break;
+        case SendOutcome::Kind::Rejected: rec.kind = outbox::SendRecord::Kind::Rejected; break;
+        case SendOutcome::Kind::Retry:
+            rec.kind = outbox::SendRecord::Kind::Retry;
+            rec.delayMs = backoffDelayMs(cfg_.backoff, entry.attempts, rng_);
+            rec.maxAttempts = cfg_.backoff.maxAttempts;
+            break;
+    }
+    return rec;
+}
+
+void ConnectorWorker::logRecorded(const outbox::SendRecord& rec, const outbox::Entry& entry, SendReport& report) {
+    using Kind = outbox::SendRecord::Kind;
+    switch (rec.kind) {
+        case Kind::Sent:
             log::info("upload", name_ + ": sent " + entry.uuid + " (attempt " + std::to_string(entry.attempts) +
-                                    (o.remoteId.empty() ? "" : ", remote id " + o.remoteId) +
-                                    (o.remoteToken.empty() ? "" : ", token " + o.remoteToken) + ")");
+                                    (rec.remoteId.empty() ? "" : ", remote id " + rec.remoteId) +
+                                    (rec.remoteToken.empty() ? "" : ", token " + rec.remoteToken) + ")");
             ++report.sent;
             break;
-        case SendOutcome::Kind::Rejected:
-            saved = store_->markRejected(entry.id, o.detail, t, o.httpStatus);
-            log::warning("upload", name_ + ": rejected " + entry.uuid + ": " + o.detail + " — operator: guichetctl outbox show " + entry.uuid);
+        case Kind::Rejected:
+            log::warning("upload", name_ + ": rejected " + entry.uuid + ": " + rec.detail + " — operator: guichetctl outbox show " + entry.uuid);
             ++report.rejected;
             break;
-        case SendOutcome::Kind::Retry: {
-            const std::int64_t delay = backoffDelayMs(cfg_.backoff, entry.attempts, rng_);
-            auto st = store_->markRetry(entry.id, o.detail, o.ambiguous, t, delay, cfg_.backoff.maxAttempts, o.httpStatus);
-            if (!st) {
-                saved = st.error();
-            } else if (*st == outbox::State::Dead) {
+        case Kind::Retry:
+            if (rec.resulting == outbox::State::Dead) {
                 log::error("upload", name_ + ": " + entry.uuid + " is dead after " + std::to_string(entry.attempts) +
-                                         " attempts (" + o.detail + ") — operator: guichetctl outbox retry " + entry.uuid);
+                                         " attempts (" + rec.detail + ") — operator: guichetctl outbox retry " + entry.uuid);
                 ++report.dead;
             } else {
                 log::warning("upload", name_ + ": backoff: " + entry.uuid + " attempt " + std::to_string(entry.attempts) +
-                                           " failed (" + o.detail + "); next try in " + std::to_string(delay) + " ms");
+                                           " failed (" + rec.detail + "); next try in " + std::to_string(rec.delayMs) + " ms");
                 ++report.retried;
             }
-            if (o.offline) {
-                offline_ = true;
-                nextProbeMs_ = t + cfg_.http.probeIntervalMs;
-                log::warning("upload", name_ + ": back office unreachable: offline, probing every " +
-                                           std::to_string(cfg_.http.probeIntervalMs) + " ms");
-            }
             break;
+        case Kind::Unclaimed: break;
+    }
+}
+
+bool ConnectorWorker::sendBatch(SendReport& report, std::int64_t claimBefore) {
+    auto claims = store_->claimBatch(name_, claimBefore, kBatchSize);
+    if (!claims) {
+        log::error("upload", name_ + ": cannot read the outbox: " + claims.error().message);
+        return false;
+    }
+    if (claims->empty()) return false;
+    const std::vector<outbox::Entry>& entries = *claims;
+    std::vector<outbox::SendRecord> records;
+    records.reserve(entries.size());
+    const std::int64_t started = nowMs();
+    connector_->beginBatch();
+    for (const auto& entry : entries) {
+        if (offline_ || nowMs() - started > kBatchMs) {  // not sent: back to the queue as it was
+            outbox::SendRecord rec;
+            rec.id = entry.id;
+            rec.kind = outbox::SendRecord::Kind::Unclaimed;
+            records.push_back(rec);
+            continue;
+        }
+        SendOutcome o = connector_->send(*store_, entry);
+        records.push_back(recordOf(o, entry));
+        if (o.offline) {
+            offline_ = true;
+            nextProbeMs_ = nowMs() + cfg_.http.probeIntervalMs;
+            log::warning("upload", name_ + ": back office unreachable: offline, probing every " +
+                                       std::to_string(cfg_.http.probeIntervalMs) + " ms");
         }
     }
-    if (!saved) log::error("upload", name_ + ": cannot record the outcome of " + entry.uuid + ": " + saved.error().message);
+    for (const auto& failure : connector_->finishBatch()) {
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            if (entries[i].uuid != failure.uuid || records[i].kind != outbox::SendRecord::Kind::Sent) continue;
+            SendOutcome retry;
+            retry.detail = failure.detail;
+            records[i] = recordOf(retry, entries[i]);
+        }
+    }
+    if (auto saved = store_->recordBatch(records, nowMs()); !saved) {
+        // The rows stay "sending": the next start re-queues them as possible duplicates.
+        log::error("upload", name_ + ": cannot record the outcome of " + std::to_string(entries.size()) +
+                                 " submission(s): " + saved.error().message);
+        return true;
+    }
+    for (std::size_t i = 0; i < entries.size(); ++i) logRecorded(records[i], entries[i], report);
     return true;
 }
 
@@ -113,7 +157,7 @@ std::int64_t ConnectorWorker::step(SendReport& report) {
     }
     // A read first: the claim is a write transaction, taken only when something is due.
     auto due = store_->nextDueMs(name_);
-    if (due && *due <= now && sendOne(report, now)) return 0;
+    if (due && *due <= now && sendBatch(report, now)) return 0;
     pollTokens(now);
     purgeIfDue(now);
     now = nowMs();
@@ -133,7 +177,7 @@ std::int64_t ConnectorWorker::step(SendReport& report) {
 SendReport ConnectorWorker::drainOnce() {
     SendReport report;
     const std::int64_t start = nowMs();
-    while (!offline_ && sendOne(report, start)) {
+    while (!offline_ && sendBatch(report, start)) {
     }
     pollTokens(0);
     return report;

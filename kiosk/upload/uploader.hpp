@@ -35,6 +35,10 @@ public:
     // One pass of the loop; returns how long to sleep before the next one (ms), or
     // kNoDeadline when nothing is due until something wakes the worker.
     static constexpr std::int64_t kNoDeadline = -1;
+    // A batch: at most this many sends, and no new send once it has lasted kBatchMs (a slow
+    // back office then gets its outcomes recorded one by one, as before batching).
+    static constexpr int kBatchSize = 32;
+    static constexpr std::int64_t kBatchMs = 250;
     std::int64_t step(SendReport& report);
     void networkUp();  // make everything due now
     // This worker also applies the retention (one worker per uploader does).
@@ -43,7 +47,11 @@ public:
     outbox::OutboxStore& store() { return *store_; }
 
 private:
-    bool sendOne(SendReport& report, std::int64_t now);
+    // Claims up to kBatchSize due submissions, sends them, records every outcome in one
+    // transaction. False when nothing was due or the outbox could not be read.
+    bool sendBatch(SendReport& report, std::int64_t claimBefore);
+    outbox::SendRecord recordOf(const SendOutcome& o, const outbox::Entry& entry);
+    void logRecorded(const outbox::SendRecord& rec, const outbox::Entry& entry, SendReport& report);
     void pollTokens(std::int64_t now);
     void purgeIfDue(std::int64_t now);
 

@@ -118,3 +118,55 @@ TEST_CASE("upload.a transient read error while loading a submission is retried, 
     CHECK(upload::loadFailure({ErrorCode::Busy, "x"}).kind == upload::SendOutcome::Kind::Retry);
     CHECK(upload::loadFailure({ErrorCode::NoSpace, "x"}).kind == upload::SendOutcome::Kind::Retry);
 }
+
+TEST_CASE("upload.directory batch: folders become visible only once the share is synced, failures are retried") {
+    UploadBench b;
+    fs::create_directory(b.dir / "depot");
+    b.cfg.directory = outbox::DirectoryConfig{b.dir / "depot"};
+    auto store = b.open();
+    std::vector<Submission> subs;
+    for (int i = 0; i < 3; ++i) {
+        subs.push_back(sampleSubmission(60 + i, "directory", "acte-naissance", 2000));
+        REQUIRE(store->store(subs.back()).ok());
+    }
+    auto connector = upload::makeConnector("directory", b.cfg);
+    REQUIRE(connector.ok());
+    auto claimed = store->claimBatch("directory", outbox::nowMs() + 10, 8);
+    REQUIRE(claimed->size() == 3);
+    (*connector)->beginBatch();
+    for (const auto& e : *claimed) CHECK((*connector)->send(*store, e).kind == upload::SendOutcome::Kind::Sent);
+    for (const auto& s : subs) {  // written, not yet visible to the staff
+        CHECK_FALSE(fs::exists(b.dir / ("depot/" + s.uuid)));
+        CHECK(fs::exists(b.dir / ("depot/.incoming-" + s.uuid + "/submission.json")));
+    }
+    fs::remove_all(b.dir / ("depot/.incoming-" + subs[1].uuid));  // lost before its rename
+    auto failures = (*connector)->finishBatch();
+    REQUIRE(failures.size() == 1);
+    CHECK(failures[0].uuid == subs[1].uuid);
+    CHECK(fs::is_regular_file(b.dir / ("depot/" + subs[0].uuid + "/submission.json")));
+    CHECK(fs::is_regular_file(b.dir / ("depot/" + subs[2].uuid + "/submission.json")));
+    CHECK_FALSE(fs::exists(b.dir / ("depot/" + subs[1].uuid)));
+}
+
+TEST_CASE("upload.directory: the uploader drains a backlog in batches, every folder whole, every row sent") {
+    UploadBench b;
+    fs::create_directory(b.dir / "depot");
+    b.cfg.directory = outbox::DirectoryConfig{b.dir / "depot"};
+    auto store = b.open();
+    std::vector<Submission> subs;
+    for (int i = 0; i < 70; ++i) {  // more than two batches
+        subs.push_back(sampleSubmission(100 + i, "directory", "acte-naissance", i % 7 == 0 ? 3000 : 0));
+        REQUIRE(store->store(subs.back()).ok());
+    }
+    auto report = upload::Uploader::sendOnce(b.options(), b.cfg);
+    REQUIRE(report.ok());
+    CHECK(report->sent == 70);
+    for (const auto& s : subs) {
+        auto doc = json::parse(readWholeFile(b.dir / ("depot/" + s.uuid + "/submission.json")));
+        CHECK(doc["answers"] == s.answers);
+        CHECK(entryOf(*store, s.uuid).state == outbox::State::Sent);
+        CHECK(store->attemptsOf(entryOf(*store, s.uuid).id).size() == 1);
+    }
+    for (auto& e : fs::directory_iterator(b.dir / "depot"))
+        CHECK(e.path().filename().string().rfind(".incoming", 0) != 0);
+}

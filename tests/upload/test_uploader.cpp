@@ -236,3 +236,28 @@ TEST_CASE("upload.uploader wakes on store and applies the retention, leaving tom
     CHECK(std::chrono::duration<double>(Clock::now() - t0).count() < 2.0);
     up.stop();
 }
+
+TEST_CASE("upload.batch: offline at the first send, the rest of the batch is not counted as attempts") {
+    UploadBench b;
+    const int port = freePort();  // nothing listens: offline
+    b.cfg.webhook = outbox::WebhookConfig{"http://127.0.0.1:" + std::to_string(port) + "/hook", "s3cret"};
+    b.cfg.http.connectTimeoutMs = 300;
+    auto store = b.open();
+    std::vector<Submission> subs;
+    for (int i = 0; i < 5; ++i) {
+        subs.push_back(sampleSubmission(200 + i, "webhook", "p", 0));
+        REQUIRE(store->store(subs.back()).ok());
+    }
+    auto report = upload::Uploader::sendOnce(b.options(), b.cfg);
+    REQUIRE(report.ok());
+    CHECK(report->retried == 1);
+    CHECK(report->sent == 0);
+    int attempted = 0;
+    for (const auto& s : subs) {
+        auto e = entryOf(*store, s.uuid);
+        CHECK(e.state == outbox::State::Queued);
+        attempted += e.attempts;
+        CHECK(store->attemptsOf(e.id).size() == static_cast<std::size_t>(e.attempts));
+    }
+    CHECK(attempted == 1);  // only the send that found the back office unreachable
+}
