@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <sys/wait.h>
 #include <thread>
 
 #include "drivers/ccid/ccid_descriptor.hpp"
@@ -242,4 +243,58 @@ TEST_CASE("devices.usb a reader unplugged while a read waits for the card - the 
     REQUIRE(rig.pumpUntil([&] { return rig.row(DeviceKind::CardReader).status == DeviceStatus::Absent; }));
     auto j = rig.json();
     CHECK(kindRow(j, "card-reader")["state"] == "absent");
+}
+
+namespace {
+
+// The real operator tool, as a child process: umockdev's preload library (inherited through
+// LD_PRELOAD and UMOCKDEV_DIR) hands its USB requests to this process's fake devices.
+std::string guichetctl(const std::string& args, int* exitCode) {
+    const std::string cmd = std::string(GUICHET_BINARY_DIR) + "/kiosk/ctl/guichetctl " + args + " 2>/dev/null";
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::string out;
+    char buf[4096];
+    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    const int rc = pclose(p);
+    *exitCode = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("devices.ctl guichetctl devices --json lists the three fakes, then an unplugged reader as absent", "[devices][umockdev]") {
+    Rig rig;
+    rig.plugPrinter();
+    auto reader = rig.plugReader(emu::acr122u(), 4);
+    rig.plugScanner();
+    const std::string args = "devices --json --profiles " + std::string(GUICHET_SOURCE_DIR) + "/config/printers";
+    int rc = -1;
+    auto out = guichetctl(args, &rc);
+    INFO(out);
+    REQUIRE(rc == 0);
+    auto j = nlohmann::json::parse(out);
+    CHECK(kindRow(j, "printer")["id"] == "usb:04b8:0e28@1-2");
+    CHECK(kindRow(j, "printer")["state"] == "ready");
+    CHECK(kindRow(j, "card-reader")["id"] == "usb:072f:2200@1-4");
+    CHECK(kindRow(j, "card-reader")["state"] == "no-card");
+    CHECK(kindRow(j, "scanner")["id"] == "usb:1d6b:5c4e@1-3");
+    CHECK(kindRow(j, "scanner")["state"] == "ready");
+
+    rig.tb.unplug(reader);
+    out = guichetctl(args, &rc);
+    INFO(out);
+    REQUIRE(rc == 0);
+    j = nlohmann::json::parse(out);
+    CHECK(kindRow(j, "card-reader")["state"] == "absent");
+    CHECK(kindRow(j, "printer")["state"] == "ready");
+
+    // The text form, in French, and bad usage.
+    out = guichetctl("devices --profiles " + std::string(GUICHET_SOURCE_DIR) + "/config/printers", &rc);
+    CHECK(rc == 0);
+    CHECK(out.find("Imprimante de tickets : en service (usb:04b8:0e28@1-2)") != std::string::npos);
+    CHECK(out.find("Lecteur de cartes : aucun appareil branché") != std::string::npos);
+    CHECK(out.find("Scanner : en service (usb:1d6b:5c4e@1-3)") != std::string::npos);
+    guichetctl("devices --bogus", &rc);
+    CHECK(rc == 2);
 }
