@@ -56,8 +56,7 @@ int runDevices(const ctl::Args& args) {
     log::setLevel(log::Level::Warning);  // the report is the output, not the log
     MainThreadQueue ui;
     auto devices = makeTerminalDevices(ui, std::move(*cfg));
-    if (auto started = devices.manager->start(); !started)
-        std::fprintf(stderr, "guichetctl devices: %s\n", started.error().message.c_str());
+    (void)devices.manager->start();  // what cannot start is logged (stderr) and listed as absent
     auto list = settledDevices(ui, *devices.manager);
     devices.manager->stop();
     ui.runPending();

@@ -43,9 +43,16 @@ Result<void> DeviceManager::start() {
     if (wantUsb) {
         auto ctx = usb::UsbContext::create();
         if (ctx) usb_ = *ctx;
-        else first = Error{ctx.error().code, "USB: " + ctx.error().message};
+        else {
+            first = Error{ctx.error().code, "USB: " + ctx.error().message};
+            log::error("devices", first.error().message);
+        }
     }
-    if (auto p = startPrinter(); !p && first.ok()) first = p.error();
+    if (auto p = startPrinter(); !p) {
+        // The operator's line: the terminal keeps working without printer.
+        log::error("devices", "no receipt printer: " + p.error().message);
+        if (first.ok()) first = p.error();
+    }
     HostContext hc{ui_, usb_, [this](const DeviceEvent& e) { onEvent(e); }};
     for (const auto& h : hosts_) {
         if (auto r = h->start(hc); !r) {

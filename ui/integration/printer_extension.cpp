@@ -45,7 +45,7 @@ public:
         scanner_ = scannerSetupFor(ctx);
         if (!ctx.services.scanner) all.scanner = scanner_.config;  // else another area (a test) provided one
         devices_ = makeTerminalDevices(ctx.queue, std::move(all));
-        if (auto started = devices_.manager->start(); !started) log::error("devices", started.error().message);
+        (void)devices_.manager->start();  // each device that cannot start is logged by the manager
         if (auto emulator = devices_.manager->demoPrinter(); emulator && !receiptsDir.empty()) {
             receipts_ = std::make_unique<ReceiptFiles>(receiptsDir);
             emulator->setOnCut([files = receipts_.get()](const emu::Paper& paper) { files->write(paper); });
