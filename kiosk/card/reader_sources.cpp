@@ -93,7 +93,10 @@ void UsbReaderWatcher::choose() {
                     // Not usable (claimed elsewhere, a class descriptor that makes no sense):
                     // listed as such, and the next reader gets its chance.
                     log::warning("card", c.inUse + ": cannot use this reader: " + h.error().message);
-                    unusable_[c.inUse] = "lecteur inutilisable : " + h.error().message;
+                    unusable_[c.inUse] = h.error().code == ErrorCode::Busy
+                                             ? "lecteur occupé par un autre programme (la borne ou pcscd ?) : " +
+                                                   h.error().message
+                                             : "lecteur inutilisable : " + h.error().message;
                     continue;
                 }
                 service_.attach(std::move(*h));
