@@ -21,10 +21,9 @@ while IFS= read -r hit; do report "$hit: kiosk/ must not use ImGui or libusb"; d
 sdl_seam='^kiosk/speech/(sdl_audio_sink\.(hpp|cpp)|headset_detector\.(hpp|cpp)):'
 while IFS= read -r hit; do report "$hit: SDL is used in ui/ only (or the speech audio seam)"; done \
   < <(grep -rnE '#include *[<"](SDL2/)?SDL[_a-z0-9]*\.h' drivers kiosk 2>/dev/null | grep -vE "$sdl_seam")
-# libusb is called from drivers/usb only. Allow-listed until moved onto the USB layer:
-#  - drivers/escl/scanner_connection.cpp lists devices with libusb directly (issue 13; the
-#    `edges` branch moves it onto drivers/usb).
-usb_allowed='^drivers/usb/|^drivers/escl/scanner_connection\.cpp:'
+# libusb is called from drivers/usb only, no exception: every device driver (the scanner's
+# IPP-over-USB included) finds, claims and talks to its device through that layer.
+usb_allowed='^drivers/usb/'
 while IFS= read -r hit; do report "$hit: libusb is called from drivers/usb only"; done \
   < <(grep -rnE '#include *[<"](libusb-1\.0/)?libusb\.h|\blibusb_[a-z_]+ *\(' drivers kiosk ui 2>/dev/null | grep -vE "$usb_allowed")
 [ $bad -eq 0 ] && echo "layers: ok"

@@ -59,13 +59,18 @@ Result<ScannerAddress> parseScannerAddress(std::string_view text) {
                                                      "': expected auto, usb:VID:PID or http://HOST:PORT/eSCL");
 }
 
-Result<std::vector<IppUsbDevice>> findIppUsbDevices(usb::UsbContext& ctx, std::optional<std::uint16_t> vendorId,
-                                                    std::optional<std::uint16_t> productId) {
-    usb::DeviceMatch match = usb::DeviceMatch::byClass(usb::kClassPrinter, 1, 4, "ipp-usb");
-    usb::DeviceMatch hp = usb::DeviceMatch::byClass(usb::kClassVendor, 9, 1, "ipp-usb-hp");
+std::vector<usb::DeviceMatch> ippUsbMatches(std::optional<std::uint16_t> vendorId, std::optional<std::uint16_t> productId,
+                                            std::string label) {
+    usb::DeviceMatch match = usb::DeviceMatch::byClass(usb::kClassPrinter, 1, 4, label);
+    usb::DeviceMatch hp = usb::DeviceMatch::byClass(usb::kClassVendor, 9, 1, label);
     match.vendorId = hp.vendorId = vendorId;
     match.productId = hp.productId = productId;
-    const usb::DeviceMatch matches[] = {match, hp};
+    return {match, hp};
+}
+
+Result<std::vector<IppUsbDevice>> findIppUsbDevices(usb::UsbContext& ctx, std::optional<std::uint16_t> vendorId,
+                                                    std::optional<std::uint16_t> productId) {
+    const auto matches = ippUsbMatches(vendorId, productId);
     auto devices = usb::findDevicesWithInterfaces(ctx, matches);
     if (!devices) return makeError(ErrorCode::Io, "USB: cannot list devices");
     std::vector<IppUsbDevice> found;

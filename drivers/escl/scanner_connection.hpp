@@ -39,6 +39,11 @@ struct ScannerConnection {
     ByteStream& statusStream() { return *streams[streams.size() > 1 ? 1 : 0]; }
 };
 
+// The hotplug / discovery rules of an IPP-over-USB scanner (7/1/4 and HP's 255/9/1),
+// narrowed to a VID:PID when given: the one definition discovery and hotplug both use.
+std::vector<usb::DeviceMatch> ippUsbMatches(std::optional<std::uint16_t> vendorId = {},
+                                            std::optional<std::uint16_t> productId = {}, std::string label = "ipp-usb");
+
 // The IPP-over-USB interfaces (7/1/4, or HP's 255/9/1, with bulk IN and OUT) of every attached device that
 // has one; `only` narrows to a VID:PID. One entry per device, listing all its interfaces.
 struct IppUsbDevice {

@@ -15,7 +15,11 @@ InterfaceInfo readInterface(const libusb_interface_descriptor& d) {
     info.subClass = d.bInterfaceSubClass;
     info.protocol = d.bInterfaceProtocol;
     if (d.extra && d.extra_length > 0) info.extra.assign(d.extra, d.extra + d.extra_length);
-    for (int e = 0; e < d.bNumEndpoints; ++e) {
+    // A descriptor that claims more bytes than the configuration holds makes libusb stop
+    // parsing there: bNumEndpoints stays as the device said, but `endpoint` is null. Such a
+    // device is listed with no endpoint (hence unusable), never read out of bounds.
+    const int endpoints = d.endpoint ? d.bNumEndpoints : 0;
+    for (int e = 0; e < endpoints; ++e) {
         const libusb_endpoint_descriptor& ep = d.endpoint[e];
         const int type = ep.bmAttributes & LIBUSB_TRANSFER_TYPE_MASK;
         const bool in = (ep.bEndpointAddress & LIBUSB_ENDPOINT_IN) != 0;

@@ -4,6 +4,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "kiosk/card/reader_choice.hpp"
+
 namespace guichet::card {
 
 namespace {
@@ -40,7 +42,7 @@ Result<CardConfig> cardConfigFromToml(const toml::table& root, const std::string
     if (!t) return bad(file + ":1", "missing [card] table");
     const std::string at = where(file, t->source());
 
-    static const char* known[] = {"identifier", "aid", "file", "offset", "length", "encoding", "timeout_ms"};
+    static const char* known[] = {"identifier", "aid", "file", "offset", "length", "encoding", "timeout_ms", "reader"};
     for (const auto& [key, node] : *t) {
         bool ok = false;
         for (const char* k : known) ok |= key.str() == k;
@@ -71,6 +73,14 @@ Result<CardConfig> cardConfigFromToml(const toml::table& root, const std::string
         auto v = n->value<std::int64_t>();
         if (!v || *v < 100 || *v > 60000) return bad(where(file, n->source()), "timeout_ms must be 100..60000");
         c.commandTimeout = std::chrono::milliseconds(*v);
+    }
+    if (auto* n = node("reader")) {
+        const std::string r = str("reader") ? str("reader")->get() : "";
+        if (!isReaderSelector(r))
+            return bad(where(file, n->source()),
+                       "reader must be \"usb:VID:PID\" or \"usb:VID:PID@PORT\" as guichetctl devices shows it "
+                       "(e.g. \"usb:08e6:3437\" or \"usb:08e6:3437@1-4\"), not \"" + r + "\"");
+        c.reader = r;
     }
     if (c.source == IdentifierSource::ContactlessUid) {
         for (const char* k : {"aid", "file"})

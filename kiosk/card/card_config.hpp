@@ -25,6 +25,10 @@ struct CardConfig {
     int length = 16;                  // bytes to read; a shorter file is fine
     IdentifierEncoding encoding = IdentifierEncoding::Ascii;
     std::chrono::milliseconds commandTimeout{3000};
+    // The reader to use when several are plugged in: "usb:VID:PID" or "usb:VID:PID@PORT"
+    // (as `guichetctl devices` shows it). "" = the first one seen. The others are listed as
+    // ignored, never used behind the operator's back.
+    std::string reader;
     // Operator warnings found while loading ("card.toml:3: warning: ..."), to log once.
     std::vector<std::string> warnings;
 };

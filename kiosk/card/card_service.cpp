@@ -59,8 +59,8 @@ void CardService::attach(ReaderHandle reader) {
     nudge();
 }
 
-void CardService::detach(const std::string& id) {
-    worker_.post([this, id] { detachNow(id); });
+void CardService::detach(const std::string& id, std::string why) {
+    worker_.post([this, id, why = std::move(why)] { detachNow(id, why); });
     nudge();
 }
 
@@ -100,8 +100,8 @@ void CardService::attachNow(ReaderHandle reader) {
     followSoon();
 }
 
-void CardService::detachNow(const std::string& id) {
-    if (active_ && active_->handle.deviceId == id) dropReader("reader unplugged");
+void CardService::detachNow(const std::string& id, const std::string& why) {
+    if (active_ && active_->handle.deviceId == id) dropReader(why);
 }
 
 void CardService::startRead(std::function<void(Result<std::string>)> done) {

@@ -39,7 +39,9 @@ public:
     CardService& operator=(const CardService&) = delete;
 
     void attach(ReaderHandle reader);           // any thread (hotplug "arrived")
-    void detach(const std::string& deviceId);   // any thread (hotplug "left")
+    // Any thread (hotplug "left", or another reader chosen): `why` is the detail of the
+    // "absent" state that follows.
+    void detach(const std::string& deviceId, std::string why = "reader unplugged");
 
     DeviceStatus status() const override { return status_.load(); }
     std::string detail() const;                 // for the operator; never personal data
@@ -52,7 +54,7 @@ public:
 private:
     // Worker tasks.
     void attachNow(ReaderHandle reader);
-    void detachNow(const std::string& deviceId);
+    void detachNow(const std::string& deviceId, const std::string& why);
     void startRead(std::function<void(Result<std::string>)> done);
     void cancelNow();
     void follow();          // one step of following the slot; posts the next one

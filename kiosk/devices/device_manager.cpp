@@ -1,5 +1,6 @@
 #include "kiosk/devices/device_manager.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -31,7 +32,38 @@ DeviceManager::DeviceManager(MainThreadQueue& ui, DeviceManagerConfig config) : 
 
 DeviceManager::~DeviceManager() { stop(); }
 
+void DeviceManager::host(std::unique_ptr<DeviceHost> h) {
+    if (h) hosts_.push_back(std::move(h));
+}
+
 Result<void> DeviceManager::start() {
+    bool wantUsb = !config_.demo;
+    for (const auto& h : hosts_) wantUsb = wantUsb || h->wantsUsb();
+    Result<void> first;
+    if (wantUsb) {
+        auto ctx = usb::UsbContext::create();
+        if (ctx) usb_ = *ctx;
+        else {
+            first = Error{ctx.error().code, "USB: " + ctx.error().message};
+            log::error("devices", first.error().message);
+        }
+    }
+    if (auto p = startPrinter(); !p) {
+        // The operator's line: the terminal keeps working without printer.
+        log::error("devices", "no receipt printer: " + p.error().message);
+        if (first.ok()) first = p.error();
+    }
+    HostContext hc{ui_, usb_, [this](const DeviceEvent& e) { onEvent(e); }};
+    for (const auto& h : hosts_) {
+        if (auto r = h->start(hc); !r) {
+            log::error("devices", std::string(deviceKindName(h->kind())) + ": " + r.error().message);
+            if (first.ok()) first = r.error();
+        }
+    }
+    return first;
+}
+
+Result<void> DeviceManager::startPrinter() {
     const std::string dir = config_.profilesDir.empty() ? PrinterProfiles::defaultDirectory() : config_.profilesDir;
     auto loaded = PrinterProfiles::loadDirectory(dir);
     if (!loaded) return loaded.error();
@@ -60,13 +92,15 @@ Result<void> DeviceManager::start() {
         printer_ = std::make_unique<ReceiptPrinterWorker>(std::move(link), ui_, sink, config_.printer);
         return {};
     }
-    auto link = UsbPrinterLink::start(profiles_, config_.printerProfile);
+    if (!usb_) return makeError(ErrorCode::NotSupported, "no USB: the receipt printer cannot be followed");
+    auto link = UsbPrinterLink::start(profiles_, config_.printerProfile, usb_);
     if (!link) return link.error();
     printer_ = std::make_unique<ReceiptPrinterWorker>(std::move(*link), ui_, sink, config_.printer);
     return {};
 }
 
 void DeviceManager::stop() {
+    for (auto it = hosts_.rbegin(); it != hosts_.rend(); ++it) (*it)->stop();
     if (printer_) printer_->stop();
 }
 
@@ -83,7 +117,22 @@ void DeviceManager::setListener(std::function<void(const DeviceEvent&)> listener
 std::vector<DeviceEvent> DeviceManager::snapshot() const {
     std::lock_guard lock(mutex_);
     std::vector<DeviceEvent> out;
-    for (const auto& [id, e] : latest_) out.push_back(e);
+    for (const auto& [kind, e] : inUse_) out.push_back(e);
+    for (const auto& [id, e] : ignored_) out.push_back(e);
+    return out;
+}
+
+std::vector<DeviceEvent> DeviceManager::devices() const {
+    std::vector<DeviceKind> kinds{DeviceKind::Printer};
+    for (const auto& h : hosts_)
+        if (std::find(kinds.begin(), kinds.end(), h->kind()) == kinds.end()) kinds.push_back(h->kind());
+    std::lock_guard lock(mutex_);
+    std::vector<DeviceEvent> out;
+    for (DeviceKind k : kinds) {
+        auto it = inUse_.find(k);
+        out.push_back(it != inUse_.end() ? it->second : DeviceEvent{k, {}, DeviceStatus::Absent, {}});
+    }
+    for (const auto& [id, e] : ignored_) out.push_back(e);
     return out;
 }
 
@@ -91,11 +140,19 @@ void DeviceManager::onEvent(const DeviceEvent& e) {
     std::shared_ptr<std::function<void(const DeviceEvent&)>> listener;
     {
         std::lock_guard lock(mutex_);
-        latest_[e.deviceId] = e;
+        if (!e.ignoredBecause.empty()) {
+            // An ignored device that leaves is forgotten; one still there keeps its reason.
+            if (e.status == DeviceStatus::Absent) ignored_.erase(e.deviceId);
+            else ignored_[e.deviceId] = e;
+        } else {
+            inUse_[e.kind] = e;
+            if (!e.deviceId.empty()) ignored_.erase(e.deviceId);  // promoted: in use now
+        }
         listener = listener_;
     }
     log::info("devices", std::string(deviceKindName(e.kind)) + " " + e.deviceId + ": " + deviceStatusName(e.status) +
-                             (e.detail.empty() ? "" : " (" + e.detail + ")"));
+                             (e.detail.empty() ? "" : " (" + e.detail + ")") +
+                             (e.ignoredBecause.empty() ? "" : " [ignored: " + e.ignoredBecause + "]"));
     if (listener) ui_.post([listener, e] { (*listener)(e); });
 }
 

@@ -31,6 +31,9 @@ struct DeviceEvent {
     std::string deviceId;  // "usb:04b8:0e28@1-2" or "emulator:printer"
     DeviceStatus status;
     std::string detail;    // for the operator; never personal data
+    // Set when the device is plugged in but not used (a second card reader): why, in plain
+    // French for the operator. "" = the device in use for its kind.
+    std::string ignoredBecause;
 };
 
 }  // namespace guichet

@@ -33,13 +33,17 @@ UsbPrinterLink::~UsbPrinterLink() {
     s_->transport.reset();
 }
 
-Result<std::unique_ptr<UsbPrinterLink>> UsbPrinterLink::start(const PrinterProfiles& profiles, std::string forced) {
+Result<std::unique_ptr<UsbPrinterLink>> UsbPrinterLink::start(const PrinterProfiles& profiles, std::string forced,
+                                                              std::shared_ptr<usb::UsbContext> shared) {
     auto s = std::make_unique<State>();
     s->profiles = &profiles;
     s->forced = std::move(forced);
-    auto ctx = usb::UsbContext::create();
-    if (!ctx) return ctx.error();
-    s->ctx = *ctx;
+    if (!shared) {
+        auto ctx = usb::UsbContext::create();
+        if (!ctx) return ctx.error();
+        shared = *ctx;
+    }
+    s->ctx = std::move(shared);
     std::vector<usb::DeviceMatch> matches;
     for (const auto& [name, p] : profiles.all())
         for (auto [vid, pid] : p.usbIds) matches.push_back(usb::DeviceMatch::byId(vid, pid, name));

@@ -10,6 +10,7 @@
 #include "drivers/emulators/printer/emulator_transport.hpp"
 #include "drivers/escpos/printer_profile.hpp"
 #include "drivers/usb/transport.hpp"
+#include "drivers/usb/usb_context.hpp"
 #include "kiosk/devices/printer_profiles.hpp"
 
 namespace guichet {
@@ -52,8 +53,10 @@ private:
 // interface; re-opened after every replug.
 class UsbPrinterLink final : public PrinterLink {
 public:
-    // `forcedProfile` (may be empty): use it whatever the ids say.
-    static Result<std::unique_ptr<UsbPrinterLink>> start(const PrinterProfiles& profiles, std::string forcedProfile);
+    // `forcedProfile` (may be empty): use it whatever the ids say. `ctx`: the device
+    // manager's USB context, shared with the other devices (null: a context of its own).
+    static Result<std::unique_ptr<UsbPrinterLink>> start(const PrinterProfiles& profiles, std::string forcedProfile,
+                                                         std::shared_ptr<usb::UsbContext> ctx = {});
     ~UsbPrinterLink() override;
     void poll(std::chrono::milliseconds timeout) override;
     void setWakeUp(std::function<void()> wake) override;

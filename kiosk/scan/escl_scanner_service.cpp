@@ -22,14 +22,18 @@ DeviceStatus statusOf(escl::ScannerCondition c) {
 
 }  // namespace
 
-EsclScannerService::EsclScannerService(ScannerConfig config, MainThreadQueue& ui, Opener open)
+EsclScannerService::EsclScannerService(ScannerConfig config, MainThreadQueue& ui, Opener open,
+                                       std::shared_ptr<usb::UsbContext> usb)
     : config_(std::move(config)), ui_(ui), open_(std::move(open)) {
     auto address = escl::parseScannerAddress(config_.device);
     if (!open_) {
         if (address && address->kind != escl::ScannerAddress::Kind::Network) {
-            auto ctx = usb::UsbContext::create();
-            if (ctx) usb_ = *ctx;
-            else log::warning("scan", "USB unavailable: " + ctx.error().message);
+            usb_ = std::move(usb);
+            if (!usb_) {
+                auto ctx = usb::UsbContext::create();
+                if (ctx) usb_ = *ctx;
+                else log::warning("scan", "USB unavailable: " + ctx.error().message);
+            }
         }
         open_ = [this, timeout = config_.requestTimeout]() -> Result<std::unique_ptr<escl::ScannerConnection>> {
             auto a = escl::parseScannerAddress(config_.device);
@@ -38,11 +42,7 @@ EsclScannerService::EsclScannerService(ScannerConfig config, MainThreadQueue& ui
         };
     }
     if (usb_ && address) {
-        usb::DeviceMatch match = usb::DeviceMatch::byClass(usb::kClassPrinter, 1, 4, "scanner");
-        usb::DeviceMatch hp = usb::DeviceMatch::byClass(usb::kClassVendor, 9, 1, "scanner");
-        match.vendorId = hp.vendorId = address->vendorId;
-        match.productId = hp.productId = address->productId;
-        auto monitor = usb::HotplugMonitor::start(usb_, {match, hp});
+        auto monitor = usb::HotplugMonitor::start(usb_, escl::ippUsbMatches(address->vendorId, address->productId, "scanner"));
         if (monitor) {
             hotplug_ = std::move(*monitor);
             hotplug_->setListener([this] { worker_.post([this] { takeHotplug(); }); });

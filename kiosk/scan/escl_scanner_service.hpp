@@ -34,8 +34,10 @@ public:
     using StatusListener = std::function<void(const DeviceEvent&)>;
 
     // `open` is called on the worker whenever a connection is needed (first use, after an
-    // unplug). The default one resolves config.device (USB or TCP).
-    EsclScannerService(ScannerConfig config, MainThreadQueue& ui, Opener open = {});
+    // unplug). The default one resolves config.device (USB or TCP). `usb`: the device
+    // manager's USB context, shared with the other devices (null: one of its own if needed).
+    EsclScannerService(ScannerConfig config, MainThreadQueue& ui, Opener open = {},
+                       std::shared_ptr<usb::UsbContext> usb = {});
     ~EsclScannerService() override;  // cancels a running job and joins the worker
     EsclScannerService(const EsclScannerService&) = delete;
     EsclScannerService& operator=(const EsclScannerService&) = delete;

@@ -66,8 +66,8 @@ struct ServiceRig {
 
 TEST_CASE("scan.service becomes Ready and scans one page from the platen") {
     ServiceRig rig;
-    REQUIRE(pumpUntil(rig.ui, [&] { return rig.service->status() == DeviceStatus::Ready; }));
-    REQUIRE(!rig.events.empty());
+    // The status is set before its event is posted: wait for the event, not just the status.
+    REQUIRE(pumpUntil(rig.ui, [&] { return rig.service->status() == DeviceStatus::Ready && !rig.events.empty(); }));
     CHECK(rig.events.back().kind == DeviceKind::Scanner);
     CHECK(rig.events.back().deviceId == rig.server->baseUrl());
     auto o = rig.scan(ScanRequest{false, true, 100});

@@ -4,7 +4,6 @@
 #include <toml++/toml.h>
 
 #include "drivers/common/log.hpp"
-#include "kiosk/card/reader_sources.hpp"
 #include "ui/core/screen.hpp"
 #include "ui/core/ui_context.hpp"
 
@@ -17,9 +16,17 @@ std::shared_ptr<emu::EmulatedCcidReader>& demoSlot() {
     return r;
 }
 
-// [card] in terminal.toml, else card.toml next to it, else none (the card step then says
-// the reader is unavailable). Demo mode falls back to the emulator's city card.
-std::optional<card::CardConfig> findConfig(const UiContext& ctx) {
+class CardReaderExtension : public UiExtension {
+public:
+    void onSessionEnd(UiContext& ctx) override {
+        // A read waiting for a card ends with the session.
+        if (ctx.services.cardReader) ctx.services.cardReader->cancel();
+    }
+};
+
+}  // namespace
+
+std::optional<card::CardConfig> cardConfigFor(const UiContext& ctx) {
     const auto& tc = ctx.config;
     if (tc.table && tc.table->contains("card")) {
         auto c = card::cardConfigFromToml(*tc.table, tc.sourcePath);
@@ -41,43 +48,8 @@ std::optional<card::CardConfig> findConfig(const UiContext& ctx) {
     return std::nullopt;
 }
 
-class CardReaderExtension : public UiExtension {
-public:
-    void onStart(UiContext& ctx) override {
-        auto config = findConfig(ctx);
-        if (!config) return;
-        // Status changes become posted tasks: the UI wakes up and redraws, no polling.
-        service_ = std::make_unique<card::CardService>(*config, ctx.queue, [](const DeviceEvent&) {});
-        if (ctx.demo) {
-            demoSlot() = std::make_shared<emu::EmulatedCcidReader>(emu::idBridgeCt30());
-            service_->attach(card::emulatedReaderHandle(demoSlot()));
-        } else if (auto usbCtx = usb::UsbContext::create()) {
-            usbCtx_ = *usbCtx;
-            auto w = card::UsbReaderWatcher::start(usbCtx_, *service_);
-            if (w) watcher_ = std::move(*w);
-            else log::warning("card", "no USB hotplug: " + w.error().message);
-        }
-        ctx.services.cardReader = service_.get();
-    }
-    void onSessionEnd(UiContext&) override {
-        if (service_) service_->cancel();  // a read waiting for a card ends with the session
-    }
-    void onShutdown(UiContext& ctx) override {
-        ctx.services.cardReader = nullptr;
-        watcher_.reset();
-        service_.reset();
-        demoSlot().reset();
-    }
-
-private:
-    std::shared_ptr<usb::UsbContext> usbCtx_;
-    std::unique_ptr<card::UsbReaderWatcher> watcher_;
-    std::unique_ptr<card::CardService> service_;
-};
-
-}  // namespace
-
 std::shared_ptr<emu::EmulatedCcidReader> demoCardReader() { return demoSlot(); }
+void setDemoCardReader(std::shared_ptr<emu::EmulatedCcidReader> reader) { demoSlot() = std::move(reader); }
 
 GUICHET_UI_EXTENSION(CardReaderExtension);
 
