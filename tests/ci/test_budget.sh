@@ -69,5 +69,40 @@ run_part asan true > /dev/null
 bash "$ROOT/tests/ci/earlier_parts.sh" > /dev/null; rc=$?
 check "every part ok: the ci test passes (rc $rc)" test $rc = 0
 
+# .ci/run itself, in a copy of its folder with fake parts and a fake normal suite: the
+# cheap part passes, the slow one is cut, the last is not started, the normal suite still
+# runs, last, and reports the cut as skipped; the run stays within its budget.
+sandbox=$work/clone
+mkdir -p "$sandbox/.ci" "$sandbox/scripts" "$sandbox/tests/ci"
+cp "$ROOT/.ci/run" "$ROOT/.ci/budget.sh" "$sandbox/.ci/"
+cp "$ROOT/tests/ci/earlier_parts.sh" "$sandbox/tests/ci/"
+echo "# none" > "$sandbox/tests/known-failing.txt"
+printf '#!/bin/sh\nexit 0\n' > "$sandbox/scripts/install-deps.sh"
+cat > "$sandbox/.ci/parts.sh" <<'PARTS'
+case "$1" in
+  fuzz) echo "fuzz: 13 targets, corpora replayed" ;;
+  tsan) sleep 30 ;;
+  *) echo "this part must not start"; exit 1 ;;
+esac
+PARTS
+cat > "$sandbox/scripts/test.sh" <<'NORMAL'
+[ "${TEST_SH_BUILD_ONLY:-0}" = 1 ] && exit 0
+bash tests/ci/earlier_parts.sh > /dev/null
+echo "normal suite: ci test exit $?"
+echo "100% tests passed, 0 tests failed out of 1"
+NORMAL
+t0=$(date +%s)
+out=$(CI_START= CI_BUDGET_SECONDS=9 CI_NORMAL_RESERVE=2 CI_PART_MIN=3 CI_KILL_GRACE=1 bash "$sandbox/.ci/run" 2>&1)
+rc=$?
+took=$(( $(date +%s) - t0 ))
+st=$sandbox/ci-logs/status
+check ".ci/run exits 0 when a part was only cut (rc $rc)" test $rc = 0
+check "fuzz ok" grep -q "^fuzz ok " "$st"
+check "tsan cut by the time budget" grep -q "^tsan cut by the time budget after" "$st"
+check "asan not started" grep -q "^asan cut by the time budget: not started" "$st"
+check "the normal suite ran and saw the cut as skipped (77)" grep -q "normal suite: ci test exit 77" <<< "$out"
+check "ctest's summary is the last line printed" test "$(tail -n1 <<< "$out")" = "100% tests passed, 0 tests failed out of 1"
+check "within its budget (took ${took}s of 9 s)" test "$took" -le 9
+
 [ $bad = 0 ] && echo "budget: all checks passed"
 exit $bad
