@@ -1,23 +1,34 @@
 # Precompiled headers (issue 13: CI from an empty cache must fit in 45 minutes on 2 cores).
-# Parsing the standard library, nlohmann/json and Catch2 was about half of every file's
-# compile time; each is now parsed once per build folder instead of once per file.
 #   guichet_pch_lib   the standard headers most files use + nlohmann/json: every area
 #                     library (guichet_area_library) and guichetctl reuse it
 #   guichet_pch_test  the same + Catch2: every test binary (guichet_add_test) reuses it
-# A target reuses one of them with guichet_use_pch(TARGET lib|test). The compile flags of
-# the reusing target must match the PCH's (they do: the flags are set for the whole
-# project); GCC checks it (-Winvalid-pch) and falls back to parsing the headers if not.
-# toml++ is not in them: it is compiled as a library (TOML_HEADER_ONLY=0) and ~20 files
-# use it. -DGUICHET_PCH=OFF builds without (each file then includes what it uses itself,
-# which the OFF build checks: the sources must never rely on the PCH for an include).
+# A target reuses one of them with guichet_use_pch(TARGET lib|test): one PCH per build
+# folder (the flags are set for the whole project, so they match; the compiler checks it).
+#
+# ON by default with clang only (the fuzz build), OFF with GCC. Measured on this machine
+# (user+sys CPU of one file, ccache off, each file built without and with the PCH in turn,
+# docs/notes/turn-4/h13b.md):
+#   clang (fuzz flags)  kiosk/procedures/condition.cpp 8.0 -> 5.8 s, kiosk/outbox/sqlite_db.cpp
+#                       1.2 -> 1.0 s: clang's PCH (26 MB) is read lazily, every file gains.
+#   GCC -O2 -g          condition.cpp 7.6 -> 7.3 s, tests/procedures/test_conditions.cpp
+#                       7.7 -> 7.5 s, but sqlite_db.cpp 1.3 -> 2.8 s and
+#                       tests/outbox/ctl_runner.cpp 3.9 -> 4.7 s: GCC loads its whole PCH
+#                       (128 MB, 141 MB with Catch2) into every file, ~1.5 s each; over 10
+#                       files picked at random the build was 17 % slower with it.
+# toml++ is in neither: it is compiled as a library (TOML_HEADER_ONLY=0) and ~20 files use it.
+# Sources never rely on the PCH for an include: the GCC builds (PCH off) check that.
 #
 # ccache caches files built with a PCH only with sloppiness pch_defines,time_macros
 # (ccache manual, "Precompiled headers"; no source here uses __DATE__/__TIME__): when the
 # launcher is ccache, the build sets CCACHE_SLOPPINESS for its own compiles, so that CI,
 # scripts and a hand-made build folder all cache them. CMake passes the PCH with
-# `-include` (GCC), which is what ccache needs (no -fpch-preprocess); clang also needs
-# -fno-pch-timestamp, set below. Measured cacheable: 100 % of the calls of a cold build.
-option(GUICHET_PCH "Precompiled headers for the standard library, nlohmann/json and Catch2" ON)
+# `-include` (GCC) or -include-pch (clang, which also needs -fno-pch-timestamp, set below).
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  set(_guichet_pch_default ON)
+else()
+  set(_guichet_pch_default OFF)
+endif()
+option(GUICHET_PCH "Precompiled headers for the standard library, nlohmann/json and Catch2" ${_guichet_pch_default})
 
 if(GUICHET_PCH)
   foreach(_lang C CXX)
