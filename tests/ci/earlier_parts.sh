@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Reads .ci/run's status file: one line per part, "name ok|FAILED seconds what".
+# Reads .ci/run's status file: one line per part, "NAME ok|FAILED|cut by the time budget …".
+# Fails when a part FAILED; reports SKIPPED (exit 77, ctest's SKIP_RETURN_CODE) when a part
+# was cut by the time budget or the parts were left out: never "passed" for what did not run.
 status=${GUICHET_CI_STATUS:-}
 if [ -z "$status" ]; then
   echo "SKIPPED: not under .ci/run (no GUICHET_CI_STATUS)"
@@ -7,4 +9,13 @@ if [ -z "$status" ]; then
 fi
 [ -s "$status" ] || { echo "ci: $status is missing or empty: the earlier parts did not run"; exit 1; }
 cat "$status"
-! grep -q " FAILED " "$status"
+if grep -q " FAILED " "$status"; then
+  echo "ci: a part FAILED (its log: ci-logs/<part>.log)"
+  exit 1
+fi
+if grep -qE " cut by the time budget|sanitizers left out" "$status"; then
+  echo "SKIPPED: not every sanitizer/fuzz part ran to its end (see above); none failed"
+  exit 77
+fi
+grep -qE "^(fuzz|asan|tsan) ok " "$status" || { echo "ci: no part ran"; exit 1; }
+exit 0
