@@ -4,7 +4,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cfloat>
 #include <set>
+
+#include <imgui.h>
 
 #include "shell_harness.hpp"
 #include "ui/core/page.hpp"
@@ -386,5 +389,30 @@ TEST_CASE("ui.registries list what other areas plug in", "[ui]") {
         CHECK_FALSE(t.title.empty());
         CHECK_FALSE(t.icon.empty());
         CHECK(static_cast<bool>(t.open));
+    }
+}
+
+// Issue 14 (seen in the real window at 200 % portrait): "Voir la suite" wrapped onto two
+// lines in a part button sized to 30 % of the column. The arrows are as wide as their label.
+TEST_CASE("ui.part buttons show their label on one line at 200 %, in both orientations", "[ui]") {
+    for (auto [w, hgt] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
+        Harness h(testConfig(), w, hgt);
+        h.tap("Touchez l'écran pour commencer");
+        h.shell.applyMode("large-text-200");
+        h.shell.navigate(Intent::push("accessibility"));
+        h.settle();
+        const auto* more = h.find("Voir la suite");
+        INFO(w << "x" << hgt);
+        REQUIRE(more);  // the accessibility screen is in parts at 200 %
+        ImFont* bold = h.shell.context().fonts.bold;
+        const float label = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "Voir la suite").x;
+        CHECK(more->rect.w >= label + 2 * h.shell.context().px(28));
+        CHECK(more->rect.x + more->rect.w <= w + 0.5f);
+        const a11y::Node* counter = nullptr;
+        for (const auto& n : h.shell.tree().nodes())
+            if (n.id == "subpage") counter = &n;
+        REQUIRE(counter);  // "Partie 1 sur 2": beside the arrows, or above them, never under them
+        const bool apart = counter->rect.x + counter->rect.w <= more->rect.x || counter->rect.y + counter->rect.h <= more->rect.y;
+        CHECK(apart);
     }
 }

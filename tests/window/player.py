@@ -12,7 +12,7 @@ import time
 import layout_audit
 from xwindow import Failure, by_id, centre, controls, find_control, region_stats
 
-COMMIT_PAUSE = 0.55  # [speech] multitap_ms = 400 in tests/window/terminal.toml, plus margin
+COMMIT_PAUSE = 1.15  # [speech] multitap_ms = 1000 in tests/window/terminal.toml, plus margin
 
 MULTITAP = {
     "0": [" ", "0"], "1": [".", ",", "-", "'", "@", "1"], "2": ["a", "b", "c", "à", "â", "ç", "2"],
