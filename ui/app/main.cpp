@@ -11,6 +11,7 @@
 #include "kiosk/i18n/i18n.hpp"
 #include "kiosk/service/loop_pulse.hpp"
 #include "kiosk/version/version.hpp"
+#include "ui/core/startup_trace.hpp"
 #include "ui/core/cli_options.hpp"
 #include "ui/host/sdl_host.hpp"
 #include "ui/scenario/demo_tour.hpp"
@@ -47,6 +48,7 @@ void usage(FILE* out) {
 
 int main(int argc, char** argv) {
     using namespace guichet;
+    ui::tracePhase("main");
     std::string configPath, dataDir, scenario, outDir, a11yDump, localeDir = i18n::defaultLocaleDir();
     bool headless = false, windowed = false, software = false, demo = false, noKiosk = false, reportFirstFrame = false, forceKiosk = false, tour = false;
     int width = 0, height = 0;
@@ -111,6 +113,7 @@ int main(int argc, char** argv) {
     if (!i18n::init(localeDir))
         log::warning("i18n", localeDir + ": no compiled catalogues; the terminal will show French only");
     i18n::setLanguage(config.defaultLanguage);
+    ui::tracePhase("config and languages");
 
     std::vector<ui::ScenarioStep> steps;
     if (!scenario.empty()) {
@@ -152,6 +155,7 @@ int main(int argc, char** argv) {
     host.a11yDump = a11yDump;
     ui::ShellOptions shellOptions{dataDir, demo, host.width, host.height, headless};
     ui::Shell shell(config, shellOptions);
+    ui::tracePhase("shell (outbox, devices)");
     if (const auto& refused = shell.startRefusal()) {
         std::fprintf(stderr, "%s\n", refused->message.c_str());
         return refused->code;
@@ -162,13 +166,17 @@ int main(int argc, char** argv) {
         return 2;
     }
     auto& app = **created;
+    ui::tracePhase("window and renderer");
     app.onFirstFrame([reportFirstFrame] {
         // Under systemd (Type=notify): the terminal is up once residents can see it.
         service::processNotifier().ready();
+        ui::tracePhase("first frame presented");
         if (reportFirstFrame) {  // bench/ui: wall-clock time of the first presented frame
             timespec ts{};
             clock_gettime(CLOCK_REALTIME, &ts);
             std::printf("first-frame-realtime-ns %lld\n", static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec);
+            std::printf("first-frame-ms-since-process-start %.0f\n", ui::msSinceProcessStart());
+            std::printf("first-frame-cpu-ms %.0f\n", ui::processCpuMs());
             std::fflush(stdout);
         }
     });

@@ -10,6 +10,7 @@
 #include "drivers/common/wiping_heap.hpp"
 #include "kiosk/service/loop_pulse.hpp"
 #include "ui/card_step/card_step.hpp"
+#include "ui/core/startup_trace.hpp"
 #include "ui/core/textures.hpp"
 #include "ui/host/a11y_dump.hpp"
 
@@ -44,9 +45,9 @@ Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions optio
     if (o.headless || o.software) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
         return makeError(ErrorCode::NotSupported, std::string("SDL_Init: ") + SDL_GetError());
+    tracePhase("SDL_Init (video)");
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-    if (!o.headless && !o.windowed) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-    if (o.windowed) flags |= SDL_WINDOW_RESIZABLE;
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
     if (!o.headless && !o.windowed) {
         // Full screen takes the screen's own size: without a window manager (a kiosk under
         // plain X) SDL cannot stretch a 1920x1080 window over a 1080x1920 portrait screen,
@@ -56,14 +57,23 @@ Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions optio
             o.width = mode.w;
             o.height = mode.h;
         }
+        // A borderless window over the whole display; the full-screen state follows the
+        // first frame (renderFrame): asked for now, SDL would wait ~100 ms before any pixel.
+        SDL_Rect bounds;
+        if (SDL_GetDisplayBounds(0, &bounds) == 0) {
+            x = bounds.x;
+            y = bounds.y;
+        }
+        flags |= SDL_WINDOW_BORDERLESS;
+        host->fullscreenAfterFirstFrame_ = true;
     }
+    if (o.windowed) flags |= SDL_WINDOW_RESIZABLE;
     bool tryGl = !o.headless && !o.software;
     if (tryGl) {
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
         SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-        host->window_ = SDL_CreateWindow("Guichet", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height,
-                                         flags | SDL_WINDOW_OPENGL);
+        host->window_ = SDL_CreateWindow("Guichet", x, y, o.width, o.height, flags | SDL_WINDOW_OPENGL);
         if (host->window_) {
             auto gl = createGl3Backend(host->window_);
             if (gl) {
@@ -76,12 +86,13 @@ Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions optio
         }
     }
     if (!host->window_) {
-        host->window_ = SDL_CreateWindow("Guichet", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.width, o.height, flags);
+        host->window_ = SDL_CreateWindow("Guichet", x, y, o.width, o.height, flags);
         if (!host->window_) return makeError(ErrorCode::NotSupported, std::string("SDL_CreateWindow: ") + SDL_GetError());
         auto r = createSdlRendererBackend(host->window_, o.headless || o.software);
         if (!r) return r.error();
         host->backend_ = std::move(*r);
     }
+    tracePhase("window and backend");
     int w = o.width, h = o.height;
     SDL_GetWindowSize(host->window_, &w, &h);
     shell.setDisplaySize(w, h);
@@ -91,6 +102,7 @@ Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions optio
     setTextureApi({[backend](int w, int h, const std::uint8_t* rgba) { return backend->createTexture(w, h, rgba); },
                    [backend](ImTextureID t) { backend->destroyTexture(t); }});
     if (auto f = shell.prepareFonts(); !f) return f.error();
+    tracePhase("fonts");
     Uint32 wakeType = EventTranslator::wakeEventType();
     shell.queue().setWakeup([wakeType] {
         SDL_Event e{};
@@ -145,7 +157,9 @@ double SdlHost::renderFrame() {
     translator_->setKeyboardOpen(shell_.keyboard().isOpen());
     auto t0 = steady_clock::now();
     backend_->newFrame();
+    if (firstFrameMs_ < 0) tracePhase("first frame: begin");
     shell_.frame();
+    if (firstFrameMs_ < 0) tracePhase("first frame: UI built");
     if (shell_.warningJustStarted()) chime_.play();
     double cpuMs = duration<double, std::milli>(steady_clock::now() - t0).count();
     // Headless, nobody looks between screenshots: the UI logic runs every frame (same
@@ -158,11 +172,20 @@ double SdlHost::renderFrame() {
         if (!options_.a11yDump.empty())
             writeA11yDump(options_.a11yDump, shell_, {shell_.framesDrawn(), backend_->name(), cpuMs, false});
     }
+    bool drawAgain = false;
     if (firstFrameMs_ < 0) {
+        tracePhase("first frame drawn");
         firstFrameMs_ = duration<double, std::milli>(steady_clock::now() - created_).count();
         if (onFirstFrame_) onFirstFrame_();
+        if (fullscreenAfterFirstFrame_) {
+            fullscreenAfterFirstFrame_ = false;
+            if (SDL_SetWindowFullscreen(window_, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
+                log::warning("ui", std::string("full screen: ") + SDL_GetError() + "; the borderless window stays");
+            tracePhase("full-screen state set");
+            drawAgain = true;  // in case the window manager resized us
+        }
     }
-    dirty_ = false;
+    dirty_ = drawAgain;
     return cpuMs;
 }
 

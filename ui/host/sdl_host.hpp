@@ -77,6 +77,10 @@ private:
     int captureW_ = 0, captureH_ = 0;
     std::vector<std::uint8_t> capturePixels_;
     double firstFrameMs_ = -1;
+    // Full screen: the window covers the screen from its first frame (borderless, at the
+    // display's bounds) and asks for the full-screen state just after it, because SDL then
+    // waits ~100 ms for a window manager that a kiosk under plain X does not have (issue 17).
+    bool fullscreenAfterFirstFrame_ = false;
     unsigned settledDumped_ = ~0u;  // the frame whose settled state the a11y dump last wrote
     std::function<void()> onFirstFrame_;
     Chime chime_;

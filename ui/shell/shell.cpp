@@ -12,7 +12,10 @@
 #include "drivers/common/log.hpp"
 #include "drivers/common/wiping_heap.hpp"
 #include "kiosk/i18n/i18n.hpp"
+#include <typeinfo>
+
 #include "ui/core/clock_text.hpp"
+#include "ui/core/startup_trace.hpp"
 #include "ui/core/icons.hpp"
 #include "ui/core/page.hpp"
 #include "ui/core/widgets.hpp"
@@ -52,6 +55,7 @@ Shell::Shell(TerminalConfig config, ShellOptions options, Session::Clock clock)
     extensions_ = createUiExtensions();
     for (auto& e : extensions_) {
         e->onStart(ctx_);
+        tracePhase(typeid(*e).name());  // GUICHET_STARTUP_TRACE: which start costs what
         ++startedExtensions_;
         if (ctx_.startRefusal) return;  // main() reports it; only started ones shut down
     }

@@ -1,0 +1,234 @@
+// Issue 17, start-up: each figure beside its reference, on the real programs.
+//  - guichetctl --version, status --json, outbox enqueue: wall time from fork to exit
+//    (dynamic loading included), median of N runs; and how many shared libraries it loads.
+//  - guichet --demo, full screen 1920x1080 under Xvfb (SDL x11), software and OpenGL: time
+//    from just before the process is started to its first presented frame (it prints the
+//    wall clock then, --report-first-frame), median of 5 runs.
+// The machine's load is printed first: on a loaded machine every figure is higher.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+using namespace std::chrono;
+std::string gGuichet = GUICHET_EXE, gCtl = GUICHETCTL_EXE;  // --guichet / --guichetctl: compare another build
+namespace fs = std::filesystem;
+
+long long realtimeNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+pid_t spawn(const std::vector<std::string>& args, int stdoutFd, int stderrFd, const std::vector<std::string>& extraEnv) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    std::vector<std::string> envStore;
+    for (char** e = environ; *e; ++e) envStore.emplace_back(*e);
+    for (const auto& e : extraEnv) envStore.push_back(e);
+    std::vector<char*> envp;
+    for (auto& e : envStore) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    if (stdoutFd >= 0) posix_spawn_file_actions_adddup2(&fa, stdoutFd, 1);
+    if (stderrFd >= 0) posix_spawn_file_actions_adddup2(&fa, stderrFd, 2);
+    pid_t pid = -1;
+    if (posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), envp.data()) != 0) pid = -1;
+    posix_spawn_file_actions_destroy(&fa);
+    return pid;
+}
+
+void stop(pid_t pid) {
+    if (pid <= 0) return;
+    kill(pid, SIGTERM);
+    for (int i = 0; i < 100; ++i) {
+        if (waitpid(pid, nullptr, WNOHANG) == pid) return;
+        std::this_thread::sleep_for(milliseconds(20));
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+}
+
+double median(std::vector<double> v) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
+std::string load() {
+    std::ifstream f("/proc/loadavg");
+    std::string a, b, c;
+    f >> a >> b >> c;
+    return a + " " + b + " " + c;
+}
+
+int sharedLibraries(const std::string& exe) {
+    std::string cmd = "ldd '" + exe + "' | wc -l";
+    FILE* p = popen(cmd.c_str(), "r");
+    int n = -1;
+    if (p) {
+        if (std::fscanf(p, "%d", &n) != 1) n = -1;
+        pclose(p);
+    }
+    return n;
+}
+
+// Wall time of one whole run (output thrown away), in ms; -1 when it could not start.
+double timedRun(const std::vector<std::string>& args) {
+    int null = open("/dev/null", O_WRONLY);
+    auto t0 = steady_clock::now();
+    pid_t pid = spawn(args, null, null, {});
+    int status = 0;
+    if (pid > 0) waitpid(pid, &status, 0);
+    close(null);
+    return pid > 0 ? duration<double, std::milli>(steady_clock::now() - t0).count() : -1;
+}
+
+void benchCtl(int runs) {
+    const std::string ctl = gCtl;
+    const fs::path dir = fs::path(GUICHET_BINARY_DIR) / "bench-startup-ctl";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "depot");
+    std::ofstream(dir / "c.toml") << "[outbox]\ndatabase = \"o.sqlite\"\nretention_days = 0\n"
+                                     "[connectors.directory]\npath = \"depot\"\n";
+    std::ofstream(dir / "s.json") << R"({"procedure":{"id":"acte-naissance"},"connector":"directory",)"
+                                     R"("answers":{"nom":"Martin","date":"1990-05-04"}})";
+    std::ofstream(dir / "t.toml") << "";
+    struct Cmd {
+        const char* label;
+        std::vector<std::string> args;
+    };
+    const std::vector<Cmd> cmds = {
+        {"--version", {ctl, "--version"}},
+        {"status --json", {ctl, "status", "--json", "--config", dir / "t.toml", "--state-dir", dir / "state"}},
+        {"outbox enqueue", {ctl, "outbox", "enqueue", "--config", dir / "c.toml", "--file", dir / "s.json"}},
+    };
+    std::printf("== guichetctl (%s): %d shared libraries (ldd), median of %d runs, load %s\n", ctl.c_str(),
+                sharedLibraries(ctl), runs, load().c_str());
+    std::printf("%-18s %10s %10s %10s %12s\n", "command", "median ms", "min ms", "max ms", "reference");
+    for (const auto& c : cmds) {
+        timedRun(c.args);  // warm the page cache
+        std::vector<double> t;
+        for (int i = 0; i < runs; ++i) t.push_back(timedRun(c.args));
+        std::printf("%-18s %10.1f %10.1f %10.1f %12s\n", c.label, median(t), *std::min_element(t.begin(), t.end()),
+                    *std::max_element(t.begin(), t.end()), "<= 20 ms");
+    }
+}
+
+// One start of the terminal: ms from just before spawn to its first presented frame, and
+// the CPU ms it had used by then (-1 when the build does not print it).
+struct FirstFrame {
+    double wallMs = -1, cpuMs = -1;
+};
+
+FirstFrame firstFrame(const std::vector<std::string>& extraArgs, const std::string& display, const fs::path& data) {
+    FirstFrame r;
+    int fds[2];
+    if (pipe(fds) != 0) return r;
+    std::vector<std::string> args = {gGuichet, "--demo", "--report-first-frame", "--data", data.string()};
+    args.insert(args.end(), extraArgs.begin(), extraArgs.end());
+    int null = open("/dev/null", O_WRONLY);
+    long long t0 = realtimeNs();
+    pid_t pid = spawn(args, fds[1], null, {"DISPLAY=" + display, "SDL_VIDEODRIVER=x11", "SDL_AUDIODRIVER=dummy",
+                                     "GUICHET_LOCALE_DIR=" + std::string(GUICHET_BINARY_DIR) + "/locale"});
+    close(fds[1]);
+    close(null);
+    if (pid < 0) {
+        close(fds[0]);
+        return r;
+    }
+    std::string out;
+    char buf[256];
+    long long firstNs = 0;
+    auto deadline = steady_clock::now() + seconds(30);
+    while (r.cpuMs < 0 && steady_clock::now() < deadline) {
+        pollfd p{fds[0], POLLIN, 0};
+        // Once the frame is reported, an older build prints nothing more: wait briefly only.
+        if (poll(&p, 1, firstNs ? 500 : 1000) <= 0) {
+            if (firstNs) break;
+            continue;
+        }
+        ssize_t n = read(fds[0], buf, sizeof buf - 1);
+        if (n <= 0) break;
+        out.append(buf, static_cast<std::size_t>(n));
+        auto f = out.find("first-frame-realtime-ns ");
+        if (!firstNs && f != std::string::npos && out.find('\n', f) != std::string::npos)
+            firstNs = std::stoll(out.substr(f + 24));
+        auto c = out.find("first-frame-cpu-ms ");
+        if (c != std::string::npos && out.find('\n', c) != std::string::npos) r.cpuMs = std::stod(out.substr(c + 19));
+    }
+    close(fds[0]);
+    stop(pid);
+    if (firstNs) r.wallMs = (firstNs - t0) / 1e6;
+    return r;
+}
+
+void benchFirstFrame(const char* label, const std::vector<std::string>& extraArgs, const std::string& display, int runs) {
+    const fs::path data = fs::path(GUICHET_BINARY_DIR) / "bench-startup-data";
+    firstFrame(extraArgs, display, data);  // the first start creates the database: not counted
+    std::vector<double> wall, cpu;
+    for (int i = 0; i < runs; ++i) {
+        FirstFrame f = firstFrame(extraArgs, display, data);
+        if (f.wallMs < 0) {
+            std::printf("%-22s no first frame\n", label);
+            return;
+        }
+        wall.push_back(f.wallMs);
+        if (f.cpuMs >= 0) cpu.push_back(f.cpuMs);
+    }
+    char cpuText[32] = "-";
+    if (!cpu.empty()) std::snprintf(cpuText, sizeof cpuText, "%.0f", median(cpu));
+    std::printf("%-22s %10.0f %10.0f %10.0f %10s %12s   load %s\n", label, median(wall),
+                *std::min_element(wall.begin(), wall.end()), *std::max_element(wall.begin(), wall.end()), cpuText,
+                "<= 250 ms", load().c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int runs = 20;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (std::strcmp(argv[i], "--runs") == 0) runs = std::max(1, std::atoi(argv[i + 1]));
+        else if (std::strcmp(argv[i], "--guichet") == 0) gGuichet = argv[i + 1];
+        else if (std::strcmp(argv[i], "--guichetctl") == 0) gCtl = argv[i + 1];
+        else {
+            std::fprintf(stderr, "usage: bench_startup [--runs N] [--guichet EXE] [--guichetctl EXE]\n");
+            return 2;
+        }
+    }
+    if (chdir(GUICHET_SOURCE_DIR) != 0) std::perror("chdir");  // as the terminal runs: config/ found here
+    benchCtl(runs);
+
+    std::printf("\n== guichet --demo, full screen 1920x1080 under Xvfb (SDL x11): process start -> first frame,"
+                " median of 5\n");
+    std::string display = ":96";
+    pid_t xvfb = spawn({"Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"}, -1, -1, {});
+    if (xvfb < 0) {
+        std::printf("Xvfb not found (apt-get install xvfb): skipped\n");
+        return 0;
+    }
+    std::this_thread::sleep_for(milliseconds(800));
+    std::printf("%-22s %10s %10s %10s %10s %12s\n", "renderer", "median ms", "min ms", "max ms", "CPU ms", "reference");
+    benchFirstFrame("sdl software", {"--software"}, display, 5);
+    benchFirstFrame("opengl3 (Mesa)", {}, display, 5);
+    stop(xvfb);
+    return 0;
+}
