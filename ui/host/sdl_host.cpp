@@ -163,6 +163,7 @@ double SdlHost::renderFrame() {
         if (onFirstFrame_) onFirstFrame_();
     }
     dirty_ = false;
+    if (shell_.context().exitCode) quit_ = true;  // the console's restart: run() returns the code
     return cpuMs;
 }
 
@@ -199,7 +200,7 @@ int SdlHost::run() {
             wake.reset();
         }
     }
-    return 0;
+    return shell_.context().exitCode.value_or(0);
 }
 
 void SdlHost::settle() {
