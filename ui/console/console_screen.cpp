@@ -3,6 +3,7 @@
 // at the desk need. Nothing here opens a shell or a file. Every action is logged as
 // "console". Closes by itself after [console] idle_seconds without input; closing always
 // ends the session (wiped, back to the attract or the out-of-service screen).
+#include <cfloat>
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -85,16 +86,89 @@ public:
         std::vector<Block> blocks;
         if (confirmRestart_) {
             blocks.push_back({[&] { restartQuestion(ctx, intent); }, false, 0});
+            parts_.draw(ctx, page, blocks);
         } else {
-            addStatus(ctx, blocks);
-            addActions(ctx, blocks, intent);
+            tabs(ctx, page, intent);
+            if (tab_ == Tab::Status) {
+                Split split;
+                addStatus(ctx, blocks, split);
+                // Landscape at normal size: devices and demands on the left, the rest on the
+                // right — the whole state on one screen. Else one column in parts.
+                bool wide = !ctx.portrait() && ctx.fonts.textScale <= 1.01f && !overflowed_;
+                if (wide) drawTwoColumns(ctx, page, blocks, split);
+                else statusParts_.draw(ctx, page, blocks);
+            } else {
+                addActions(ctx, blocks, intent);
+                parts_.draw(ctx, page, blocks);
+            }
         }
-        parts_.draw(ctx, page, blocks);
         (void)page.finish();
         return intent;
     }
 
 private:
+    enum class Tab { Status, Actions };
+    struct Split {
+        std::size_t leftBegin = 0, leftEnd = 0;  // blocks[leftBegin, leftEnd): the left column
+    };
+
+    // Two large choices at the top: the state, or the actions (a tab an agent sees at once,
+    // rather than actions hidden four parts down).
+    void tabs(UiContext& ctx, PageScope& page, Intent& intent) {
+        ImVec2 o = ImGui::GetCursorScreenPos();
+        float w = page.contentWidth(), gap = ctx.px(24);
+        // "Fermer" always in the same place, whatever the tab.
+        ImFont* bf = ctx.fonts.bold;
+        float closeW = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, _("Fermer la console")).x + bf->FontSize * 1.2f + ctx.px(80);
+        closeW = std::min(closeW, (w - 2 * gap) / 3);
+        float bw = (w - closeW - 2 * gap) / 2;
+        float bh = std::max(ctx.px(100), ctx.fonts.bold->FontSize + ctx.px(48));
+        ButtonStyle chip;
+        chip.kind = ButtonKind::Chip;
+        chip.role = a11y::Role::Choice;
+        chip.font = ctx.fonts.bold;
+        chip.selected = tab_ == Tab::Status;
+        chip.checked = chip.selected;
+        if (button(ctx, "status-tab##console", _("État de la borne"), o, ImVec2(bw, bh), chip)) tab_ = Tab::Status;
+        chip.selected = tab_ == Tab::Actions;
+        chip.checked = chip.selected;
+        if (button(ctx, "actions-tab##console", _("Actions"), ImVec2(o.x + bw + gap, o.y), ImVec2(bw, bh), chip))
+            tab_ = Tab::Actions;
+        ButtonStyle primary;
+        primary.kind = ButtonKind::Primary;
+        primary.icon = "cross";
+        if (button(ctx, "close##console", _("Fermer la console"), ImVec2(o.x + 2 * (bw + gap), o.y), ImVec2(closeW, bh), primary))
+            intent = Intent::endSession();
+        ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + bh + ctx.px(32)));
+        ImGui::Dummy(ImVec2(1, 0));
+    }
+
+    void drawTwoColumns(UiContext& ctx, PageScope& page, const std::vector<Block>& blocks, const Split& split) {
+        ImVec2 o = ImGui::GetCursorScreenPos();
+        float gap = ctx.px(64);
+        float colW = (page.contentWidth() - gap) / 2;
+        ImGui::PushItemWidth(colW);
+        // A group per column: each widget's next line starts at its column, not the page's.
+        ImGui::BeginGroup();
+        for (std::size_t i = split.leftBegin; i < split.leftEnd; ++i) blocks[i].draw();
+        float leftBottom = ImGui::GetCursorScreenPos().y;
+        ImGui::EndGroup();
+        ImGui::SetCursorScreenPos(ImVec2(o.x + colW + gap, o.y));
+        ImGui::BeginGroup();
+        for (std::size_t i = 0; i < blocks.size(); ++i)
+            if (i < split.leftBegin || i >= split.leftEnd) blocks[i].draw();
+        float rightBottom = ImGui::GetCursorScreenPos().y;
+        ImGui::EndGroup();
+        ImGui::PopItemWidth();
+        ImGui::SetCursorScreenPos(ImVec2(o.x, std::max(leftBottom, rightBottom)));
+        ImGui::Dummy(ImVec2(1, 0));
+        // Too tall for the screen (many connectors): one column in parts from the next frame.
+        if (std::max(leftBottom, rightBottom) > page.layout().bodyMax.y - ctx.px(60)) {
+            overflowed_ = true;
+            ctx.requestFrame();
+        }
+    }
+
     std::string overallSubtitle() const {
         std::string word;
         switch (facts_.report.overall) {
@@ -105,7 +179,7 @@ private:
         return std::string(_("État de la borne :")) + " " + word;
     }
 
-    void addStatus(UiContext& ctx, std::vector<Block>& blocks) {
+    void addStatus(UiContext& ctx, std::vector<Block>& blocks, Split& split) {
         // The blocks run later in this frame: they read the members, never a local.
         blocks.push_back({[&] {
                               const char* word = facts_.report.overall == appliance::Health::Healthy ? _("OK")
@@ -117,16 +191,17 @@ private:
                                             _("Les habitants voient l'écran « hors service »."));
                           },
                           false, 0});
+        split.leftBegin = blocks.size();
         blocks.push_back({[&] { heading(ctx, _("Appareils")); }, true, 1});
         blocks.push_back({[&] {
                               std::string model = facts_.printerModel.empty() ? _("modèle reconnu à sa connexion") : facts_.printerModel;
                               if (facts_.printerEmulated) model = _("imprimante simulée (démonstration)");
-                              std::string what = std::string(_("Imprimante de reçus")) + " (" + model + ")";
                               if (const auto* d = device("printer")) {
                                   auto [word, level] = deviceWords("printer", d->status);
-                                  statusRow(ctx, what, word, level, d->detail);
+                                  statusRow(ctx, _("Imprimante de reçus"), word, level,
+                                            d->detail.empty() ? model : model + " · " + d->detail);
                               } else {
-                                  statusRow(ctx, what, _("Non démarrée"), Level::Failing,
+                                  statusRow(ctx, _("Imprimante de reçus"), _("Non démarrée"), Level::Failing,
                                             _("Vérifiez le câble et l'alimentation, puis redémarrez la borne."));
                               }
                           },
@@ -199,6 +274,7 @@ private:
                                   },
                                   false, 2});
         }
+        split.leftEnd = blocks.size();
         blocks.push_back({[&] { heading(ctx, _("Borne")); }, true, 3});
         blocks.push_back({[&] {
                               if (!facts_.diskFree || !facts_.diskTotal || *facts_.diskTotal == 0) {
@@ -228,7 +304,6 @@ private:
     }
 
     void addActions(UiContext& ctx, std::vector<Block>& blocks, Intent& intent) {
-        blocks.push_back({[&] { heading(ctx, _("Actions")); }, true, 4});
         if (!result_.empty()) blocks.push_back({[&] { statusLine(ctx, result_, "info"); }, false, 4});
         ButtonStyle st;
         st.kind = ButtonKind::Secondary;
@@ -268,13 +343,6 @@ private:
                                   refresh_ = true;
                                   result_ = _("État actualisé.");
                               }
-                          },
-                          false, 4});
-        blocks.push_back({[&] {
-                              ButtonStyle primary;
-                              primary.kind = ButtonKind::Primary;
-                              primary.icon = "cross";
-                              if (bigButton(ctx, "close##console", _("Fermer la console"), primary)) intent = Intent::endSession();
                           },
                           false, 4});
     }
@@ -374,7 +442,9 @@ private:
     const appliance::OutboxFacts& outbox() const { return *facts_.inputs.outbox; }
 
     ConsoleFacts facts_;
-    PagedColumn parts_;
+    PagedColumn parts_, statusParts_;
+    Tab tab_ = Tab::Status;
+    bool overflowed_ = false;
     std::string result_;
     bool refresh_ = false;
     bool confirmRestart_ = false;

@@ -50,7 +50,12 @@ void statusRow(UiContext& ctx, std::string_view what, std::string_view state, Le
         dl->AddRect(pillPos, ImVec2(pillPos.x + pillW, pillPos.y + pillH), col(p.surfaceBorder), ctx.px(10), 0, ctx.px(2));
     drawWrappedText(dl, bold, ImVec2(pillPos.x + padX, pillPos.y + padY), pillW - 2 * padX, col(pill.fg), stateText, true);
     float h = sideBySide ? std::max(labelH, pillH) : labelH + ctx.px(6) + pillH;
-    if (!detail.empty()) {
+    // The detail after the label on the same line when it fits (one line a row), else under it.
+    float detailW = detail.empty() ? 0 : measureWrappedText(body, w, detail).x;
+    bool inlineDetail = sideBySide && !detail.empty() && labelW + gap + detailW + gap + pillW <= w;
+    if (inlineDetail) {
+        drawWrappedText(dl, body, ImVec2(pos.x + labelW + gap, pos.y), detailW + 1, col(p.textMuted), detail, false);
+    } else if (!detail.empty()) {
         h += ctx.px(6);
         h += drawWrappedText(dl, body, ImVec2(pos.x, pos.y + h), w, col(p.textMuted), detail, false);
     }
