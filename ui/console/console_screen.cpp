@@ -95,11 +95,20 @@ public:
                 // Landscape at normal size: devices and demands on the left, the rest on the
                 // right — the whole state on one screen. Else one column in parts.
                 bool wide = !ctx.portrait() && ctx.fonts.textScale <= 1.01f && !overflowed_;
-                if (wide) drawTwoColumns(ctx, page, blocks, split);
+                if (wide) drawTwoColumns(ctx, page, blocks, split, overflowed_);
                 else statusParts_.draw(ctx, page, blocks);
             } else {
-                addActions(ctx, blocks, intent);
-                parts_.draw(ctx, page, blocks);
+                bool wide = !ctx.portrait() && ctx.fonts.textScale <= 1.01f && !actionsOverflowed_;
+                if (wide) {
+                    // Three actions a column: all six on one screen, the outcome above them.
+                    if (!result_.empty()) statusLine(ctx, result_, "info");
+                    addActions(ctx, blocks, false);
+                    Split split{0, 3};
+                    drawTwoColumns(ctx, page, blocks, split, actionsOverflowed_);
+                } else {
+                    addActions(ctx, blocks, true);
+                    parts_.draw(ctx, page, blocks);
+                }
             }
         }
         (void)page.finish();
@@ -117,33 +126,45 @@ private:
     void tabs(UiContext& ctx, PageScope& page, Intent& intent) {
         ImVec2 o = ImGui::GetCursorScreenPos();
         float w = page.contentWidth(), gap = ctx.px(24);
-        // "Fermer" always in the same place, whatever the tab.
         ImFont* bf = ctx.fonts.bold;
-        float closeW = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, _("Fermer la console")).x + bf->FontSize * 1.2f + ctx.px(80);
-        closeW = std::min(closeW, (w - 2 * gap) / 3);
-        float bw = (w - closeW - 2 * gap) / 2;
-        float bh = std::max(ctx.px(100), ctx.fonts.bold->FontSize + ctx.px(48));
+        const char* stateLabel = _("État de la borne");
+        const char* actionsLabel = _("Actions");
+        const char* closeLabel = _("Fermer la console");
+        auto textW = [bf](const char* t) { return bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, t).x; };
+        const float pad = bf->FontSize * 1.2f + ctx.px(80);  // a mark or an icon, and the margins
+        // One row when the three labels fit on one line each; else the two tabs, then
+        // "Fermer la console" full width under them (portrait, large text).
+        bool oneRow = textW(stateLabel) + textW(actionsLabel) + textW(closeLabel) + 3 * pad + 2 * gap <= w;
+        float closeW = oneRow ? textW(closeLabel) + pad : w;
+        float bw = oneRow ? (w - closeW - 2 * gap) / 2 : (w - gap) / 2;
+        auto height = [&](const char* t, float width) {
+            return measureWrappedText(bf, std::max(width - pad, ctx.px(40)), t).y + ctx.px(44);
+        };
+        float bh = std::max({ctx.px(100), height(stateLabel, bw), height(actionsLabel, bw)});
+        float ch = oneRow ? bh : std::max(ctx.px(100), height(closeLabel, closeW));
         ButtonStyle chip;
         chip.kind = ButtonKind::Chip;
         chip.role = a11y::Role::Choice;
-        chip.font = ctx.fonts.bold;
+        chip.font = bf;
         chip.selected = tab_ == Tab::Status;
         chip.checked = chip.selected;
-        if (button(ctx, "status-tab##console", _("État de la borne"), o, ImVec2(bw, bh), chip)) tab_ = Tab::Status;
+        if (button(ctx, "status-tab##console", stateLabel, o, ImVec2(bw, bh), chip)) tab_ = Tab::Status;
         chip.selected = tab_ == Tab::Actions;
         chip.checked = chip.selected;
-        if (button(ctx, "actions-tab##console", _("Actions"), ImVec2(o.x + bw + gap, o.y), ImVec2(bw, bh), chip))
+        if (button(ctx, "actions-tab##console", actionsLabel, ImVec2(o.x + bw + gap, o.y), ImVec2(bw, bh), chip))
             tab_ = Tab::Actions;
         ButtonStyle primary;
         primary.kind = ButtonKind::Primary;
         primary.icon = "cross";
-        if (button(ctx, "close##console", _("Fermer la console"), ImVec2(o.x + 2 * (bw + gap), o.y), ImVec2(closeW, bh), primary))
-            intent = Intent::endSession();
-        ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + bh + ctx.px(32)));
+        ImVec2 closeAt = oneRow ? ImVec2(o.x + 2 * (bw + gap), o.y) : ImVec2(o.x, o.y + bh + gap);
+        if (button(ctx, "close##console", closeLabel, closeAt, ImVec2(closeW, ch), primary)) intent = Intent::endSession();
+        float bottom = oneRow ? o.y + bh : closeAt.y + ch;
+        ImGui::SetCursorScreenPos(ImVec2(o.x, bottom + ctx.px(32)));
         ImGui::Dummy(ImVec2(1, 0));
     }
 
-    void drawTwoColumns(UiContext& ctx, PageScope& page, const std::vector<Block>& blocks, const Split& split) {
+    void drawTwoColumns(UiContext& ctx, PageScope& page, const std::vector<Block>& blocks, const Split& split,
+                        bool& overflowed) {
         ImVec2 o = ImGui::GetCursorScreenPos();
         float gap = ctx.px(64);
         float colW = (page.contentWidth() - gap) / 2;
@@ -164,7 +185,7 @@ private:
         ImGui::Dummy(ImVec2(1, 0));
         // Too tall for the screen (many connectors): one column in parts from the next frame.
         if (std::max(leftBottom, rightBottom) > page.layout().bodyMax.y - ctx.px(60)) {
-            overflowed_ = true;
+            overflowed = true;
             ctx.requestFrame();
         }
     }
@@ -303,8 +324,8 @@ private:
                           false, 3});
     }
 
-    void addActions(UiContext& ctx, std::vector<Block>& blocks, Intent& intent) {
-        if (!result_.empty()) blocks.push_back({[&] { statusLine(ctx, result_, "info"); }, false, 4});
+    void addActions(UiContext& ctx, std::vector<Block>& blocks, bool withResult) {
+        if (withResult && !result_.empty()) blocks.push_back({[&] { statusLine(ctx, result_, "info"); }, false, 4});
         ButtonStyle st;
         st.kind = ButtonKind::Secondary;
         blocks.push_back({[&, st]() mutable {
@@ -315,8 +336,10 @@ private:
         blocks.push_back({[&, st]() mutable {
                               std::int64_t dead = facts_.inputs.outbox ? facts_.inputs.outbox->count("dead") : 0;
                               st.icon = "back";
-                              st.disabled = dead == 0;
-                              if (bigButton(ctx, "retry##console", _("Relancer les demandes abandonnées"), st)) retryDead(ctx);
+                              st.disabled = dead == 0;  // the count says why: "(0)"
+                              std::string label = std::string(_("Relancer les demandes abandonnées")) + " (" +
+                                                  std::to_string(dead) + ")";
+                              if (bigButton(ctx, "retry##console", label, st)) retryDead(ctx);
                           },
                           false, 4});
         blocks.push_back({[&, st]() mutable {
@@ -444,7 +467,7 @@ private:
     ConsoleFacts facts_;
     PagedColumn parts_, statusParts_;
     Tab tab_ = Tab::Status;
-    bool overflowed_ = false;
+    bool overflowed_ = false, actionsOverflowed_ = false;
     std::string result_;
     bool refresh_ = false;
     bool confirmRestart_ = false;
