@@ -21,7 +21,6 @@ public:
     Intent draw(UiContext& ctx) override {
         const ConsoleRuntime* rt = ConsoleRuntime::instance();
         PageScope page(ctx, {.title = title(), .subtitle = instruction(), .footer = false});
-        statusLine(ctx, _("Cette borne est momentanément indisponible."), "alert");
         std::string message = rt && !rt->config().outOfServiceMessage.empty()
                                   ? rt->config().outOfServiceMessage
                                   : std::string(_("L'accueil de la mairie peut faire votre démarche avec vous. Merci de "
