@@ -6,6 +6,7 @@
 #include <cfloat>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <memory>
 #include <set>
 
@@ -395,7 +396,11 @@ private:
         std::string model = !facts_.printerModel.empty() ? facts_.printerModel
                             : facts_.printerEmulated     ? std::string("generic-80mm (simulée)")
                                                          : std::string("reconnu par son identifiant USB");
-        doc::ReceiptDocument d = printerTestReceipt(model, PrinterProfiles::defaultDirectory() + "/test-logo.png");
+        // The test logo ships with the sources, not the package: no logo rather than a warning.
+        std::string logo = PrinterProfiles::defaultDirectory() + "/test-logo.png";
+        std::error_code ec;
+        if (!std::filesystem::exists(logo, ec)) logo.clear();
+        doc::ReceiptDocument d = printerTestReceipt(model, logo);
         d.separator();
         d.row("Borne", ctx.config.terminalId);
         d.row("Version", softwareVersion());
