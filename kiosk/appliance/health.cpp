@@ -97,6 +97,8 @@ std::string statusText(const StatusInputs& in, const StatusReport& r) {
         out += "\n";
         for (const auto& [c, ms] : in.outbox->lastSentAtMs)
             out += "  dernier envoi réussi (" + c + ") il y a " + duration(std::max<std::int64_t>(0, in.now - ms / 1000)) + "\n";
+        for (const auto& [c, answered] : in.outbox->lastAttemptAnswered)
+            out += "  connexion (" + c + ") : " + (answered ? "en ligne" : "injoignable à la dernière tentative") + "\n";
     }
     for (const auto& x : r.findings) out += std::string("  [") + healthFrench(x.level) + "] " + x.message + "\n";
     return out;
@@ -125,6 +127,7 @@ std::string statusJson(const StatusInputs& in, const StatusReport& r) {
         json last = json::object();
         for (const auto& [c, ms] : o.lastSentAtMs) last[c] = ms / 1000;
         j["outbox"]["last_sent_at"] = last;
+        j["outbox"]["online"] = o.lastAttemptAnswered;  // connector -> its latest attempt was answered
     } else {
         j["outbox"] = nullptr;
     }

@@ -56,6 +56,21 @@ Result<OutboxFacts> readOutboxFacts(const std::string& path, std::int64_t nowMs)
         }
     }
     {
+        // The latest attempt of each connector: an answer (sent, rejected, any HTTP status)
+        // means the back office was reachable then.
+        auto s = db.prepare(
+            "SELECT s.connector, a.outcome, a.http_status FROM attempts a JOIN submissions s ON s.id = a.submission_id"
+            " WHERE a.id IN (SELECT MAX(a2.id) FROM attempts a2 JOIN submissions s2 ON s2.id = a2.submission_id"
+            " GROUP BY s2.connector)");
+        for (;;) {
+            auto row = s.step();
+            if (!row) return fail(row.error());
+            if (!*row) break;
+            const std::string outcome = s.text(1);
+            f.lastAttemptAnswered[s.text(0)] = outcome == "sent" || outcome == "rejected" || s.i64(2) > 0;
+        }
+    }
+    {
         auto s = db.prepare("SELECT COUNT(*) FROM submissions WHERE state = 'sent' AND sent_at_ms >= ?");
         s.bind(1, localMidnightMs(nowMs));
         auto row = s.step();

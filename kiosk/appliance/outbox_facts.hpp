@@ -16,6 +16,10 @@ struct OutboxFacts {
     std::optional<std::int64_t> oldestQueuedAgeS;  // queued or sending; nullopt: none waiting
     std::int64_t sentToday = 0;                    // since local midnight
     std::map<std::string, std::int64_t> lastSentAtMs;  // per connector
+    // Per connector: did the back office (or the share) answer the latest attempt? true:
+    // online (sent, or refused with an answer); false: unreachable at the last try (offline).
+    // A connector with no attempt yet is absent.
+    std::map<std::string, bool> lastAttemptAnswered;
     // Card payments "à vérifier": open, answered but not settled, or of unknown outcome
     // (issue 12). Never retried: staff compare with the payment terminal's journal.
     std::int64_t paymentsToCheck = 0;

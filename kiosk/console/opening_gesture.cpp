@@ -22,21 +22,18 @@ bool OpeningGesture::tap(float x, float y, float width, float height, TimePoint 
 
 bool OpeningGesture::key(const std::string& name, TimePoint now) {
     if (sequence_.empty()) return false;
-    if (matched_ > 0 && now - sequenceStart_ > kWindow) matched_ = 0;
-    if (name != sequence_[matched_]) {
-        matched_ = name == sequence_[0] ? 1 : 0;
-        if (matched_) sequenceStart_ = now;
-        return false;
-    }
-    if (matched_ == 0) sequenceStart_ = now;
-    if (++matched_ < sequence_.size()) return false;
-    matched_ = 0;
+    keys_.emplace_back(name, now);
+    while (keys_.size() > sequence_.size()) keys_.pop_front();
+    if (keys_.size() < sequence_.size() || now - keys_.front().second > kWindow) return false;
+    for (std::size_t i = 0; i < sequence_.size(); ++i)
+        if (keys_[i].first != sequence_[i]) return false;
+    keys_.clear();
     return true;
 }
 
 void OpeningGesture::reset() {
     taps_.clear();
-    matched_ = 0;
+    keys_.clear();
 }
 
 }  // namespace guichet::console

@@ -41,14 +41,24 @@ TEST_CASE("appliance.console_corner_taps_open", "[appliance]") {
 TEST_CASE("appliance.console_key_sequence_opens", "[appliance]") {
     OpeningGesture g;
     TP t0{};
-    const char* seq[] = {"*", "*", "0", "0"};
+    const char* seq[] = {"0", "0", "0", "0"};
     for (int i = 0; i < 4; ++i) CHECK_FALSE(g.key(seq[i], t0 + i * 200ms));
-    CHECK(g.key("Enter", t0 + 1s));
+    CHECK(g.key("enter", t0 + 1s));
     // A slip restarts the sequence; a slow one does not count.
-    CHECK_FALSE(g.key("*", t0 + 5s));
+    CHECK_FALSE(g.key("0", t0 + 5s));
     CHECK_FALSE(g.key("5", t0 + 5100ms));
     for (int i = 0; i < 4; ++i) g.key(seq[i], t0 + 6s + i * 1s);
-    CHECK_FALSE(g.key("Enter", t0 + 10s));  // 4 s after the first key
+    CHECK_FALSE(g.key("enter", t0 + 10s));  // 4 s after the first key
+    // An extra 0 first (the key that woke the attract screen) does not spoil it.
+    for (int i = 0; i < 5; ++i) CHECK_FALSE(g.key("0", t0 + 20s + i * 300ms));
+    CHECK(g.key("enter", t0 + 21600ms));
+    // Enter alone, or in the middle, is just Enter.
+    CHECK_FALSE(g.key("enter", t0 + 30s));
+    g.key("0", t0 + 31s);
+    g.key("0", t0 + 31200ms);
+    g.key("enter", t0 + 31400ms);
+    g.key("0", t0 + 31600ms);
+    CHECK_FALSE(g.key("0", t0 + 31800ms));
 }
 
 TEST_CASE("appliance.console_pin_right_wrong_lockout", "[appliance]") {

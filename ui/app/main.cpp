@@ -186,6 +186,8 @@ int main(int argc, char** argv) {
             return 0;
         }
         int rc = ui::runScenario(app, steps);
+        // A scenario that restarted the terminal (the console) ends with the restart's code.
+        if (shell.context().exitCode) return *shell.context().exitCode;
         if (rc == 0 && demo && scenario.empty())
             std::printf("demo tour: %zu steps, screenshots in %s\n", steps.size(), outDir.c_str());
         return rc;

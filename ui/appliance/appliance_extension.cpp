@@ -15,6 +15,7 @@
 #include "kiosk/devices/device_services.hpp"
 #include "kiosk/service/loop_pulse.hpp"
 #include "kiosk/version/version.hpp"
+#include "ui/appliance/device_reports.hpp"
 #include "ui/core/screen.hpp"
 #include "ui/core/ui_context.hpp"
 #include "ui/integration/integration_config.hpp"
@@ -106,10 +107,8 @@ private:
         h.pid = static_cast<long>(getpid());
         h.writtenAt = unixNow();
         h.startedAt = startedAt_;
-        const auto& s = ctx_->services;
-        if (s.printer) h.devices.push_back({"printer", deviceStatusName(s.printer->status()), ""});
-        if (s.cardReader) h.devices.push_back({"card-reader", deviceStatusName(s.cardReader->status()), ""});
-        if (s.scanner) h.devices.push_back({"scanner", deviceStatusName(s.scanner->status()), ""});
+        h.devices = appliance_ui::deviceReports(ctx_->services);
+        h.outOfService = ctx_->outOfService;  // the operator console's switch
         h.sessions = stats_;
         writer_->submit(std::move(h));
     }

@@ -101,6 +101,20 @@ public:
     // holds the resident's reference) asks for it here while it is drawn, and says so on
     // the page; the shell applies it to the session. Reset every frame.
     std::chrono::seconds readingTime{0};
+    // A page that must close by itself, without the idle warning, after this long without
+    // input (the operator console: 60 s) asks for it here while it is drawn; the session
+    // then ends (wiped, back to the attract screen). Reset every frame.
+    std::chrono::seconds closeWhenIdle{0};
+
+    // The operator console (ui/console). "Hors service": residents see the out-of-service
+    // screen instead of the attract screen, and no touch or key starts a démarche.
+    bool outOfService = false;
+    // A screen an extension asks to open over the current one (the console's opening
+    // gesture is seen by an extension, which cannot return an intent): pushed after the frame.
+    std::string requestedScreen;
+    // Set to make the terminal quit with this exit code (the console's "Redémarrer la borne":
+    // systemd's Restart=always starts it again).
+    std::optional<int> exitCode;
 };
 
 }  // namespace guichet::ui

@@ -186,6 +186,7 @@ double SdlHost::renderFrame() {
         }
     }
     dirty_ = drawAgain;
+    if (shell_.context().exitCode) quit_ = true;  // the console's restart: run() returns the code
     return cpuMs;
 }
 
@@ -222,7 +223,7 @@ int SdlHost::run() {
             wake.reset();
         }
     }
-    return 0;
+    return shell_.context().exitCode.value_or(0);
 }
 
 void SdlHost::settle() {

@@ -80,6 +80,13 @@ std::optional<outbox::Entry> OutboxService::find(const std::string& uuid) {
     return store_->find(uuid);
 }
 
+Result<int> OutboxService::retryDead() {
+    if (!open()) return makeError(ErrorCode::Io, lastOpenError_.empty() ? "the outbox is not open" : lastOpenError_);
+    auto moved = store_->retryDead(outbox::nowMs());
+    if (moved && *moved > 0 && uploader_) uploader_->wake();
+    return moved;
+}
+
 void OutboxService::stop() {
     if (uploader_) uploader_->stop();  // an interrupted send is recovered at next start
     uploader_.reset();

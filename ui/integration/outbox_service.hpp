@@ -36,6 +36,9 @@ public:
     // The queue entry of a stored submission (scenario steps, operator screens).
     std::optional<outbox::Entry> find(const std::string& uuid);
     const outbox::OutboxConfig& config() const { return config_; }
+    // UI thread (the operator console). Dead submissions go back to the queue with their
+    // attempts reset, and the uploader is woken; the number moved, or the outbox's error.
+    Result<int> retryDead();
 
 private:
     outbox::OutboxConfig config_;

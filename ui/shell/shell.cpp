@@ -59,7 +59,11 @@ Shell::Shell(TerminalConfig config, ShellOptions options, Session::Clock clock)
         ++startedExtensions_;
         if (ctx_.startRefusal) return;  // main() reports it; only started ones shut down
     }
-    router_.reset(ctx_, "attract");
+    router_.reset(ctx_, rootScreen());
+}
+
+std::string Shell::rootScreen() const {
+    return ctx_.outOfService && findScreen("out-of-service") ? "out-of-service" : "attract";
 }
 
 Shell::~Shell() {
@@ -163,8 +167,9 @@ void Shell::processInput() {
                 lastTap_ = now;
                 focus_.pointerUsed();
                 // On the attract screen the touch starts the session and goes on to the
-                // screen (its start or accessibility button).
-                session_.start();
+                // screen (its start or accessibility button). Out of service it starts
+                // nothing (the console's corner taps still reach the extensions).
+                if (!(ctx_.outOfService && session_.phase() == Session::Phase::Attract)) session_.start();
                 session_.touch();
                 io.MousePos = ImVec2(ev.x, ev.y);
                 io.MouseDown[0] = true;
@@ -197,6 +202,13 @@ void Shell::processInput() {
                     break;
                 lastKey_ = ev.key;
                 lastKeyTime_ = now;
+                if (session_.phase() == Session::Phase::Attract && ctx_.outOfService) {
+                    // Out of service: no key starts a démarche; the console's key sequence
+                    // still reaches the extensions.
+                    for (auto& e : extensions_)
+                        if (e->onKey(ctx_, ev.key)) break;
+                    return;
+                }
                 if (session_.phase() == Session::Phase::Attract) {
                     session_.start();
                     focus_.setFocus("", true);  // keypad user: show focus from the first screen
@@ -262,9 +274,16 @@ void Shell::applyReadingTime() {
     SessionTimeouts t = config_.timeouts;
     if (ctx_.readingTime.count() > 0 && session_.phase() == Session::Phase::Active)
         t.idle = std::max<milliseconds>(t.idle, ctx_.readingTime);
-    if (t.idle != appliedIdle_) {
+    if (ctx_.closeWhenIdle.count() > 0 && session_.phase() == Session::Phase::Active) {
+        t.idle = ctx_.closeWhenIdle;  // and no warning: the page just closes
+        t.warning = milliseconds(0);
+        t.accessibilityFactor = 1.0;
+    }
+    if (t.idle != appliedIdle_ || t.warning != appliedWarning_ || t.accessibilityFactor != appliedFactor_) {
         session_.setTimeouts(t);
         appliedIdle_ = t.idle;
+        appliedWarning_ = t.warning;
+        appliedFactor_ = t.accessibilityFactor;
     }
 }
 
@@ -340,7 +359,7 @@ void Shell::onSessionEnded() {
     focus_.pointerUsed();
     for (auto& e : extensions_) e->onSessionEnd(ctx_);
     tree_.wipe();
-    router_.reset(ctx_, "attract");
+    router_.reset(ctx_, rootScreen());
     i18n::setLanguage(session_.language());
     settleFrames_ = 2;
 }
@@ -384,6 +403,7 @@ void Shell::frame() {
     ctx_.clearColor = ctx_.palette->background;
     ctx_.page = {};
     ctx_.readingTime = std::chrono::seconds(0);
+    ctx_.closeWhenIdle = std::chrono::seconds(0);
     brokenWordsThisFrame().clear();
     bool keyboardWasOpen = keyboard_.isOpen();
     if (!restoreFocus_.empty()) {
@@ -426,6 +446,7 @@ void Shell::frame() {
     }
     tree_.endFrame();
     for (auto& e : extensions_) e->afterFrame(ctx_);
+    if (!ctx_.requestedScreen.empty()) pending_ = Intent::push(std::exchange(ctx_.requestedScreen, {}));
     followKeyboard(keyboardWasOpen, editedField);
     applyReadingTime();
     focus_.endFrame(readingOrder(tree_.focusable(), ctx_.page.valid ? ctx_.page.footerTop : ctx_.height));

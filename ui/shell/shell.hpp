@@ -91,6 +91,8 @@ private:
     bool fontsMatchSettings() const;
     void followKeyboard(bool wasOpen, const std::string& editedField);
     void applyReadingTime();
+    // The screen a session starts from and returns to: attract, or the out-of-service screen.
+    std::string rootScreen() const;
     static std::vector<const a11y::Node*> readingOrder(std::vector<const a11y::Node*> nodes, float footerTop);
 
     TerminalConfig config_;
@@ -122,7 +124,8 @@ private:
     Session::Phase lastPhase_ = Session::Phase::Attract;
     bool helpOpen_ = false;
     Intent pending_;
-    std::chrono::milliseconds appliedIdle_{-1};
+    std::chrono::milliseconds appliedIdle_{-1}, appliedWarning_{-1};
+    double appliedFactor_ = -1;
     std::string restoreFocus_;  // the field the keyboard just edited: focused again next frame  // the idle time the session was last given
     bool keyboardFocusPending_ = false;  // the keyboard opened: "Valider" gets the focus once drawn
 };

@@ -132,6 +132,20 @@ void WizardRuntime::start(UiContext& ctx) {
     log::info("wizard", "catalogue loaded: " + std::to_string(catalogue_->procedures.size()) + " procedures from " + dir);
 }
 
+std::string WizardRuntime::reload(UiContext& ctx) {
+    const std::string dir = catalogueDirectory(ctx);
+    auto gate = procedures::openCatalogueOrRefuse(dir);
+    if (!gate.ok()) {
+        log::warning("wizard", "catalogue reload refused, the one in use is kept: " + dir);
+        return gate.report;
+    }
+    endSession();
+    catalogue_ = gate.catalogue;
+    ctx.townNames = catalogue_->settings.townName.byLanguage;
+    log::info("wizard", "catalogue reloaded: " + std::to_string(catalogue_->procedures.size()) + " procedures from " + dir);
+    return {};
+}
+
 procedures::WizardSession* WizardRuntime::begin(UiContext& ctx, const std::string& procedureId) {
     const procedures::Procedure* p = catalogue_ ? catalogue_->find(procedureId) : nullptr;
     if (!p) return nullptr;

@@ -22,6 +22,11 @@ public:
     procedures::WizardSession* begin(UiContext& ctx, const std::string& procedureId);
     procedures::WizardSession* current() { return session_.get(); }
     void endSession();  // wipes the answers (WizardSession's destructor)
+    // The operator console's "Recharger le catalogue": a valid catalogue replaces the one in
+    // use (any wizard is ended first); an invalid one is refused and the one in use kept.
+    // Returns "" when reloaded, else the file:line report. Appointment calendars keep their
+    // bookings: a changed calendar applies at the next start.
+    std::string reload(UiContext& ctx);
     bool receiptPrinted = false;
     std::string printStatus;  // what the confirmation page says about the printed receipt
 
