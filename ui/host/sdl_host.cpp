@@ -353,6 +353,14 @@ Result<void> SdlHost::screenshot(const std::string& path) {
 }
 
 Result<void> SdlHost::resize(int width, int height) {
+    // A scenario's `size` step (the demo tour turns the screen to portrait): a full-screen
+    // window keeps the display's size whatever it is asked, so it becomes a borderless
+    // window of the size asked (X lets a window be larger than the screen, as before).
+    fullscreenAfterFirstFrame_ = false;
+    if (SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN) {
+        SDL_SetWindowFullscreen(window_, 0);
+        pumpEvents();
+    }
     SDL_SetWindowSize(window_, width, height);
     pumpEvents();
     int w = 0, h = 0;
