@@ -39,8 +39,19 @@ check "a failing part is FAILED" grep -q "^failing FAILED " "$GUICHET_CI_STATUS"
 check "a sanitizer report before the cut is FAILED, not cut" grep -q "^asan_report FAILED " "$GUICHET_CI_STATUS"
 run_part late true > /dev/null
 check "a part with less than CI_PART_MIN left is not started" grep -q "^late cut by the time budget: not started" "$GUICHET_CI_STATUS"
-bash "$ROOT/tests/ci/earlier_parts.sh" > /dev/null; rc=$?
+bash "$ROOT/tests/ci/earlier_parts.sh" > "$work/report"; rc=$?
 check "the ci test fails when a part FAILED (rc $rc)" test $rc = 1
+
+# A failed part's report names what failed, from its log: CI shows only its own output.
+fresh 100 0 2
+run_part tsan sh -c 'printf "%s\n" "WARNING: ThreadSanitizer: data race (pid=7)" "  Write of size 8 at 0x1 by thread T2:" \
+  "SUMMARY: ThreadSanitizer: data race kiosk/outbox/worker.cpp:42 in drain" \
+  "99% tests passed, 1 tests failed out of 3" "The following tests FAILED:" \
+  "	 12 - upload.a named racing test (Failed)" "Errors while running CTest"; exit 8' > /dev/null
+bash "$ROOT/tests/ci/earlier_parts.sh" > "$work/report"; rc=$?
+check "the report names the failed test" grep -q "12 - upload.a named racing test (Failed)" "$work/report"
+check "the report has the sanitizer's summary" grep -q "SUMMARY: ThreadSanitizer: data race kiosk/outbox/worker.cpp:42" "$work/report"
+check "the report quotes the first report" grep -q "Write of size 8 at 0x1 by thread T2" "$work/report"
 
 fresh 4 0 2
 t0=$(date +%s)
