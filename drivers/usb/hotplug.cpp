@@ -10,10 +10,17 @@ namespace {
 
 int LIBUSB_CALL onHotplug(libusb_context*, libusb_device* device, libusb_hotplug_event event, void* user) {
     auto* self = static_cast<HotplugMonitor*>(user);
-    // describeDevice only reads cached descriptors: no I/O in the callback.
-    if (auto info = describeDevice(device, self->matches())) {
-        auto kind = event == LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED ? HotplugEvent::Kind::Arrived : HotplugEvent::Kind::Left;
-        self->enqueue(HotplugEvent{kind, std::move(*info)});
+    if (event == LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED) {
+        // describeDevice only reads cached descriptors: no I/O in the callback.
+        if (auto info = describeDevice(device, self->matches())) {
+            self->remember(device, *info);
+            self->enqueue(HotplugEvent{HotplugEvent::Kind::Arrived, std::move(*info)});
+        }
+    } else if (auto info = self->forget(device)) {
+        // A departing device is described from what it was on arrival, never by reading its
+        // descriptors again: libusb's own monitor thread may be freeing them (TSan saw it,
+        // libusb 1.0.26: op_destroy_device on 'libusb_event' during our read).
+        self->enqueue(HotplugEvent{HotplugEvent::Kind::Left, std::move(*info)});
     }
     return 0;  // stay registered
 }
@@ -56,6 +63,20 @@ void HotplugMonitor::enqueue(HotplugEvent event) {
     }
     cv_.notify_one();
     if (listener) listener();
+}
+
+void HotplugMonitor::remember(const libusb_device* device, const UsbDeviceInfo& info) {
+    std::lock_guard lock(mutex_);
+    present_[device] = info;
+}
+
+std::optional<UsbDeviceInfo> HotplugMonitor::forget(const libusb_device* device) {
+    std::lock_guard lock(mutex_);
+    auto it = present_.find(device);
+    if (it == present_.end()) return std::nullopt;
+    UsbDeviceInfo info = std::move(it->second);
+    present_.erase(it);
+    return info;
 }
 
 void HotplugMonitor::setListener(std::function<void()> listener) {

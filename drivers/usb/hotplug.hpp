@@ -9,12 +9,15 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "drivers/common/result.hpp"
 #include "drivers/usb/transport.hpp"
 #include "drivers/usb/usb_context.hpp"
 #include "drivers/usb/usb_device_info.hpp"
+
+struct libusb_device;
 
 namespace guichet::usb {
 
@@ -38,8 +41,11 @@ public:
     void setListener(std::function<void()> listener);
     void stop();
 
-    // Called by the libusb callback (event thread): must only enqueue.
+    // Called by the libusb callback (event thread, or the registering thread for ENUMERATE):
+    // must only enqueue, and record what arrived so that a departure is told from it.
     void enqueue(HotplugEvent event);
+    void remember(const libusb_device* device, const UsbDeviceInfo& info);
+    std::optional<UsbDeviceInfo> forget(const libusb_device* device);
     const std::vector<DeviceMatch>& matches() const { return matches_; }
 
 private:
@@ -51,6 +57,7 @@ private:
     std::mutex mutex_;
     std::condition_variable cv_;
     std::deque<HotplugEvent> queue_;
+    std::unordered_map<const libusb_device*, UsbDeviceInfo> present_;  // arrived, not yet left
     std::function<void()> listener_;
     bool stopped_ = false;
 };

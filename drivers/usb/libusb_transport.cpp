@@ -2,9 +2,11 @@
 
 #include <libusb.h>
 
+#include <algorithm>
 #include <climits>
 
 #include "drivers/common/log.hpp"
+#include "drivers/usb/blocking_transfer.hpp"
 #include "drivers/usb/usb_error.hpp"
 
 namespace guichet::usb {
@@ -76,11 +78,11 @@ bool LibusbTransport::isOpen() const {
 
 Result<std::size_t> LibusbTransport::transferOnce(std::uint8_t endpoint, bool interrupt, std::uint8_t* data, int length,
                                                    Timeout timeout, int& rcOut) {
-    int transferred = 0;
-    rcOut = interrupt ? libusb_interrupt_transfer(handle_, endpoint, data, length, &transferred, toMs(timeout))
-                      : libusb_bulk_transfer(handle_, endpoint, data, length, &transferred, toMs(timeout));
+    auto outcome = blockingTransfer(ctx_->raw(), handle_, interrupt ? TransferKind::Interrupt : TransferKind::Bulk,
+                                    endpoint, data, length, toMs(timeout));
+    rcOut = outcome.rc;
     if (rcOut == LIBUSB_ERROR_NO_DEVICE) disconnected_ = true;
-    return static_cast<std::size_t>(transferred);
+    return static_cast<std::size_t>(outcome.transferred);
 }
 
 Result<std::size_t> LibusbTransport::bulkWrite(std::span<const std::uint8_t> data, Timeout timeout) {
@@ -143,21 +145,35 @@ Result<std::size_t> LibusbTransport::interruptRead(std::span<std::uint8_t> buffe
 Result<std::size_t> LibusbTransport::control(const ControlSetup& s, std::span<std::uint8_t> data, Timeout timeout) {
     std::lock_guard lock(mutex_);
     if (!handle_ || disconnected_) return closedError();
-    int rc = libusb_control_transfer(handle_, s.requestType, s.request, s.value, s.index, data.data(),
-                                     static_cast<std::uint16_t>(std::min<std::size_t>(data.size(), 0xFFFF)), toMs(timeout));
-    if (rc >= 0) return static_cast<std::size_t>(rc);
+    auto outcome = blockingControl(ctx_->raw(), handle_, s.requestType, s.request, s.value, s.index, data.data(),
+                                   static_cast<std::uint16_t>(std::min<std::size_t>(data.size(), 0xFFFF)), toMs(timeout));
+    const int rc = outcome.rc;
+    if (rc == LIBUSB_SUCCESS) return static_cast<std::size_t>(outcome.transferred);
     if (rc == LIBUSB_ERROR_NO_DEVICE) disconnected_ = true;
     return fromLibusb(rc, "control request " + std::to_string(s.request) + " to " + device_.id());
 }
 
 std::string LibusbTransport::stringDescriptor(std::uint8_t index, Timeout timeout) {
-    (void)timeout;  // libusb's helper uses its own 1 s timeout
     std::lock_guard lock(mutex_);
     if (!handle_ || disconnected_ || index == 0) return {};
-    unsigned char buf[128];
-    int n = libusb_get_string_descriptor_ascii(handle_, index, buf, sizeof buf);
-    if (n <= 0) return {};
-    return std::string(reinterpret_cast<char*>(buf), static_cast<std::size_t>(n));
+    // GET_DESCRIPTOR(STRING): index 0 lists the language ids, the first is used (USB 2.0
+    // §9.6.7); the string itself is UTF-16LE after a 2-byte header, kept as ASCII here.
+    auto getString = [&](std::uint8_t i, std::uint16_t langId, std::uint8_t* buf, std::uint16_t size) {
+        auto o = blockingControl(ctx_->raw(), handle_, LIBUSB_ENDPOINT_IN, LIBUSB_REQUEST_GET_DESCRIPTOR,
+                                 static_cast<std::uint16_t>((LIBUSB_DT_STRING << 8) | i), langId, buf, size, toMs(timeout));
+        if (o.rc != LIBUSB_SUCCESS || o.transferred < 2 || buf[1] != LIBUSB_DT_STRING) return 0;
+        return std::min<int>(o.transferred, buf[0]);  // a device may claim more than it sent
+    };
+    std::uint8_t buf[255];
+    if (getString(0, 0, buf, sizeof buf) < 4) return {};
+    const auto langId = static_cast<std::uint16_t>(buf[2] | (buf[3] << 8));
+    const int n = getString(index, langId, buf, sizeof buf);
+    std::string text;
+    for (int i = 2; i + 1 < n; i += 2) {
+        const bool ascii = buf[i + 1] == 0 && buf[i] >= 0x20 && buf[i] < 0x7F;
+        text.push_back(ascii ? static_cast<char>(buf[i]) : '?');
+    }
+    return text;
 }
 
 }  // namespace guichet::usb

@@ -24,14 +24,19 @@ struct ServiceRig {
     std::vector<DeviceEvent> events;
     std::unique_ptr<EsclScannerService> service;
 
-    explicit ServiceRig(emu::EmulatorBehaviour b = {}, ScannerConfig config = {}) : emulator(std::move(b)) {
+    // requestTimeout: long enough for the emulator to encode its page on a loaded machine
+    // under a sanitizer (a 300 dpi JPEG takes seconds under TSan), short where a test waits
+    // for the service to give up.
+    explicit ServiceRig(emu::EmulatorBehaviour b = {}, ScannerConfig config = {},
+                        escl::Millis requestTimeout = escl::Millis(3000))
+        : emulator(std::move(b)) {
         auto s = emu::EmulatorTcpServer::start(emulator);
         REQUIRE(s.ok());
         server = std::move(*s);
         config.device = server->baseUrl();
         config.dpi = 100;  // fast pages; the bench measures 300 dpi
         config.retry = {5, escl::Millis(10)};
-        config.requestTimeout = escl::Millis(3000);
+        config.requestTimeout = requestTimeout;
         config.statusPoll = escl::Millis(100);
         service = std::make_unique<EsclScannerService>(config, ui);
         service->setStatusListener([this](const DeviceEvent& e) { events.push_back(e); });
@@ -89,7 +94,7 @@ TEST_CASE("scan.service becomes Ready and scans one page from the platen") {
 TEST_CASE("scan.service progress moves while a 300 dpi page arrives") {
     emu::EmulatorBehaviour b;
     b.paperGrain = 6;  // a realistic ~800 KiB page
-    ServiceRig rig(b);
+    ServiceRig rig(b, {}, escl::Millis(30000));
     auto o = rig.scan(ScanRequest{false, true, 300});
     REQUIRE(o.result->ok());
     CHECK(std::is_sorted(o.progress.begin(), o.progress.end()));
@@ -209,7 +214,13 @@ TEST_CASE("scan.service cancel while the scanner is busy") {
     ScannerConfig config;
     ServiceRig rig(b, config);
     auto o = rig.scan(ScanRequest{false, true, 100}, [&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        // Cancel once the job exists and the scanner has said "busy" (a fixed sleep cancelled
+        // before the job was created on a loaded machine: then no DELETE is owed).
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (std::chrono::steady_clock::now() < deadline &&
+               !(rig.emulator.stats().jobsCreated >= 1 && rig.emulator.stats().busyAnswers >= 1))
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        REQUIRE(rig.emulator.stats().jobsCreated == 1);
         rig.service->cancel();
     });
     REQUIRE_FALSE(o.result->ok());
