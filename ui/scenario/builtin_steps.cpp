@@ -1,6 +1,7 @@
 // The shell's scenario steps: tap, type, key, wait, advance, mode, lang, shot, expect,
 // expect-not, expect-screen, size, close-window. Taps find the control in the
 // accessibility tree and press its centre with real SDL events.
+#include <chrono>
 #include <filesystem>
 
 #include "kiosk/i18n/i18n.hpp"
@@ -138,11 +139,26 @@ Result<void> shot(StepContext& c) {
     return c.host.screenshot((std::filesystem::path(c.host.outDir()) / (name + ".png")).string());
 }
 
+// How long `expect` looks for a text that is not there yet. An answer from a device or a
+// worker (the console's "Reçu de test imprimé." after the printer's reply) reaches the screen
+// a moment after the step that asked for it; on a loaded machine or under a sanitizer that
+// moment was longer than one settle (console.scenario.test-print failed under ASan).
+constexpr auto kExpectPatience = std::chrono::seconds(5);
+
 Result<void> expect(StepContext& c) {
+    const std::string& text = c.step.args[0];
+    auto shown = [&] {
+        const auto& tree = c.host.shell().tree();
+        return tree.findByText(text) || tree.title().find(text) != std::string::npos;
+    };
     c.host.settle();
-    const auto& tree = c.host.shell().tree();
-    pageForward(c, [&] { return tree.findByText(c.step.args[0]) || tree.title().find(c.step.args[0]) != std::string::npos; });
-    if (!tree.findByText(c.step.args[0]) && tree.title().find(c.step.args[0]) == std::string::npos)
+    pageForward(c, shown);  // a text further down the page: found at once, no waiting
+    const auto deadline = std::chrono::steady_clock::now() + kExpectPatience;
+    while (!shown() && std::chrono::steady_clock::now() < deadline) {
+        c.host.sleep(std::chrono::milliseconds(50));
+        c.host.settle();
+    }
+    if (!shown())
         return makeError(ErrorCode::NotFound, "no visible widget shows \"" + c.step.args[0] + "\" on screen '" +
                                                   c.host.shell().screenId() + "'");
     return {};
