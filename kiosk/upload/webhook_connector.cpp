@@ -1,13 +1,18 @@
-#include "kiosk/crypto/json_wipe.hpp"
 #include "kiosk/upload/webhook_connector.hpp"
 
+#include "kiosk/crypto/json_wipe.hpp"
 #include "kiosk/upload/multipart_body.hpp"
 
 namespace guichet::upload {
 
-SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Entry& entry) {
+std::unique_ptr<WebhookConnector::Prepared> WebhookConnector::prepare(outbox::OutboxStore& store,
+                                                                      const outbox::Entry& entry) {
+    auto p = std::make_unique<Prepared>();
     auto sub = store.loadSubmission(entry);
-    if (!sub) return loadFailure(sub.error());  // corrupt or gone: rejected; busy, I/O: retried
+    if (!sub) {
+        p->failed = loadFailure(sub.error());  // corrupt or gone: rejected; busy, I/O: retried
+        return p;
+    }
     auto metas = store.attachments(entry.id);
     const bool multipart = cfg_.format == "multipart";
     nlohmann::json doc = sub->toJson();
@@ -22,7 +27,6 @@ SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Ent
     doc["possible_duplicate"] = entry.ambiguous > 0;
     std::string dumped = doc.dump();
     crypto::wipeJson(doc);
-    std::unique_ptr<StreamedJsonBody> body;
     std::string contentType = "application/json";
     if (multipart) {
         MultipartBuilder mp(store, entry);
@@ -30,23 +34,65 @@ SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Ent
         for (std::size_t i = 0; i < metas.size() && i < sub->attachments.size(); ++i)
             mp.addFile("attachment-" + std::to_string(i + 1), sub->attachments[i].name, metas[i].mediaType, metas[i]);
         contentType = mp.contentType();
-        body = mp.finish();
+        p->body = mp.finish();
+    } else if (metas.empty()) {
+        p->body = std::make_unique<StringBody>(std::move(dumped));  // the document is the body: no copy
     } else {
-        body = streamJson(store, entry, dumped, metas);
+        p->body = streamJson(store, entry, dumped, metas);
     }
     sub->wipe();
     secureWipe(dumped);
 
-    HttpRequest req;
+    HttpRequest& req = p->request;
     req.url = cfg_.url;
-    req.body = body.get();
+    req.body = p->body.get();
     req.headers = {"Content-Type: " + contentType,
                    "Idempotency-Key: " + entry.uuid,
-                   "X-Guichet-Signature: sha256=" + hmacSha256Hex(cfg_.secret, *body),
+                   "X-Guichet-Signature: sha256=" + hmacSha256Hex(cfg_.secret, *p->body),
                    "X-Guichet-Attempt: " + std::to_string(entry.attempts)};
     if (entry.ambiguous > 0) req.headers.push_back("X-Guichet-Possible-Duplicate: 1");
-    HttpResponse res = perform(req, http_);
-    return readAnswer(res);
+    return p;
+}
+
+SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Entry& entry) {
+    auto p = prepare(store, entry);
+    if (p->failed) return *p->failed;
+    return readAnswer(perform(p->request, http_));
+}
+
+void WebhookConnector::sendEach(outbox::OutboxStore& store, const std::vector<outbox::Entry>& entries,
+                                BatchSends& sends) {
+    if (http_.inFlight <= 1) return Connector::sendEach(store, entries, sends);
+    if (!parallel_) parallel_ = std::make_unique<HttpParallel>(http_, http_.inFlight);
+    std::vector<std::unique_ptr<Prepared>> inFlight(entries.size());  // by entry index
+    std::size_t nextEntry = 0;
+    bool starting = true;
+    for (;;) {
+        // Fill the free slots; the next body is built while earlier requests travel.
+        // Until an answer has come back over this connector, one request at a time: when the
+        // back office is unreachable, one attempt is counted, not in_flight of them.
+        while (starting && nextEntry < entries.size() && parallel_->hasFreeSlot() &&
+               (answering_ || parallel_->idle())) {
+            if (!sends.mayStart()) {
+                starting = false;
+                break;
+            }
+            const std::size_t i = nextEntry++;
+            auto p = prepare(store, entries[i]);
+            if (p->failed) {
+                sends.done(i, *p->failed);
+                continue;
+            }
+            parallel_->submit(p->request, i);
+            inFlight[i] = std::move(p);
+        }
+        if (parallel_->idle()) break;
+        auto [i, res] = parallel_->next();
+        if (res.transferred) answering_ = true;
+        else if (res.connectFailed) answering_ = false;
+        sends.done(i, readAnswer(res));
+        inFlight[i].reset();  // body and signature wiped now, not at the end of the batch
+    }
 }
 
 SendOutcome WebhookConnector::readAnswer(const HttpResponse& res) {
