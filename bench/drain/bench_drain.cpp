@@ -2,6 +2,8 @@
 //  - webhook: Uploader::sendOnce (what `guichetctl outbox send --once` and the terminal's
 //    uploader run) against a sequential libcurl client that reuses one connection, both
 //    posting the same bodies to the same loopback receiver;
+//  - webhook with --delay-ms D: the same against a receiver that answers in D ms (a real
+//    network's round trip): Guichet with in_flight = 1 and the default, beside the reference;
 //  - directory: the directory connector against a plain loop of write, fsync, rename (+ one
 //    fsync of the folder at the end), same sizes, same disk.
 // Target: >= 0.8x of each reference.
@@ -87,14 +89,25 @@ double referenceDirectory(const std::string& dir, const std::string& body, int n
 
 int main(int argc, char** argv) {
     int n = 2000;
-    std::string only;  // "webhook" or "directory": one receiver (for a profiler)
+    int inFlight = outbox::HttpConfig{}.inFlight;  // of the loopback row
+    int delayMs = 0, delayedCount = 200;  // the delayed receiver: fewer demands (30 ms each for the reference)
+    std::string only;  // "webhook", "delayed" or "directory": one receiver (for a profiler)
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--count") == 0) n = std::atoi(argv[i + 1]);
         if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
+        if (std::strcmp(argv[i], "--delay-ms") == 0) delayMs = std::atoi(argv[i + 1]);
+        if (std::strcmp(argv[i], "--delayed-count") == 0) delayedCount = std::atoi(argv[i + 1]);
+        if (std::strcmp(argv[i], "--in-flight") == 0) inFlight = std::atoi(argv[i + 1]);
     }
     const std::string base = (fs::temp_directory_path() / ("bench-drain-" + std::to_string(getpid()))).string();
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    std::printf("# Drain of %d demands (2 KiB answers each), figure beside its reference, one run\n\n", n);
+    std::printf("# Drain of %d demands (2 KiB answers each), figure beside its reference, one run\n", n);
+    if (FILE* f = std::fopen("/proc/loadavg", "r")) {  // the machine is shared: say how busy it was
+        char load[64] = {};
+        if (std::fgets(load, sizeof load, f)) std::printf("# load average: %s", load);
+        std::fclose(f);
+    }
+    std::printf("\n");
     std::printf("| receiver | Guichet drain/s | reference/s | ratio | target |\n|---|---|---|---|---|\n");
     if (only.empty() || only == "webhook") {
         LoopbackSink sink(/*keepAlive=*/true);
@@ -102,16 +115,38 @@ int main(int argc, char** argv) {
         const std::string body = fillBacklog(dir, n, "webhook");
         outbox::OutboxConfig cfg;
         cfg.webhook = outbox::WebhookConfig{"http://127.0.0.1:" + std::to_string(sink.port()) + "/hook", "k"};
+        cfg.http.inFlight = inFlight;
         auto t0 = Clock::now();
         auto r = upload::Uploader::sendOnce(optionsIn(dir), cfg);
         const double ours = (r ? r->sent : 0) / seconds(t0);
         const auto oursConnections = sink.connections();
         const double ref = referenceWebhook(sink.port(), body, n);
-        std::printf("| webhook on loopback | %.0f | %.0f (sequential client, kept-alive connection) | %.2fx | >= 0.8x |\n",
-                    ours, ref, ours / ref);
+        std::printf("| webhook on loopback, in_flight %d | %.0f | %.0f (sequential client, kept-alive connection) | %.2fx | >= 0.8x |\n",
+                    inFlight, ours, ref, ours / ref);
         std::printf("(connections opened: Guichet %llu, reference %llu)\n", static_cast<unsigned long long>(oursConnections),
                     static_cast<unsigned long long>(sink.connections() - oursConnections));
         if (!r || r->sent != n) std::printf("(sent %d of %d)\n", r ? r->sent : -1, n);
+    }
+    if (delayMs > 0 && (only.empty() || only == "delayed")) {
+        LoopbackSink sink(/*keepAlive=*/true, delayMs);
+        const std::string dir = base + "/delayed";
+        std::string body;
+        double ours[2] = {0, 0};
+        const int widths[2] = {1, outbox::HttpConfig{}.inFlight};
+        for (int k = 0; k < 2; ++k) {
+            body = fillBacklog(dir, delayedCount, "webhook");
+            outbox::OutboxConfig cfg;
+            cfg.webhook = outbox::WebhookConfig{"http://127.0.0.1:" + std::to_string(sink.port()) + "/hook", "k"};
+            cfg.http.inFlight = widths[k];
+            auto t0 = Clock::now();
+            auto r = upload::Uploader::sendOnce(optionsIn(dir), cfg);
+            ours[k] = (r ? r->sent : 0) / seconds(t0);
+            if (!r || r->sent != delayedCount) std::printf("(in_flight %d: sent %d of %d)\n", widths[k], r ? r->sent : -1, delayedCount);
+        }
+        const double ref = referenceWebhook(sink.port(), body, delayedCount);
+        for (int k = 0; k < 2; ++k)
+            std::printf("| webhook, receiver answering in %d ms, in_flight %d (%d demands) | %.0f | %.0f (sequential client, kept-alive connection) | %.2fx | — |\n",
+                        delayMs, widths[k], delayedCount, ours[k], ref, ours[k] / ref);
     }
     if (only.empty() || only == "directory") {
         const std::string dir = base + "/directory";

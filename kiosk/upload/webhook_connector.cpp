@@ -2,46 +2,50 @@
 
 #include "kiosk/crypto/json_wipe.hpp"
 #include "kiosk/upload/multipart_body.hpp"
+#include "kiosk/upload/webhook_document.hpp"
 
 namespace guichet::upload {
 
 std::unique_ptr<WebhookConnector::Prepared> WebhookConnector::prepare(outbox::OutboxStore& store,
                                                                       const outbox::Entry& entry) {
     auto p = std::make_unique<Prepared>();
-    auto sub = store.loadSubmission(entry);
-    if (!sub) {
-        p->failed = loadFailure(sub.error());  // corrupt or gone: rejected; busy, I/O: retried
-        return p;
-    }
-    auto metas = store.attachments(entry.id);
     const bool multipart = cfg_.format == "multipart";
-    nlohmann::json doc = sub->toJson();
-    for (std::size_t i = 0; i < metas.size() && i < doc["attachments"].size(); ++i) {
-        doc["attachments"][i]["size"] = metas[i].size;
-        if (multipart)  // the part that holds this file's bytes
-            doc["attachments"][i]["part"] = "attachment-" + std::to_string(i + 1);
-        else
-            doc["attachments"][i]["content_base64"] = attachmentPlaceholder(metas[i].index);
-    }
-    doc["attempt"] = entry.attempts;
-    doc["possible_duplicate"] = entry.ambiguous > 0;
-    std::string dumped = doc.dump();
-    crypto::wipeJson(doc);
+    auto metas = store.attachments(entry.id);
     std::string contentType = "application/json";
-    if (multipart) {
-        MultipartBuilder mp(store, entry);
-        mp.addField("submission", dumped, "application/json");
-        for (std::size_t i = 0; i < metas.size() && i < sub->attachments.size(); ++i)
-            mp.addFile("attachment-" + std::to_string(i + 1), sub->attachments[i].name, metas[i].mediaType, metas[i]);
-        contentType = mp.contentType();
-        p->body = mp.finish();
-    } else if (metas.empty()) {
-        p->body = std::make_unique<StringBody>(std::move(dumped));  // the document is the body: no copy
-    } else {
-        p->body = streamJson(store, entry, dumped, metas);
+    if (!multipart && metas.empty()) {  // most demands: the document straight from the payload
+        auto plain = store.loadPayload(entry);
+        if (!plain) {
+            p->failed = loadFailure(plain.error());  // corrupt or gone: rejected; busy, I/O: retried
+            return p;
+        }
+        auto direct = webhookJsonFromPayload(entry, {reinterpret_cast<const char*>(plain->data()), plain->size()});
+        secureWipe(*plain);
+        if (direct) p->body = std::make_unique<StringBody>(std::move(*direct));
     }
-    sub->wipe();
-    secureWipe(dumped);
+    if (!p->body) {
+        auto sub = store.loadSubmission(entry);
+        if (!sub) {
+            p->failed = loadFailure(sub.error());
+            return p;
+        }
+        nlohmann::json doc = webhookDocument(*sub, entry, metas, multipart);
+        std::string dumped = doc.dump();
+        crypto::wipeJson(doc);
+        if (multipart) {
+            MultipartBuilder mp(store, entry);
+            mp.addField("submission", dumped, "application/json");
+            for (std::size_t i = 0; i < metas.size() && i < sub->attachments.size(); ++i)
+                mp.addFile("attachment-" + std::to_string(i + 1), sub->attachments[i].name, metas[i].mediaType, metas[i]);
+            contentType = mp.contentType();
+            p->body = mp.finish();
+        } else if (metas.empty()) {
+            p->body = std::make_unique<StringBody>(std::move(dumped));  // the document is the body: no copy
+        } else {
+            p->body = streamJson(store, entry, dumped, metas);
+        }
+        sub->wipe();
+        secureWipe(dumped);
+    }
 
     HttpRequest& req = p->request;
     req.url = cfg_.url;

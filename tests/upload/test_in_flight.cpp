@@ -1,4 +1,4 @@
-// The webhook keeps up to [http] in_flight requests in flight during a drain (each on its
+// The webhook keeps up to [upload] in_flight requests in flight during a drain (each on its
 // own kept-alive connection), against a real loopback receiver that answers slowly: the
 // requests really overlap, every submission arrives once with its own outcome recorded
 // against it, and in_flight = 1 still sends strictly one after the other.
