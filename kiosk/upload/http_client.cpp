@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "kiosk/upload/curl_api.hpp"
 #include "kiosk/upload/http_exchange.hpp"
 
 namespace guichet::upload {
@@ -22,29 +23,31 @@ HttpResponse perform(const HttpRequest& req, const outbox::HttpConfig& cfg) {
     HttpExchange& ex = threadExchange();
     if (!ex.handle()) {
         HttpResponse res;
-        res.error = "curl_easy_init failed";
+        res.error = httpGlobalInit() ? "curl_easy_init failed" : httpUnavailable();
+        res.connectFailed = true;  // nothing left: the submission waits, as when offline
         return res;
     }
     ex.configure(cfg);
-    const CURLcode rc = ex.start(req) ? curl_easy_perform(ex.handle()) : CURLE_READ_ERROR;
+    const CURLcode rc = ex.start(req) ? ex.perform() : CURLE_READ_ERROR;
     return ex.finish(rc);
 }
 
 bool probe(const std::string& url, const outbox::HttpConfig& cfg) {
-    httpGlobalInit();
-    CURL* c = curl_easy_init();
+    const CurlApi* api = httpGlobalInit();
+    if (!api) return false;
+    CURL* c = api->easy_init();
     if (!c) return false;
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!cfg.caBundle.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, cfg.caBundle.c_str());
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(cfg.connectTimeoutMs));
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_CONNECT_ONLY, 1L);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(cfg.connectTimeoutMs));
-    CURLcode rc = curl_easy_perform(c);
-    curl_easy_cleanup(c);
+    api->easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    api->easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    api->easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!cfg.caBundle.empty()) api->easy_setopt(c, CURLOPT_CAINFO, cfg.caBundle.c_str());
+    api->easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    api->easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(cfg.connectTimeoutMs));
+    api->easy_setopt(c, CURLOPT_URL, url.c_str());
+    api->easy_setopt(c, CURLOPT_CONNECT_ONLY, 1L);
+    api->easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(cfg.connectTimeoutMs));
+    CURLcode rc = api->easy_perform(c);
+    api->easy_cleanup(c);
     return rc == CURLE_OK;
 }
 

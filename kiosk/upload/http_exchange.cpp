@@ -1,5 +1,7 @@
 #include "kiosk/upload/http_exchange.hpp"
 
+#include "kiosk/upload/curl_api.hpp"
+
 #include <cstring>
 #include <mutex>
 
@@ -70,48 +72,54 @@ bool readWhole(BodySource& body, std::string& out) {
 
 }  // namespace
 
-void httpGlobalInit() {
+const CurlApi* httpGlobalInit() {
     static std::once_flag once;
-    std::call_once(once, [] {
-        curl_global_init_mem(CURL_GLOBAL_DEFAULT, wipingMalloc, wipingFree, wipingRealloc, wipingStrdup, wipingCalloc);
+    const CurlApi* api = curlApi();
+    if (!api) return nullptr;
+    std::call_once(once, [api] {
+        api->global_init_mem(CURL_GLOBAL_DEFAULT, wipingMalloc, wipingFree, wipingRealloc, wipingStrdup, wipingCalloc);
     });
+    return api;
 }
 
-HttpExchange::HttpExchange() {
-    httpGlobalInit();
-    c_ = curl_easy_init();
+HttpExchange::HttpExchange() : api_(httpGlobalInit()) {
+    if (api_) c_ = api_->easy_init();
 }
+
+std::string httpUnavailable() { return curlLoadError(); }
+
+CURLcode HttpExchange::perform() { return api_->easy_perform(c_); }
 
 HttpExchange::~HttpExchange() {
     resetTransfer();
-    if (c_) curl_easy_cleanup(c_);
+    if (c_) api_->easy_cleanup(c_);
 }
 
 void HttpExchange::configure(const outbox::HttpConfig& cfg) {
     if (!c_ || (configured_ && sameConfig(cfg, applied_))) return;
     // Another configuration on this thread (rare: the catalogue import, then the outbox):
     // start from libcurl's defaults so that nothing of the previous one stays.
-    if (configured_) curl_easy_reset(c_);
+    if (configured_) api_->easy_reset(c_);
     CURL* c = c_;
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    api_->easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     // Headers and a streamed body leave in separate writes: without NODELAY, Nagle holds
     // the body until the server's delayed ACK (40 ms a request on loopback).
-    curl_easy_setopt(c, CURLOPT_TCP_NODELAY, 1L);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(cfg.connectTimeoutMs));
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(cfg.requestTimeoutMs));
+    api_->easy_setopt(c, CURLOPT_TCP_NODELAY, 1L);
+    api_->easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(cfg.connectTimeoutMs));
+    api_->easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(cfg.requestTimeoutMs));
     // TLS verification is never switched off; only the CA bundle can be chosen.
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(c, CURLOPT_CAINFO, cfg.caBundle.empty() ? nullptr : cfg.caBundle.c_str());
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, "Guichet-outbox/0.1");
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onWrite);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &t_);
-    curl_easy_setopt(c, CURLOPT_READFUNCTION, onRead);
-    curl_easy_setopt(c, CURLOPT_READDATA, &t_);
-    curl_easy_setopt(c, CURLOPT_SEEKFUNCTION, onSeek);
-    curl_easy_setopt(c, CURLOPT_SEEKDATA, &t_);
+    api_->easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    api_->easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    api_->easy_setopt(c, CURLOPT_CAINFO, cfg.caBundle.empty() ? nullptr : cfg.caBundle.c_str());
+    api_->easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    api_->easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    api_->easy_setopt(c, CURLOPT_USERAGENT, "Guichet-outbox/0.1");
+    api_->easy_setopt(c, CURLOPT_WRITEFUNCTION, onWrite);
+    api_->easy_setopt(c, CURLOPT_WRITEDATA, &t_);
+    api_->easy_setopt(c, CURLOPT_READFUNCTION, onRead);
+    api_->easy_setopt(c, CURLOPT_READDATA, &t_);
+    api_->easy_setopt(c, CURLOPT_SEEKFUNCTION, onSeek);
+    api_->easy_setopt(c, CURLOPT_SEEKDATA, &t_);
     applied_ = cfg;
     configured_ = true;
 }
@@ -122,26 +130,26 @@ bool HttpExchange::start(const HttpRequest& req) {
     t_.body = req.body;
     t_.cap = req.maxAnswerBytes ? req.maxAnswerBytes : kMaxAnswer;
     CURL* c = c_;
-    curl_easy_setopt(c, CURLOPT_URL, req.url.c_str());
-    for (const auto& h : req.headers) headers_ = curl_slist_append(headers_, h.c_str());
-    headers_ = curl_slist_append(headers_, "Expect:");  // no 100-continue round trip
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers_);
+    api_->easy_setopt(c, CURLOPT_URL, req.url.c_str());
+    for (const auto& h : req.headers) headers_ = api_->slist_append(headers_, h.c_str());
+    headers_ = api_->slist_append(headers_, "Expect:");  // no 100-continue round trip
+    api_->easy_setopt(c, CURLOPT_HTTPHEADER, headers_);
     // Every per-request option is set each time (the handle is not reset): a GET after a
     // POST must not carry the POST's body, a POST after a PUT not its method.
-    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, req.method != "POST" && req.method != "GET" ? req.method.c_str() : nullptr);
+    api_->easy_setopt(c, CURLOPT_CUSTOMREQUEST, req.method != "POST" && req.method != "GET" ? req.method.c_str() : nullptr);
     if (req.method == "GET" || !req.body) {
-        curl_easy_setopt(c, CURLOPT_POSTFIELDS, nullptr);
-        curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+        api_->easy_setopt(c, CURLOPT_POSTFIELDS, nullptr);
+        api_->easy_setopt(c, CURLOPT_HTTPGET, 1L);
         if (req.method != "GET") {  // a POST without a body
-            curl_easy_setopt(c, CURLOPT_POST, 1L);
-            curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t{0});
-            curl_easy_setopt(c, CURLOPT_POSTFIELDS, "");
+            api_->easy_setopt(c, CURLOPT_POST, 1L);
+            api_->easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t{0});
+            api_->easy_setopt(c, CURLOPT_POSTFIELDS, "");
         }
         return true;
     }
     const std::size_t size = req.body->size();
-    curl_easy_setopt(c, CURLOPT_POST, 1L);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(size));
+    api_->easy_setopt(c, CURLOPT_POST, 1L);
+    api_->easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(size));
     const std::string* whole = req.body->whole();
     if (whole || size <= kBufferedMax) {
         if (!whole) {
@@ -152,10 +160,10 @@ bool HttpExchange::start(const HttpRequest& req) {
             whole = &buffered_;
         }
         // POSTFIELDS, not COPYPOSTFIELDS: curl reads our bytes in place (no copy to wipe).
-        curl_easy_setopt(c, CURLOPT_POSTFIELDS, whole->data());
+        api_->easy_setopt(c, CURLOPT_POSTFIELDS, whole->data());
         bufferedUsed_ = true;
     } else {
-        curl_easy_setopt(c, CURLOPT_POSTFIELDS, nullptr);  // from now on: the read callback
+        api_->easy_setopt(c, CURLOPT_POSTFIELDS, nullptr);  // from now on: the read callback
         (void)req.body->rewind();
     }
     return true;
@@ -169,11 +177,11 @@ HttpResponse HttpExchange::finish(CURLcode rc) {
         return res;
     }
     long status = 0;
-    curl_easy_getinfo(c_, CURLINFO_RESPONSE_CODE, &status);
+    api_->easy_getinfo(c_, CURLINFO_RESPONSE_CODE, &status);
     long requestSize = 0;
-    curl_easy_getinfo(c_, CURLINFO_REQUEST_SIZE, &requestSize);
+    api_->easy_getinfo(c_, CURLINFO_REQUEST_SIZE, &requestSize);
     curl_off_t uploaded = 0;
-    curl_easy_getinfo(c_, CURLINFO_SIZE_UPLOAD_T, &uploaded);
+    api_->easy_getinfo(c_, CURLINFO_SIZE_UPLOAD_T, &uploaded);
     const HttpRequest& req = *req_;
     const std::size_t bodySize = req.body ? req.body->size() : 0;
     const std::size_t bodySent = bufferedUsed_ ? static_cast<std::size_t>(uploaded) : t_.sent;
@@ -185,7 +193,7 @@ HttpResponse HttpExchange::finish(CURLcode rc) {
     if (rc == CURLE_OK) {
         res.transferred = true;
     } else {
-        res.error = curl_easy_strerror(rc);
+        res.error = api_->easy_strerror(rc);
         if (t_.bodyFailed) res.error = "the submission could not be read from the outbox";
         switch (rc) {
             case CURLE_COULDNT_CONNECT:
@@ -212,10 +220,10 @@ HttpResponse HttpExchange::finish(CURLcode rc) {
 }
 
 void HttpExchange::resetTransfer() {
-    if (c_ && headers_) curl_easy_setopt(c_, CURLOPT_HTTPHEADER, nullptr);  // the list goes; the handle stays
-    curl_slist_free_all(headers_);
+    if (c_ && headers_) api_->easy_setopt(c_, CURLOPT_HTTPHEADER, nullptr);  // the list goes; the handle stays
+    if (headers_) api_->slist_free_all(headers_);
     headers_ = nullptr;
-    if (c_ && bufferedUsed_) curl_easy_setopt(c_, CURLOPT_POSTFIELDS, nullptr);  // no pointer into wiped bytes
+    if (c_ && bufferedUsed_) api_->easy_setopt(c_, CURLOPT_POSTFIELDS, nullptr);  // no pointer into wiped bytes
     // Wiped in place: the capacity stays for the next body (no allocation per request).
     secureWipe(buffered_.data(), buffered_.size());
     buffered_.clear();

@@ -16,7 +16,11 @@ namespace guichet::upload {
 
 // curl_global_init once per process, with wiping allocators: curl's buffers carry the
 // submissions (personal data), so they are wiped when freed too.
-void httpGlobalInit();
+struct CurlApi;
+
+// Loads libcurl (curl_api.hpp); nullptr when it cannot be loaded.
+const CurlApi* httpGlobalInit();
+std::string httpUnavailable();  // why, for the operator
 
 class HttpExchange {
 public:
@@ -29,7 +33,8 @@ public:
     HttpExchange(const HttpExchange&) = delete;
     HttpExchange& operator=(const HttpExchange&) = delete;
 
-    CURL* handle() const { return c_; }
+    CURL* handle() const { return c_; }  // nullptr: libcurl missing or out of memory
+    CURLcode perform();  // curl_easy_perform on the handle (after start)
     // Applies cfg's options unless they are already the handle's (then nothing is done).
     void configure(const outbox::HttpConfig& cfg);
     // The request's own options. req (its body and headers) must live until finish().
@@ -43,6 +48,7 @@ public:
 private:
     void resetTransfer();
 
+    const CurlApi* api_ = nullptr;
     CURL* c_ = nullptr;
     bool configured_ = false;
     outbox::HttpConfig applied_;

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 
+#include "kiosk/upload/curl_api.hpp"
+
 namespace guichet::upload {
 
 HttpParallel::HttpParallel(const outbox::HttpConfig& cfg, int slots) : cfg_(cfg) {
-    httpGlobalInit();
-    multi_ = curl_multi_init();
+    api_ = httpGlobalInit();
+    if (api_) multi_ = api_->multi_init();
     slots_.resize(static_cast<std::size_t>(std::max(slots, 1)));
     for (auto& s : slots_) {
         s.exchange = std::make_unique<HttpExchange>();
@@ -16,9 +18,9 @@ HttpParallel::HttpParallel(const outbox::HttpConfig& cfg, int slots) : cfg_(cfg)
 
 HttpParallel::~HttpParallel() {
     for (auto& s : slots_)
-        if (s.busy && multi_) curl_multi_remove_handle(multi_, s.exchange->handle());
+        if (s.busy && multi_) api_->multi_remove_handle(multi_, s.exchange->handle());
     slots_.clear();  // the easy handles go before their multi handle
-    if (multi_) curl_multi_cleanup(multi_);
+    if (multi_) api_->multi_cleanup(multi_);
 }
 
 bool HttpParallel::hasFreeSlot() const {
@@ -43,7 +45,7 @@ void HttpParallel::submit(const HttpRequest& req, std::size_t tag) {
         ready_.emplace_back(tag, ex.finish(CURLE_READ_ERROR));
         return;
     }
-    if (curl_multi_add_handle(multi_, ex.handle()) != CURLM_OK) {
+    if (api_->multi_add_handle(multi_, ex.handle()) != CURLM_OK) {
         ready_.emplace_back(tag, ex.finish(CURLE_FAILED_INIT));
         return;
     }
@@ -53,12 +55,12 @@ void HttpParallel::submit(const HttpRequest& req, std::size_t tag) {
 
 void HttpParallel::collect() {
     int left = 0;
-    while (CURLMsg* msg = curl_multi_info_read(multi_, &left)) {
+    while (CURLMsg* msg = api_->multi_info_read(multi_, &left)) {
         if (msg->msg != CURLMSG_DONE) continue;
         for (auto& s : slots_) {
             if (!s.busy || s.exchange->handle() != msg->easy_handle) continue;
             const CURLcode rc = msg->data.result;  // msg is invalid once the handle is removed
-            curl_multi_remove_handle(multi_, s.exchange->handle());
+            api_->multi_remove_handle(multi_, s.exchange->handle());
             s.busy = false;
             ready_.emplace_back(s.tag, s.exchange->finish(rc));
             break;
@@ -69,11 +71,11 @@ void HttpParallel::collect() {
 std::pair<std::size_t, HttpResponse> HttpParallel::next() {
     while (ready_.empty()) {
         int running = 0;
-        curl_multi_perform(multi_, &running);
+        api_->multi_perform(multi_, &running);
         collect();
         if (!ready_.empty() || running == 0) break;
         // Sleeps on the sockets; each transfer's own timeout still applies.
-        curl_multi_poll(multi_, nullptr, 0, 1000, nullptr);
+        api_->multi_poll(multi_, nullptr, 0, 1000, nullptr);
     }
     if (ready_.empty()) {  // nothing was in flight: a caller's mistake, answered, not hung
         HttpResponse res;

@@ -39,6 +39,7 @@ private:
     void collect();  // finished transfers into ready_
 
     outbox::HttpConfig cfg_;
+    const CurlApi* api_ = nullptr;
     CURLM* multi_ = nullptr;
     std::vector<Slot> slots_;
     std::deque<std::pair<std::size_t, HttpResponse>> ready_;

@@ -99,7 +99,7 @@ TEST_CASE("upload.http a small body goes whole, one past the buffered size strea
         req.body = &body;
         REQUIRE(ex.start(req));
         CHECK(ex.lastBodyBuffered() == (size <= upload::HttpExchange::kBufferedMax));
-        auto res = ex.finish(curl_easy_perform(ex.handle()));
+        auto res = ex.finish(ex.perform());
         CHECK(res.transferred);
         CHECK(res.requestLeft);
         auto reqs = receiver->requests();
