@@ -9,6 +9,7 @@
 // Target: >= 0.8x of each reference.
 #include <curl/curl.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -45,6 +46,14 @@ std::string fillBacklog(const std::string& dir, int n, const std::string& connec
     auto store = std::move(outbox::OutboxStore::open(optionsIn(dir)).value());
     for (int i = 0; i < n; ++i) (void)store->store(benchSubmission(2048, 0, connector));
     return benchSubmission(2048, 0, connector).toJson().dump();
+}
+
+// CPU time of the calling thread (the client; the receiver runs on its own threads), in
+// seconds: steadier than wall time on a shared machine.
+double threadCpu() {
+    rusage u{};
+    ::getrusage(RUSAGE_THREAD, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 std::size_t discard(char*, std::size_t size, std::size_t n, void*) { return size * n; }
@@ -127,17 +136,21 @@ int main(int argc, char** argv) {
         outbox::OutboxConfig cfg;
         cfg.webhook = outbox::WebhookConfig{"http://127.0.0.1:" + std::to_string(sink.port()) + "/hook", "k"};
         cfg.http.inFlight = inFlight;
-        double oursSeconds = 0, refSeconds = 0, worst = 1e9, best = 0;
+        double oursSeconds = 0, refSeconds = 0, worst = 1e9, best = 0, oursCpu = 0, refCpu = 0;
         int sent = 0;
         std::uint64_t oursConnections = 0;
         for (int k = 0; k < rounds; ++k) {
             const auto before = sink.connections();
             auto t0 = Clock::now();
+            const double c0 = threadCpu();
             auto r = upload::Uploader::sendOnce(optionsIn(dirs[k]), cfg);
             const double ours = seconds(t0);
+            const double c1 = threadCpu();
+            oursCpu += c1 - c0;
             oursConnections += sink.connections() - before;
             sent += r ? r->sent : 0;
             const double ref = per / referenceWebhook(sink.port(), body, per);
+            refCpu += threadCpu() - c1;
             oursSeconds += ours;
             refSeconds += ref;
             worst = std::min(worst, ref / ours);
@@ -146,8 +159,9 @@ int main(int argc, char** argv) {
         const double ours = sent / oursSeconds, ref = rounds * per / refSeconds;
         std::printf("| webhook on loopback, in_flight %d | %.0f | %.0f (sequential client, kept-alive connection) | %.2fx (rounds %.2f-%.2fx) | >= 0.8x |\n",
                     inFlight, ours, ref, ours / ref, worst, best);
-        std::printf("(%d alternating rounds of %d; connections opened by Guichet: %llu)\n", rounds, per,
-                    static_cast<unsigned long long>(oursConnections));
+        std::printf("(%d alternating rounds of %d; connections opened by Guichet: %llu; client CPU per send: Guichet %.0f us, reference %.0f us, %.2fx)\n",
+                    rounds, per, static_cast<unsigned long long>(oursConnections), 1e6 * oursCpu / std::max(sent, 1),
+                    1e6 * refCpu / (rounds * per), refCpu / std::max(oursCpu, 1e-9));
         if (sent != rounds * per) std::printf("(sent %d of %d)\n", sent, rounds * per);
     }
     if (delayMs > 0 && (only.empty() || only == "delayed")) {
