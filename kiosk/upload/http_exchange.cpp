@@ -110,7 +110,9 @@ void HttpExchange::configure(const outbox::HttpConfig& cfg) {
     // TLS verification is never switched off; only the CA bundle can be chosen.
     api_->easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
     api_->easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    api_->easy_setopt(c, CURLOPT_CAINFO, cfg.caBundle.empty() ? nullptr : cfg.caBundle.c_str());
+    // Only when one is configured: NULL would drop libcurl's built-in system bundle (a
+    // change of configuration reset the handle above, restoring it).
+    if (!cfg.caBundle.empty()) api_->easy_setopt(c, CURLOPT_CAINFO, cfg.caBundle.c_str());
     api_->easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     api_->easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
     api_->easy_setopt(c, CURLOPT_USERAGENT, "Guichet-outbox/0.1");

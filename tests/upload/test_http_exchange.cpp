@@ -4,7 +4,10 @@
 // after a POST, a body past the buffered size that streams, a body that cannot be read.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 #include "kiosk/upload/http_exchange.hpp"
+#include "tests/support/skip.hpp"
 #include "tests/upload/upload_fixtures.hpp"
 
 using namespace guichet;
@@ -135,4 +138,26 @@ TEST_CASE("upload.http a body that cannot be read is reported, not sent, and the
     }
     CHECK(good_seen == 1);
     CHECK(whole_others == 0);
+}
+
+TEST_CASE("upload.http a thread's handle follows its configuration: a CA bundle set, then removed, then set again") {
+    TempDir dir;
+    const std::string cert = dir / "cert.pem", key = dir / "key.pem", both = dir / "both.pem";
+    const std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext "
+                            "subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert + " >/dev/null 2>&1 && cat " +
+                            key + " " + cert + " > " + both;
+    if (std::system(cmd.c_str()) != 0) {
+        GUICHET_SKIP("openssl not available: no certificate for the TLS test");
+    }
+    auto receiver = ReceiverProcess::start({"--mode", "webhook", "--tls-cert", both}, dir / "log.jsonl");
+    upload::HttpRequest get;
+    get.method = "GET";
+    get.url = "https://127.0.0.1:" + std::to_string(receiver->port()) + "/status";
+    auto trusted = quickHttp();
+    trusted.caBundle = cert;
+    CHECK(upload::perform(get, trusted).transferred);
+    auto res = upload::perform(get, quickHttp());  // the system's CAs only: self-signed is refused
+    CHECK_FALSE(res.transferred);
+    CHECK(res.tlsFailed);
+    CHECK(upload::perform(get, trusted).transferred);
 }
