@@ -2,18 +2,23 @@
 //  - webhook: Uploader::sendOnce (what `guichetctl outbox send --once` and the terminal's
 //    uploader run) against a sequential libcurl client that reuses one connection, both
 //    posting the same bodies to the same loopback receiver;
+//  - webhook with --delay-ms D: the same against a receiver that answers in D ms (a real
+//    network's round trip): Guichet with in_flight = 1 and the default, beside the reference;
 //  - directory: the directory connector against a plain loop of write, fsync, rename (+ one
 //    fsync of the folder at the end), same sizes, same disk.
 // Target: >= 0.8x of each reference.
 #include <curl/curl.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "bench_support.hpp"
 #include "kiosk/outbox/outbox_store.hpp"
@@ -41,6 +46,14 @@ std::string fillBacklog(const std::string& dir, int n, const std::string& connec
     auto store = std::move(outbox::OutboxStore::open(optionsIn(dir)).value());
     for (int i = 0; i < n; ++i) (void)store->store(benchSubmission(2048, 0, connector));
     return benchSubmission(2048, 0, connector).toJson().dump();
+}
+
+// CPU time of the calling thread (the client; the receiver runs on its own threads), in
+// seconds: steadier than wall time on a shared machine.
+double threadCpu() {
+    rusage u{};
+    ::getrusage(RUSAGE_THREAD, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 std::size_t discard(char*, std::size_t size, std::size_t n, void*) { return size * n; }
@@ -87,31 +100,90 @@ double referenceDirectory(const std::string& dir, const std::string& body, int n
 
 int main(int argc, char** argv) {
     int n = 2000;
-    std::string only;  // "webhook" or "directory": one receiver (for a profiler)
+    int inFlight = outbox::HttpConfig{}.inFlight;  // of the loopback row
+    int rounds = 4;
+    int delayMs = 0, delayedCount = 200;  // the delayed receiver: fewer demands (30 ms each for the reference)
+    std::string only;  // "webhook", "delayed" or "directory": one receiver (for a profiler)
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--count") == 0) n = std::atoi(argv[i + 1]);
         if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
+        if (std::strcmp(argv[i], "--delay-ms") == 0) delayMs = std::atoi(argv[i + 1]);
+        if (std::strcmp(argv[i], "--delayed-count") == 0) delayedCount = std::atoi(argv[i + 1]);
+        if (std::strcmp(argv[i], "--in-flight") == 0) inFlight = std::atoi(argv[i + 1]);
+        if (std::strcmp(argv[i], "--rounds") == 0) rounds = std::max(std::atoi(argv[i + 1]), 1);
     }
     const std::string base = (fs::temp_directory_path() / ("bench-drain-" + std::to_string(getpid()))).string();
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    std::printf("# Drain of %d demands (2 KiB answers each), figure beside its reference, one run\n\n", n);
+    std::printf("# Drain of %d demands (2 KiB answers each), figure beside its reference, one run\n", n);
+    if (FILE* f = std::fopen("/proc/loadavg", "r")) {  // the machine is shared: say how busy it was
+        char load[64] = {};
+        if (std::fgets(load, sizeof load, f)) std::printf("# load average: %s", load);
+        std::fclose(f);
+    }
+    std::printf("\n");
     std::printf("| receiver | Guichet drain/s | reference/s | ratio | target |\n|---|---|---|---|---|\n");
     if (only.empty() || only == "webhook") {
+        // Rounds alternate Guichet and the reference (n/rounds demands each), so that the
+        // load of a shared machine, which changes from second to second, weighs on both alike.
         LoopbackSink sink(/*keepAlive=*/true);
-        const std::string dir = base + "/webhook";
-        const std::string body = fillBacklog(dir, n, "webhook");
+        const int per = std::max(n / rounds, 1);
+        std::vector<std::string> dirs;
+        std::string body;
+        for (int k = 0; k < rounds; ++k) {
+            dirs.push_back(base + "/webhook-" + std::to_string(k));
+            body = fillBacklog(dirs.back(), per, "webhook");
+        }
         outbox::OutboxConfig cfg;
         cfg.webhook = outbox::WebhookConfig{"http://127.0.0.1:" + std::to_string(sink.port()) + "/hook", "k"};
-        auto t0 = Clock::now();
-        auto r = upload::Uploader::sendOnce(optionsIn(dir), cfg);
-        const double ours = (r ? r->sent : 0) / seconds(t0);
-        const auto oursConnections = sink.connections();
-        const double ref = referenceWebhook(sink.port(), body, n);
-        std::printf("| webhook on loopback | %.0f | %.0f (sequential client, kept-alive connection) | %.2fx | >= 0.8x |\n",
-                    ours, ref, ours / ref);
-        std::printf("(connections opened: Guichet %llu, reference %llu)\n", static_cast<unsigned long long>(oursConnections),
-                    static_cast<unsigned long long>(sink.connections() - oursConnections));
-        if (!r || r->sent != n) std::printf("(sent %d of %d)\n", r ? r->sent : -1, n);
+        cfg.http.inFlight = inFlight;
+        double oursSeconds = 0, refSeconds = 0, worst = 1e9, best = 0, oursCpu = 0, refCpu = 0;
+        int sent = 0;
+        std::uint64_t oursConnections = 0;
+        for (int k = 0; k < rounds; ++k) {
+            const auto before = sink.connections();
+            auto t0 = Clock::now();
+            const double c0 = threadCpu();
+            auto r = upload::Uploader::sendOnce(optionsIn(dirs[k]), cfg);
+            const double ours = seconds(t0);
+            const double c1 = threadCpu();
+            oursCpu += c1 - c0;
+            oursConnections += sink.connections() - before;
+            sent += r ? r->sent : 0;
+            const double ref = per / referenceWebhook(sink.port(), body, per);
+            refCpu += threadCpu() - c1;
+            oursSeconds += ours;
+            refSeconds += ref;
+            worst = std::min(worst, ref / ours);
+            best = std::max(best, ref / ours);
+        }
+        const double ours = sent / oursSeconds, ref = rounds * per / refSeconds;
+        std::printf("| webhook on loopback, in_flight %d | %.0f | %.0f (sequential client, kept-alive connection) | %.2fx (rounds %.2f-%.2fx) | >= 0.8x |\n",
+                    inFlight, ours, ref, ours / ref, worst, best);
+        std::printf("(%d alternating rounds of %d; connections opened by Guichet: %llu; client CPU per send: Guichet %.0f us, reference %.0f us, %.2fx)\n",
+                    rounds, per, static_cast<unsigned long long>(oursConnections), 1e6 * oursCpu / std::max(sent, 1),
+                    1e6 * refCpu / (rounds * per), refCpu / std::max(oursCpu, 1e-9));
+        if (sent != rounds * per) std::printf("(sent %d of %d)\n", sent, rounds * per);
+    }
+    if (delayMs > 0 && (only.empty() || only == "delayed")) {
+        LoopbackSink sink(/*keepAlive=*/true, delayMs);
+        const std::string dir = base + "/delayed";
+        std::string body;
+        double ours[2] = {0, 0};
+        const int widths[2] = {1, outbox::HttpConfig{}.inFlight};
+        for (int k = 0; k < 2; ++k) {
+            body = fillBacklog(dir, delayedCount, "webhook");
+            outbox::OutboxConfig cfg;
+            cfg.webhook = outbox::WebhookConfig{"http://127.0.0.1:" + std::to_string(sink.port()) + "/hook", "k"};
+            cfg.http.inFlight = widths[k];
+            auto t0 = Clock::now();
+            auto r = upload::Uploader::sendOnce(optionsIn(dir), cfg);
+            ours[k] = (r ? r->sent : 0) / seconds(t0);
+            if (!r || r->sent != delayedCount) std::printf("(in_flight %d: sent %d of %d)\n", widths[k], r ? r->sent : -1, delayedCount);
+        }
+        const double ref = referenceWebhook(sink.port(), body, delayedCount);
+        for (int k = 0; k < 2; ++k)
+            std::printf("| webhook, receiver answering in %d ms, in_flight %d (%d demands) | %.0f | %.0f (sequential client, kept-alive connection) | %.2fx | — |\n",
+                        delayMs, widths[k], delayedCount, ours[k], ref, ours[k] / ref);
     }
     if (only.empty() || only == "directory") {
         const std::string dir = base + "/directory";

@@ -6,13 +6,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
 namespace guichet::bench {
 
-LoopbackSink::LoopbackSink(bool keepAlive) : keepAlive_(keepAlive) {
+LoopbackSink::LoopbackSink(bool keepAlive, int delayMs) : keepAlive_(keepAlive), delayMs_(delayMs) {
     listen_ = ::socket(AF_INET, SOCK_STREAM, 0);
     int one = 1;
     ::setsockopt(listen_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -82,6 +83,7 @@ void LoopbackSink::serveConnection(int c) {
         bodyBytes_ += contentLength;
         ++requests_;
         buffered.erase(0, total);
+        if (delayMs_ > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delayMs_));
         if (keepAlive_) {
             (void)::write(c, kept, sizeof kept - 1);
         } else {

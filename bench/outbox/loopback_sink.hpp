@@ -13,7 +13,8 @@ namespace guichet::bench {
 
 class LoopbackSink {
 public:
-    explicit LoopbackSink(bool keepAlive = false);
+    // delayMs: each answer waits this long, as a back office across a real network does.
+    explicit LoopbackSink(bool keepAlive = false, int delayMs = 0);
     ~LoopbackSink();
     int port() const { return port_; }
     std::uint64_t requests() const { return requests_; }
@@ -24,6 +25,7 @@ private:
     void serve();
     void serveConnection(int fd);
     bool keepAlive_ = false;
+    int delayMs_ = 0;
     int listen_ = -1;
     int port_ = 0;
     std::atomic<bool> stop_{false};

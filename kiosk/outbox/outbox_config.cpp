@@ -192,13 +192,14 @@ Result<OutboxConfig> parseOutboxConfig(const std::string& text, const std::strin
     }
     if (auto* t = subTable(root, "upload")) {
         TRY(rd.checkKeys(*t, {"backoff_base_ms", "backoff_cap_ms", "max_attempts", "connect_timeout_ms",
-                              "request_timeout_ms", "ca_bundle", "probe_interval_ms"}));
+                              "request_timeout_ms", "ca_bundle", "probe_interval_ms", "in_flight"}));
         TRY(rd.integer(*t, "backoff_base_ms", cfg.backoff.baseMs, 1, 3600000));
         TRY(rd.integer(*t, "backoff_cap_ms", cfg.backoff.capMs, 1, 86400000));
         TRY(rd.integer(*t, "max_attempts", cfg.backoff.maxAttempts, 1, 100000));
         TRY(rd.integer(*t, "connect_timeout_ms", cfg.http.connectTimeoutMs, 10, 600000));
         TRY(rd.integer(*t, "request_timeout_ms", cfg.http.requestTimeoutMs, 10, 3600000));
         TRY(rd.integer(*t, "probe_interval_ms", cfg.http.probeIntervalMs, 10, 3600000));
+        TRY(rd.integer(*t, "in_flight", cfg.http.inFlight, 1, 16));
         TRY(rd.path(*t, "ca_bundle", cfg.http.caBundle));
         if (cfg.backoff.capMs < cfg.backoff.baseMs)
             return makeError(ErrorCode::InvalidArgument, rd.at(*t) + ": backoff_cap_ms must be >= backoff_base_ms");

@@ -21,6 +21,10 @@ struct HttpConfig {
     int requestTimeoutMs = 30000;  // whole transfer, upload included
     std::string caBundle;          // empty: the system's CA store. Verification is always on.
     int probeIntervalMs = 5000;    // while offline, how often the network is tried again
+    // Webhook requests in flight at once while a backlog drains, each on its own kept-alive
+    // connection: on a real network the drain goes this many times faster than one after
+    // the other. 1 for a back office that must receive demands strictly in order.
+    int inFlight = 4;
 };
 
 struct WebhookConfig {

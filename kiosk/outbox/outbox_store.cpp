@@ -299,7 +299,7 @@ Result<void> OutboxStore::storeInTransaction(const Submission& sub, std::int64_t
     return commit_.run();
 }
 
-Result<Submission> OutboxStore::loadSubmission(const Entry& e) {
+Result<Bytes> OutboxStore::loadPayload(const Entry& e) {
     Stmt& get = readPayload_;
     struct ResetAtEnd {
         Stmt& s;
@@ -315,6 +315,13 @@ Result<Submission> OutboxStore::loadSubmission(const Entry& e) {
     Bytes plain;
     if (auto r = crypto::open(key_, get.blob(0), static_cast<std::size_t>(get.blobSize(0)), payloadContext(e.uuid), plain); !r)
         return makeError(ErrorCode::Corrupt, e.uuid + ": " + r.error().message);
+    return plain;  // moved (implicitly), never copied: a copy would be freed unwiped
+}
+
+Result<Submission> OutboxStore::loadSubmission(const Entry& e) {
+    auto opened = loadPayload(e);
+    if (!opened) return opened.error();
+    Bytes plain = std::move(*opened);
     Submission s;
     s.uuid = e.uuid;
     s.reference = e.reference;

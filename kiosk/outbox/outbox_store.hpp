@@ -153,6 +153,9 @@ public:
 
     // Decrypts answers and attachment names (attachment data stays on disk: openAttachment).
     Result<Submission> loadSubmission(const Entry& entry);
+    // The sealed personal data, opened: {"answers":…,"attachment_names":[…]} as stored.
+    // The caller wipes it. Corrupt (not authentic) or NotFound (purged) as loadSubmission.
+    Result<Bytes> loadPayload(const Entry& entry);
     std::vector<AttachmentMeta> attachments(std::int64_t submissionId);
     AttachmentReader openAttachment(const Entry& entry, const AttachmentMeta& meta);
 

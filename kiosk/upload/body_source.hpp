@@ -17,6 +17,9 @@ public:
     virtual Result<void> rewind() = 0;
     // Up to n bytes; 0 at the end.
     virtual Result<std::size_t> read(char* buf, std::size_t n) = 0;
+    // The whole body when it is already one string in memory (then it is sent and signed in
+    // place, without a copy); nullptr for a streamed body.
+    virtual const std::string* whole() const { return nullptr; }
 };
 
 class StringBody : public BodySource {
@@ -26,6 +29,7 @@ public:
     std::size_t size() const override { return s_.size(); }
     Result<void> rewind() override { pos_ = 0; return {}; }
     Result<std::size_t> read(char* buf, std::size_t n) override;
+    const std::string* whole() const override { return &s_; }
 
 private:
     std::string s_;

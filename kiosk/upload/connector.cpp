@@ -33,6 +33,10 @@ Result<std::unique_ptr<Connector>> makeConnector(const std::string& name, const 
     return makeError(ErrorCode::InvalidArgument, "unknown connector '" + name + "'");
 }
 
+void Connector::sendEach(outbox::OutboxStore& store, const std::vector<outbox::Entry>& entries, BatchSends& sends) {
+    for (std::size_t i = 0; i < entries.size() && sends.mayStart(); ++i) sends.done(i, send(store, entries[i]));
+}
+
 std::optional<SendOutcome> classifyFailure(const HttpResponse& res) {
     SendOutcome o;
     o.httpStatus = res.status;
@@ -69,15 +73,19 @@ SendOutcome loadFailure(const Error& error) {
 std::string hmacSha256Hex(const std::string& key, BodySource& body) {
     crypto_auth_hmacsha256_state st;
     crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size());
-    char buf[16384];
-    (void)body.rewind();
-    for (;;) {
-        auto n = body.read(buf, sizeof buf);
-        if (!n || *n == 0) break;
-        crypto_auth_hmacsha256_update(&st, reinterpret_cast<unsigned char*>(buf), *n);
+    if (const std::string* whole = body.whole()) {  // in memory already: signed in place
+        crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(whole->data()), whole->size());
+    } else {
+        char buf[16384];
+        (void)body.rewind();
+        for (;;) {
+            auto n = body.read(buf, sizeof buf);
+            if (!n || *n == 0) break;
+            crypto_auth_hmacsha256_update(&st, reinterpret_cast<unsigned char*>(buf), *n);
+        }
+        sodium_memzero(buf, sizeof buf);
+        (void)body.rewind();
     }
-    sodium_memzero(buf, sizeof buf);
-    (void)body.rewind();
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
     crypto_auth_hmacsha256_final(&st, mac);
     char hex[2 * sizeof mac + 1];

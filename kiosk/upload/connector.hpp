@@ -30,6 +30,17 @@ struct BatchFailure {
     std::string detail;
 };
 
+// What the sends of one batch report back to the uploader (ConnectorWorker::sendBatch).
+class BatchSends {
+public:
+    virtual ~BatchSends() = default;
+    // Asked before each send starts; false (offline, the batch has lasted long enough):
+    // no more sends start, and the entries not started go back to the queue untouched.
+    virtual bool mayStart() = 0;
+    // entries[index] was sent (or failed); called once per send started, in any order.
+    virtual void done(std::size_t index, const SendOutcome& outcome) = 0;
+};
+
 class Connector {
 public:
     virtual ~Connector() = default;
@@ -44,6 +55,9 @@ public:
     // finishBatch completes it, naming the sends that finally failed. Outside a batch every
     // send is complete when it returns.
     virtual void beginBatch() {}
+    // Sends a batch's entries and reports each outcome to sends. By default one after the
+    // other; a connector may keep several in flight (the webhook does).
+    virtual void sendEach(outbox::OutboxStore& store, const std::vector<outbox::Entry>& entries, BatchSends& sends);
     virtual std::vector<BatchFailure> finishBatch() { return {}; }
 };
 

@@ -1,52 +1,102 @@
-#include "kiosk/crypto/json_wipe.hpp"
 #include "kiosk/upload/webhook_connector.hpp"
 
+#include "kiosk/crypto/json_wipe.hpp"
 #include "kiosk/upload/multipart_body.hpp"
+#include "kiosk/upload/webhook_document.hpp"
 
 namespace guichet::upload {
 
-SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Entry& entry) {
-    auto sub = store.loadSubmission(entry);
-    if (!sub) return loadFailure(sub.error());  // corrupt or gone: rejected; busy, I/O: retried
-    auto metas = store.attachments(entry.id);
+std::unique_ptr<WebhookConnector::Prepared> WebhookConnector::prepare(outbox::OutboxStore& store,
+                                                                      const outbox::Entry& entry) {
+    auto p = std::make_unique<Prepared>();
     const bool multipart = cfg_.format == "multipart";
-    nlohmann::json doc = sub->toJson();
-    for (std::size_t i = 0; i < metas.size() && i < doc["attachments"].size(); ++i) {
-        doc["attachments"][i]["size"] = metas[i].size;
-        if (multipart)  // the part that holds this file's bytes
-            doc["attachments"][i]["part"] = "attachment-" + std::to_string(i + 1);
-        else
-            doc["attachments"][i]["content_base64"] = attachmentPlaceholder(metas[i].index);
-    }
-    doc["attempt"] = entry.attempts;
-    doc["possible_duplicate"] = entry.ambiguous > 0;
-    std::string dumped = doc.dump();
-    crypto::wipeJson(doc);
-    std::unique_ptr<StreamedJsonBody> body;
+    auto metas = store.attachments(entry.id);
     std::string contentType = "application/json";
-    if (multipart) {
-        MultipartBuilder mp(store, entry);
-        mp.addField("submission", dumped, "application/json");
-        for (std::size_t i = 0; i < metas.size() && i < sub->attachments.size(); ++i)
-            mp.addFile("attachment-" + std::to_string(i + 1), sub->attachments[i].name, metas[i].mediaType, metas[i]);
-        contentType = mp.contentType();
-        body = mp.finish();
-    } else {
-        body = streamJson(store, entry, dumped, metas);
+    if (!multipart && metas.empty()) {  // most demands: the document straight from the payload
+        auto plain = store.loadPayload(entry);
+        if (!plain) {
+            p->failed = loadFailure(plain.error());  // corrupt or gone: rejected; busy, I/O: retried
+            return p;
+        }
+        auto direct = webhookJsonFromPayload(entry, {reinterpret_cast<const char*>(plain->data()), plain->size()});
+        secureWipe(*plain);
+        if (direct) p->body = std::make_unique<StringBody>(std::move(*direct));
     }
-    sub->wipe();
-    secureWipe(dumped);
+    if (!p->body) {
+        auto sub = store.loadSubmission(entry);
+        if (!sub) {
+            p->failed = loadFailure(sub.error());
+            return p;
+        }
+        nlohmann::json doc = webhookDocument(*sub, entry, metas, multipart);
+        std::string dumped = doc.dump();
+        crypto::wipeJson(doc);
+        if (multipart) {
+            MultipartBuilder mp(store, entry);
+            mp.addField("submission", dumped, "application/json");
+            for (std::size_t i = 0; i < metas.size() && i < sub->attachments.size(); ++i)
+                mp.addFile("attachment-" + std::to_string(i + 1), sub->attachments[i].name, metas[i].mediaType, metas[i]);
+            contentType = mp.contentType();
+            p->body = mp.finish();
+        } else if (metas.empty()) {
+            p->body = std::make_unique<StringBody>(std::move(dumped));  // the document is the body: no copy
+        } else {
+            p->body = streamJson(store, entry, dumped, metas);
+        }
+        sub->wipe();
+        secureWipe(dumped);
+    }
 
-    HttpRequest req;
+    HttpRequest& req = p->request;
     req.url = cfg_.url;
-    req.body = body.get();
+    req.body = p->body.get();
     req.headers = {"Content-Type: " + contentType,
                    "Idempotency-Key: " + entry.uuid,
-                   "X-Guichet-Signature: sha256=" + hmacSha256Hex(cfg_.secret, *body),
+                   "X-Guichet-Signature: sha256=" + hmacSha256Hex(cfg_.secret, *p->body),
                    "X-Guichet-Attempt: " + std::to_string(entry.attempts)};
     if (entry.ambiguous > 0) req.headers.push_back("X-Guichet-Possible-Duplicate: 1");
-    HttpResponse res = perform(req, http_);
-    return readAnswer(res);
+    return p;
+}
+
+SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Entry& entry) {
+    auto p = prepare(store, entry);
+    if (p->failed) return *p->failed;
+    return readAnswer(perform(p->request, http_));
+}
+
+void WebhookConnector::sendEach(outbox::OutboxStore& store, const std::vector<outbox::Entry>& entries,
+                                BatchSends& sends) {
+    if (http_.inFlight <= 1) return Connector::sendEach(store, entries, sends);
+    if (!parallel_) parallel_ = std::make_unique<HttpParallel>(http_, http_.inFlight);
+    std::vector<std::unique_ptr<Prepared>> inFlight(entries.size());  // by entry index
+    std::size_t nextEntry = 0;
+    bool starting = true;
+    for (;;) {
+        // Fill the free slots; the next body is built while earlier requests travel.
+        // Until an answer has come back over this connector, one request at a time: when the
+        // back office is unreachable, one attempt is counted, not in_flight of them.
+        while (starting && nextEntry < entries.size() && parallel_->hasFreeSlot() &&
+               (answering_ || parallel_->idle())) {
+            if (!sends.mayStart()) {
+                starting = false;
+                break;
+            }
+            const std::size_t i = nextEntry++;
+            auto p = prepare(store, entries[i]);
+            if (p->failed) {
+                sends.done(i, *p->failed);
+                continue;
+            }
+            parallel_->submit(p->request, i);
+            inFlight[i] = std::move(p);
+        }
+        if (parallel_->idle()) break;
+        auto [i, res] = parallel_->next();
+        if (res.transferred) answering_ = true;
+        else if (res.connectFailed) answering_ = false;
+        sends.done(i, readAnswer(res));
+        inFlight[i].reset();  // body and signature wiped now, not at the end of the batch
+    }
 }
 
 SendOutcome WebhookConnector::readAnswer(const HttpResponse& res) {

@@ -76,6 +76,7 @@ TEST_CASE("upload.webhook answers: 409 is sent, other 4xx rejected, 5xx retried 
     // One scripted status per request, in order.
     auto receiver = ReceiverProcess::start({"--mode", "webhook", "--statuses", "409,422,503,503,503"}, b.dir / "log.jsonl");
     useWebhook(b, *receiver);
+    b.cfg.http.inFlight = 1;  // the scripted statuses go by arrival order: one send at a time
     auto store = b.open();
     auto dup = sampleSubmission(1, "webhook", "p"), bad = sampleSubmission(2, "webhook", "p"),
          flaky = sampleSubmission(3, "webhook", "p");

@@ -24,7 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ARGS = None
 LOCK = threading.Lock()
-STATE = {"count": 0, "seen_keys": set(), "nonces": set(), "next_id": 1, "tokens": {}}
+STATE = {"active": 0, "count": 0, "seen_keys": set(), "nonces": set(), "next_id": 1, "tokens": {}}
 RNG = random.Random()
 
 
@@ -119,6 +119,8 @@ class Handler(BaseHTTPRequestHandler):
             "headers": {k.lower(): v for k, v in self.headers.items()},
             "body": body.decode("utf-8", "replace"),
             "at": time.time(),
+            # requests being answered at once when this one arrived (a client's in-flight sends)
+            "concurrent": getattr(self, "concurrent", 1),
         }
         entry.update(extra)
         log(entry)
@@ -156,7 +158,8 @@ class Handler(BaseHTTPRequestHandler):
             uuid = doc.get("uuid", "")
         except (ValueError, StopIteration):
             doc, uuid = None, ""
-        common = {"signature_ok": sig_ok, "uuid": uuid, "key": key, "fault": fault or status}
+        # a scripted status is logged as itself ("413"), a random fault by its kind
+        common = {"signature_ok": sig_ok, "uuid": uuid, "key": key, "fault": status if fault == "status" else fault}
         if parts is not None:
             common["parts"] = parts_record(parts)
         if fault == "status":
@@ -284,10 +287,20 @@ class Handler(BaseHTTPRequestHandler):
                                                     "api_url": "http://localhost/api/forms/%s/%d/" % (slug, n)}})
 
     def dispatch(self):
+        with LOCK:
+            STATE["active"] += 1
+            self.concurrent = STATE["active"]
         try:
+            if ARGS.delay > 0:  # a back office far away: every answer takes this long
+                time.sleep(ARGS.delay)
             getattr(self, ARGS.mode)()
+            if ARGS.close_after:  # closes after the answer without saying so (no "Connection: close")
+                self.close_connection = True
         except (BrokenPipeError, ConnectionResetError, OSError):
             pass
+        finally:
+            with LOCK:
+                STATE["active"] -= 1
 
     do_POST = dispatch
     do_GET = dispatch
@@ -309,6 +322,8 @@ def main():
     p.add_argument("--hang", type=float, default=3.0)
     p.add_argument("--slow", type=float, default=0.3)
     p.add_argument("--statuses", default="")
+    p.add_argument("--delay", type=float, default=0.0)
+    p.add_argument("--close-after", action="store_true")
     p.add_argument("--fault-kinds", default="500,reset,hang,slow")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--tls-cert", default="")
