@@ -101,6 +101,12 @@ Result<void> Shell::prepareFonts() {
 }
 
 void Shell::input(const InputEvent& event) {
+    switch (event.kind) {
+        case InputEvent::Kind::KeyDown: ++received_.keys; break;
+        case InputEvent::Kind::PointerDown: ++received_.presses; break;
+        case InputEvent::Kind::PointerUp: ++received_.releases; break;
+        default: break;
+    }
     inputs_.push_back(event);
     if (inputs_.back().arrivedMs == 0)
         inputs_.back().arrivedMs =
