@@ -2,6 +2,9 @@
 // title stays with its answers, and a word is never broken across two lines.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include <imgui.h>
 
 #include "shell_harness.hpp"
@@ -218,4 +221,38 @@ TEST_CASE("ui.pages the accessibility screen fills each part before turning", "[
             if (c.full) CHECK(p.used >= 0.6f * p.available);  // a full page, not a question above a void
         }
     }
+}
+
+// Issue 14 (window.keypad.landscape.large-200 under load): the shell handles one key a
+// frame, and the multi-tap letter was timed when each press was handled. Two quick presses
+// of "2" handled more than the pause apart (a slow frame) typed "aa" instead of "b". The
+// pause is timed between arrivals.
+TEST_CASE("ui.pages multi-tap letters are timed from the presses' arrival, not their handling", "[ui][pages]") {
+    guichet::ui::test::Harness h;
+    h.tap("Touchez l'écran pour commencer");
+    REQUIRE(h.shell.applyMode("speech"));
+    h.settle();
+    REQUIRE(h.shell.session().settings().speech);
+    std::string buffer;
+    buffer.reserve(64);
+    h.shell.keyboard().open("nom##test", "Nom", buffer, FieldKind::Text, 20);
+    h.settle();
+    InputEvent e;
+    e.kind = InputEvent::Kind::KeyDown;
+    e.key = Key::Digit2;
+    const auto arrived = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now().time_since_epoch())
+                             .count();
+    e.arrivedMs = arrived;
+    h.shell.input(e);
+    h.settle();
+    // The second press arrived 150 ms after the first, but a slow frame delays its handling
+    // beyond the pause that makes a letter final (1.2 s by default).
+    std::this_thread::sleep_for(std::chrono::milliseconds(1300));
+    e.arrivedMs = arrived + 150;
+    h.now += std::chrono::milliseconds(150);  // the shell's clock (debounce) moves as well
+    h.shell.input(e);
+    h.settle();
+    CHECK(buffer == "b");
+    h.shell.keyboard().close();
 }
