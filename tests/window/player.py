@@ -177,10 +177,11 @@ class Player:
             cur = ids.index(d["focused"]) if d["focused"] in ids else -1
             target = ids.index(ident)
             forward = (target - cur) % len(ids) if cur >= 0 else target + 1
-            key = "tab" if forward <= len(ids) - forward else "shift-tab"
-            before, was = d["frame"], d["focused"]
-            self.t.xdotool("key", "--clearmodifiers", "Tab" if key == "tab" else "shift+Tab")
-            d = self.t.wait(lambda x: x["focused"] != was, f"the focus to move from '{was}'", after=before)
+            key = "Tab" if forward <= len(ids) - forward else "shift+Tab"
+            was = d["focused"]
+            d = self.t.press(key)
+            if d["focused"] == was:
+                raise Failure(f"{where}: {key} did not move the focus from '{was}' on screen '{d['screen']}'")
         raise Failure(f"{where}: {what} cannot be reached with Tab")
 
     def keypad_tap(self, text, where):
@@ -253,25 +254,21 @@ class Player:
                 key = "key:space" if ch == " " else "key:" + ch
                 if not by_id(self.t.dump, key) and by_id(self.t.dump, "key:shift"):
                     self.focus("key:shift", where, "the key \"Majuscule\"")
-                    before = self.t.frame()
-                    self.t.key("enter")
-                    # The capitals are drawn on a later frame: wait for them, not for any frame
-                    # (reading the dump at once made this step flaky).
-                    self.t.wait(lambda x, key=key: by_id(x, key), f"the key \"{ch}\" after \"Majuscule\"",
-                                after=before)
+                    if not by_id(self.t.key("enter"), key):
+                        raise Failure(f"{where}: no key \"{ch}\" after \"Majuscule\"")
                 self.focus(key, where, f"the key \"{ch}\"")
                 self.t.key("enter")
                 last = None
                 continue
             if digit == last:
-                time.sleep(COMMIT_PAUSE)  # same key again: let the letter be final
-            for _ in range(presses):
-                before = self.t.frame()
-                self.t.xdotool("key", "--clearmodifiers", digit)
-                self.t.wait(lambda x: True, "a frame after a digit", after=before)
+                # Same key again: a resident pauses so that the letter is final. The last
+                # press was handled (press() waits for it), so the terminal sees a pause of
+                # at least COMMIT_PAUSE whatever the load.
+                time.sleep(COMMIT_PAUSE)
+            # One letter's presses in one burst, as a thumb types them.
+            self.t.press(digit, presses)
             last = digit
-        time.sleep(COMMIT_PAUSE)
-        self.t.settle()
+        # Validating (Enter) makes the last letter final: no pause needed.
         self.typed = (field, len(text))
 
     # ---- the text size, as a resident changes it (footer button, then the chip)

@@ -4,7 +4,8 @@ moves, button presses, key presses), and the real frame read back from the X ser
 
 The terminal helps the tests find things: `--a11y-dump FILE` makes it write, after every
 frame it presents, each control's rectangle and label (ui/host/a11y_dump.hpp). Waits are
-event-driven: the dump file is polled until the frame counter moves and then rests.
+event-driven: after an input, the dump file is polled until it counts that input as
+received and the terminal has settled (never a fixed sleep).
 
 Standard library only (Debian's python3); the X tools come from the xvfb, xdotool and
 x11-apps packages (scripts/install-deps.sh).
@@ -192,7 +193,8 @@ class Terminal:
             cwd=root, env=e, stdout=self.log, stderr=subprocess.STDOUT)
         self.dump = None
         self.shots = 0
-        self.wait(lambda d: True, "the first frame", timeout=30)
+        first = self.wait(lambda d: True, "the first frame", timeout=30)
+        self.sent = dict(first["inputs"])  # what the terminal must have received (see press)
 
     # ---- the dump
 
@@ -232,52 +234,70 @@ class Terminal:
         return (self.read() or {"frame": -1})["frame"]
 
     # ---- input (real X events)
+    #
+    # Every send waits for the terminal to have RECEIVED what was sent (the dump counts keys,
+    # presses and releases) and then to have settled: only that dump shows the effect. A
+    # wait for "any newer settled frame" read frames drawn for a timer or a speech wake-up
+    # between the send and its receipt (issue 14: "4 sur 5" not found under load, because a
+    # second Enter reached a part turned by the first).
 
     def xdotool(self, *args):
+        if os.environ.get("GUICHET_WINDOW_TRACE"):
+            d = self.read() or {}
+            print(f"  {time.monotonic():.2f} xdotool {' '.join(map(str, args))}  [frame {d.get('frame')} screen {d.get('screen')} "
+                  f"focus {d.get('focused')} settled {d.get('settled')}]", flush=True)
         subprocess.run(["xdotool", *map(str, args)], check=True, env={**os.environ, "DISPLAY": self.x.display})
+
+    def _count(self, kind, n=1):
+        """What the terminal must have received of `kind` once the n next ones arrive (raw
+        xdotool gestures, e.g. the console's five corner taps, are counted by the dump)."""
+        received = ((self.read() or {}).get("inputs") or {}).get(kind, 0)
+        self.sent[kind] = max(self.sent[kind], received) + n
+        return self.sent[kind]
+
+    def _received(self, kind, want, what, also=lambda d: True, timeout=15.0):
+        try:
+            return self.wait(lambda d: d["inputs"][kind] >= want and also(d), what, timeout=timeout)
+        except Failure as e:
+            got = ((self.read() or {}).get("inputs") or {}).get(kind)
+            raise Failure(f"{e}; the terminal received {got} {kind} of the {want} sent") from None
+
+    def press(self, sym, times=1):
+        """Presses the X key `sym` (e.g. "Tab", "shift+Tab", "2") `times` times in one burst and
+        returns the settled screen once the terminal has received every press."""
+        want = self._count("keys", times)
+        self.xdotool("key", "--clearmodifiers", *([sym] * times))
+        return self._received("keys", want, f"the key {sym} to be handled", also=lambda d: d.get("settled"))
 
     def click(self, x, y):
         """A tap at (x, y): the finger arrives, presses, lifts; returns the settled screen
         once the terminal has seen the release."""
-        before = self.frame()
         self.xdotool("mousemove", int(x), int(y))
-        try:
-            self.settle(after=before, timeout=1.0)
-        except Failure:
-            pass
-        before = self.frame()
+        want = self._count("presses")
         self.xdotool("mousedown", 1)
-        # A finger rests at least a frame: lift once the terminal has drawn the press (a
-        # press and release that reach it together between two frames can be lost under
-        # heavy load: see the note of issue 14).
-        try:
-            self.wait(lambda d: d["pointer"]["down"], "the press to be seen", timeout=5, after=before)
-        except Failure:
-            pass
-        before = self.frame()
-        self.xdotool("mouseup", 1)
-        return self.released(before)
+        # A finger rests at least a frame: lift once the terminal has handled the press.
+        self._received("presses", want, "the press to be seen",
+                       also=lambda d: d["pointer"]["down"] or d.get("settled"))
+        return self.release()
 
-    def released(self, before):
-        # Settled with the button up: a settled frame between press and release is no end.
-        return self.wait(lambda d: d.get("settled") and not d["pointer"]["down"], "the tap to be handled",
-                         timeout=15, after=before)
+    def release(self):
+        want = self._count("releases")
+        self.xdotool("mouseup", 1)
+        return self._received("releases", want, "the tap to be handled",
+                              also=lambda d: d.get("settled") and not d["pointer"]["down"])
 
     def drag(self, x, y, dy, steps=8):
-        before = self.frame()
+        want = self._count("presses")
         self.xdotool("mousemove", int(x), int(y), "mousedown", 1)
+        self._received("presses", want, "the finger to be seen")
         for i in range(1, steps + 1):
-            time.sleep(0.02)
+            time.sleep(0.02)  # the finger's pace (a gesture), not a wait for the screen
             self.xdotool("mousemove", int(x), int(y + dy * i / steps))
         time.sleep(0.05)
-        self.xdotool("mouseup", 1)
-        return self.released(before)
+        return self.release()
 
     def key(self, name):
-        before = self.frame()
-        sym = KEYS.get(name, name)
-        self.xdotool("key", "--clearmodifiers", sym)
-        return self.settle(after=before)
+        return self.press(KEYS.get(name, name))
 
     # ---- reading the screen
 

@@ -37,15 +37,77 @@ void PagedColumn::draw(UiContext& ctx, PageScope& page, const std::vector<Block>
     const float counterH = stacked ? f->FontSize + ctx.px(16) : 0.0f;
     const float navBlockH = navH + counterH;
 
+    // In landscape, when it takes fewer parts, each heading goes in a narrow column on the
+    // left, beside its settings, instead of above them (issue 14: at 200 % in landscape the
+    // accessibility screen took 5 parts, the first holding the text size above an empty
+    // band; two columns of settings do not help there, a setting's label wraps to 2 to 4
+    // lines in half the width). Every block is measured at the width it will get.
+    const float fullAvail = bottom - startY, navAvail = bottom - navBlockH - ctx.px(24) - startY;
+    const float sideGap = ctx.px(40);
+    const float headW = std::floor(width * 0.28f), bodyX = x + headW + sideGap, bodyW = width - headW - sideGap;
+    auto measureAt = [&](const Block& b, float w) {
+        ImGui::PushItemWidth(w);
+        float h = measureBlock(ctx, b.draw);
+        ImGui::PopItemWidth();
+        return h;
+    };
+    auto cut = [&](const std::vector<float>& heights) {
+        auto parts = paginate(heights, blocks, fullAvail);
+        return parts.size() > 1 ? paginate(heights, blocks, navAvail) : parts;
+    };
     std::vector<float> heights;
-    heights.reserve(blocks.size());
     for (const auto& b : blocks) heights.push_back(measureBlock(ctx, b.draw));
-    auto parts = paginate(heights, blocks, bottom - startY);
-    if (parts.size() > 1) parts = paginate(heights, blocks, bottom - navBlockH - ctx.px(24) - startY);
+    auto parts = cut(heights);
+    bool beside = false;
+    if (!ctx.portrait() && parts.size() > 1) {
+        // A heading beside its settings takes no height of its own, unless it is taller
+        // than the setting it stands beside.
+        std::vector<float> side(blocks.size(), 0.0f);
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            if (blocks[i].header) continue;
+            side[i] = measureAt(blocks[i], bodyW);
+            const bool firstOfGroup = i > 0 && blocks[i - 1].header && blocks[i - 1].group == blocks[i].group;
+            if (firstOfGroup) side[i] = std::max(side[i], measureAt(blocks[i - 1], headW));
+        }
+        auto sideParts = cut(side);
+        if (sideParts.size() < parts.size()) {
+            parts = std::move(sideParts);
+            beside = true;
+        }
+    }
     parts_ = static_cast<int>(parts.size());
     part_ = std::clamp(part_, 0, parts_ - 1);
-    for (int i : parts[part_].blocks) blocks[i].draw();
-    if (parts_ == 1) return;
+    if (!beside) {
+        for (int i : parts[part_].blocks) blocks[i].draw();
+    } else {
+        float y = startY, headEnd = startY;
+        for (int i : parts[part_].blocks) {
+            const bool head = blocks[i].header;
+            ImGui::SetCursorScreenPos(ImVec2(head ? x : bodyX, y));
+            ImGui::PushItemWidth(head ? headW : bodyW);
+            blocks[i].draw();
+            ImGui::PopItemWidth();
+            const float end = ImGui::GetCursorScreenPos().y;
+            if (head) {
+                headEnd = end;  // the next setting starts on the heading's line
+            } else {
+                y = std::max(end, headEnd);
+                headEnd = y;
+            }
+        }
+        ImGui::SetCursorScreenPos(ImVec2(x, std::max(y, headEnd)));
+        ImGui::Dummy(ImVec2(1, 0));
+    }
+    if (parts_ > 1) drawPartButtons(ctx, x, width, bottom, navH, counterH, sideW, stacked);
+}
+
+void PagedColumn::drawPartButtons(UiContext& ctx, float x, float width, float bottom, float navH, float counterH,
+                                  float sideW, bool stacked) {
+    ButtonStyle nav;
+    nav.kind = ButtonKind::Secondary;
+    nav.font = ctx.fonts.bold;
+    ImFont* f = ctx.fonts.body;
+    auto textW = [](ImFont* font, const std::string& s) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.c_str()).x; };
 
     // Always at the same place: pushed down by an oversized part it would make the body
     // scroll, the arrows' column would narrow it, the parts would change under the finger.

@@ -1,7 +1,9 @@
 // The body of a simple screen (accessibility, information) in parts that fit above the
 // footer, as the wizard's pages do: a kiosk page never scrolls (issue 14). With one part
 // nothing is added; with several, "Précédent" · "Partie x sur y" · "Voir la suite" sit at
-// the bottom of the body, always at the same place.
+// the bottom of the body, always at the same place. In landscape, when it takes fewer parts,
+// each heading (Block::header) stands in a narrow column to the left of its blocks instead
+// of above them.
 #pragma once
 
 #include <vector>
@@ -19,6 +21,8 @@ public:
     int parts() const { return parts_; }
 
 private:
+    void drawPartButtons(UiContext& ctx, float x, float width, float bottom, float navH, float counterH, float sideW,
+                         bool stacked);
     int part_ = 0, parts_ = 1;
 };
 

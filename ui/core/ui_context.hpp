@@ -78,6 +78,10 @@ public:
     float unit = 1;         // layout unit: short side / 1080
     double time = 0;        // seconds since start (animations, countdowns)
     bool inert = false;     // drawing behind an overlay: widgets draw but neither react nor register
+    // While a key is handled: when it reached the terminal. The pace of a burst (multi-tap
+    // letters) is read from arrival, not from handling: the shell takes one key a frame,
+    // so on a slow frame two quick presses would be handled far apart.
+    std::optional<std::chrono::steady_clock::time_point> keyArrived;
     // The colour the frame is cleared with (the page background): cheaper than painting
     // a full-screen rectangle, which costs ~30 ms a frame on the software renderer.
     Rgb clearColor;

@@ -25,6 +25,10 @@ void writeA11yDump(const std::string& path, Shell& shell, const DumpInfo& info) 
     j["renderer"] = info.renderer;
     j["frameMs"] = info.frameMs;
     j["settled"] = info.settled;
+    {  // what input this frame has seen: tests wait for the count of what they sent
+        const auto& in = shell.inputsReceived();
+        j["inputs"] = {{"keys", in.keys}, {"presses", in.presses}, {"releases", in.releases}};
+    }
     j["screen"] = tree.screenId();  // what this frame drew (the router may already be elsewhere)
     j["title"] = tree.title();
     j["instruction"] = tree.instruction();  // "Étape 1 sur 2 — question 1 sur 3" (one question a page at 200 %)

@@ -1,6 +1,9 @@
 // The accessibility screen (A8, A9, A12, A15, A24): text size, high contrast, fonts, the
 // reach layout, and speech when the speech area has registered its mode. Each change is
 // visible at once; everything resets when the session ends.
+#include <algorithm>
+#include <cfloat>
+
 #include <imgui.h>
 
 #include "kiosk/i18n/i18n.hpp"
@@ -87,9 +90,16 @@ private:
         struct SizeChoice { TextSize size; const char* label; };
         const SizeChoice sizes[] = {{TextSize::Standard, N_("Normal")}, {TextSize::Large150, N_("Grand")},
                                     {TextSize::Large200, N_("Très grand")}};
-        float w = page.contentWidth();
-        bool vertical = ctx.portrait() && s.textScale() > 1.4f;
+        float w = page.contentWidth();  // a column's width when the screen is in two
         float gap = ctx.px(20);
+        // One above the other in portrait at large sizes, and wherever a label (with the
+        // check mark of the chosen size, see button()) would not fit a third of the width.
+        ImFont* bold = ctx.fonts.bold;
+        float widest = 0;
+        for (const auto& c : sizes)
+            widest = std::max(widest, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, _(c.label)).x);
+        bool vertical = (ctx.portrait() && s.textScale() > 1.4f) ||
+                        widest + 2 * ctx.px(22) + bold->FontSize * 0.7f + ctx.px(8) > (w - 2 * gap) / 3;
         float cw = vertical ? w : (w - 2 * gap) / 3;
         float ch = std::max(ctx.px(104), ctx.fonts.bold->FontSize + ctx.px(48));
         ImVec2 o = ImGui::GetCursorScreenPos();

@@ -101,6 +101,12 @@ Result<void> Shell::prepareFonts() {
 }
 
 void Shell::input(const InputEvent& event) {
+    switch (event.kind) {
+        case InputEvent::Kind::KeyDown: ++received_.keys; break;
+        case InputEvent::Kind::PointerDown: ++received_.presses; break;
+        case InputEvent::Kind::PointerUp: ++received_.releases; break;
+        default: break;
+    }
     inputs_.push_back(event);
     if (inputs_.back().arrivedMs == 0)
         inputs_.back().arrivedMs =
@@ -137,6 +143,7 @@ void Shell::processInput() {
     }
     auto debounce = milliseconds(config_.debounceMs);
     auto now = clock_();
+    ctx_.keyArrived.reset();  // set below while a key is handled
     // At most one discrete event a frame: a press and its release must land in different
     // frames for ImGui to see a click, and a key acts on the screen as last drawn.
     while (!inputs_.empty()) {
@@ -186,6 +193,7 @@ void Shell::processInput() {
                 pointerLeave_ = true;
                 return;
             case InputEvent::Kind::KeyDown:
+                ctx_.keyArrived = std::chrono::steady_clock::time_point(milliseconds(ev.arrivedMs));
                 if (session_.phase() == Session::Phase::Active) {
                     if (Screen* s = router_.current(); s && s->onRawKey(ctx_, ev.key, ev.arrivedMs)) {
                         session_.touch();

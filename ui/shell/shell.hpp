@@ -79,6 +79,14 @@ public:
     const TerminalConfig& config() const { return config_; }
     std::string screenId() const;
     std::size_t pendingInput() const { return inputs_.size(); }
+    // Discrete input received since start. A test that sends a key or a tap waits for a
+    // dump that counts it and is settled: only then does the screen show its effect (a
+    // frame drawn for a timer or a speech wake-up, between the send and the receipt,
+    // would otherwise be read as the answer).
+    struct InputCounts {
+        unsigned keys = 0, presses = 0, releases = 0;
+    };
+    const InputCounts& inputsReceived() const { return received_; }
     unsigned framesDrawn() const { return frames_; }
     bool warningJustStarted() { bool w = warningStarted_; warningStarted_ = false; return w; }
 
@@ -108,6 +116,7 @@ private:
     std::vector<std::unique_ptr<UiExtension>> extensions_;
     std::size_t startedExtensions_ = 0;
     std::deque<InputEvent> inputs_;
+    InputCounts received_;
     std::function<void()> fontTextureHook_;
     Session::Clock clock_;
     std::chrono::steady_clock::time_point start_;

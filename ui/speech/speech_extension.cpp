@@ -70,7 +70,8 @@ public:
         // … and digits type letters, phone-style, in a text field of the on-screen keyboard.
         const int digit = digitOf(key);
         if (digit >= 0 && ctx.keyboard.isOpen() && ctx.keyboard.kind() == FieldKind::Text) {
-            auto edit = multitap_.press(static_cast<char>('0' + digit), speech::MultiTap::Clock::now());
+            // The pause that makes a letter final is timed between arrivals (see keyArrived).
+            auto edit = multitap_.press(static_cast<char>('0' + digit), ctx.keyArrived.value_or(speech::MultiTap::Clock::now()));
             if (edit) {
                 if (edit->replaceLast) ctx.keyboard.erase();
                 ctx.keyboard.typeText(edit->character);
