@@ -31,13 +31,20 @@ int maxConcurrent(const ReceiverProcess& r) {
     return most;
 }
 
+// A webhook receiver answering after `delay` seconds, with the bench's connector sending up
+// to `inFlight` requests at once.
+std::unique_ptr<ReceiverProcess> slowWebhook(UploadBench& b, const char* delay, int inFlight) {
+    auto receiver = ReceiverProcess::start({"--mode", "webhook", "--delay", delay}, b.dir / "log.jsonl");
+    b.cfg.webhook = outbox::WebhookConfig{receiver->url("/hook"), "s3cret"};
+    b.cfg.http.inFlight = inFlight;
+    return receiver;
+}
+
 }  // namespace
 
 TEST_CASE("upload.in-flight: a slow back office gets up to in_flight requests at once, each demand once") {
     UploadBench b;
-    auto receiver = ReceiverProcess::start({"--mode", "webhook", "--delay", "0.25"}, b.dir / "log.jsonl");
-    b.cfg.webhook = outbox::WebhookConfig{receiver->url("/hook"), "s3cret"};
-    b.cfg.http.inFlight = 4;
+    auto receiver = slowWebhook(b, "0.25", 4);
     auto store = b.open();
     auto subs = storeSome(*store, 12);
     const auto t0 = Clock::now();
@@ -65,9 +72,7 @@ TEST_CASE("upload.in-flight: a slow back office gets up to in_flight requests at
 
 TEST_CASE("upload.in-flight: in_flight = 1 sends one after the other") {
     UploadBench b;
-    auto receiver = ReceiverProcess::start({"--mode", "webhook", "--delay", "0.05"}, b.dir / "log.jsonl");
-    b.cfg.webhook = outbox::WebhookConfig{receiver->url("/hook"), "s3cret"};
-    b.cfg.http.inFlight = 1;
+    auto receiver = slowWebhook(b, "0.05", 1);
     auto store = b.open();
     auto subs = storeSome(*store, 5);
     auto report = upload::Uploader::sendOnce(b.options(), b.cfg);
