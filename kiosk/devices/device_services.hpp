@@ -37,6 +37,19 @@ struct ScanRequest {
     bool feeder = false;  // platen by default
     bool color = true;
     int dpi = 300;
+    // The box a preview of each page must fit (ScannedPage::preview), 0 x 0 for none. The
+    // scanner's thread decodes it, so that a 300 dpi page never stalls the screen's frame.
+    int previewWidth = 0;
+    int previewHeight = 0;
+};
+
+// A page decoded at a reduced size as RGBA pixels, ready to upload as a texture.
+// Personal data: wipe() it when the preview goes away.
+struct PagePreview {
+    int width = 0;
+    int height = 0;
+    Bytes rgba;  // width * height * 4, rows top to bottom
+    void wipe() { secureWipe(rgba); width = height = 0; }
 };
 
 struct ScannedPage {
@@ -44,6 +57,8 @@ struct ScannedPage {
     int widthPx = 0;
     int heightPx = 0;
     int dpi = 0;
+    PagePreview preview;  // empty unless the request asked for one (or the decode failed)
+    void wipe() { secureWipe(jpeg); preview.wipe(); }
 };
 
 class ScannerService {

@@ -4,6 +4,7 @@
 
 #include "drivers/common/log.hpp"
 #include "kiosk/scan/jpeg_tools.hpp"
+#include "kiosk/scan/page_preview.hpp"
 
 namespace guichet::scan {
 
@@ -303,7 +304,17 @@ void EsclScannerService::runJob(Job& job) {
             secureWipe(jpeg);
             return info.error();
         }
-        pages.push_back(ScannedPage{std::move(jpeg), info->width, info->height, dpi});
+        ScannedPage page{std::move(jpeg), info->width, info->height, dpi, {}};
+        // The preview is decoded here, on the scanner's thread, not by the screen: a 300 dpi
+        // page takes tens of milliseconds to decode, a whole frame's time. A page that cannot
+        // be previewed is still a page (the screen shows a document icon instead).
+        if (request.previewWidth > 0 && request.previewHeight > 0) {
+            if (auto preview = makePagePreview(page.jpeg, request.previewWidth, request.previewHeight))
+                page.preview = std::move(*preview);
+            else
+                log::warning("scanner", "page " + std::to_string(index + 1) + ": " + preview.error().message);
+        }
+        pages.push_back(std::move(page));
         // The feeder does not say how many sheets it holds: creep towards the end.
         const float f = request.feeder ? std::min(0.95f, 0.1f + 0.2f * static_cast<float>(index + 1)) : 0.95f;
         if (f > shown) {
@@ -326,7 +337,7 @@ void EsclScannerService::runJob(Job& job) {
     auto n = jobClient_->scan(*settings, sink, &cancel_);
     jobClient_->setPageProgress({});
     if (!n) {
-        for (auto& p : pages) secureWipe(p.jpeg);
+        for (auto& p : pages) p.wipe();
         pages.clear();
         const Error& e = n.error();
         if (e.code == ErrorCode::Disconnected) dropConnection(e);

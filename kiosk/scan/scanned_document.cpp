@@ -3,7 +3,7 @@
 namespace guichet::scan {
 
 void ScannedDocument::wipePages(std::vector<ScannedPage>& pages) {
-    for (auto& p : pages) secureWipe(p.jpeg);
+    for (auto& p : pages) p.wipe();
     pages.clear();
 }
 
@@ -21,7 +21,7 @@ void ScannedDocument::discardPending() { wipePages(pending_); }
 
 bool ScannedDocument::removePage(std::size_t index) {
     if (index >= pages_.size()) return false;
-    secureWipe(pages_[index].jpeg);
+    pages_[index].wipe();
     pages_.erase(pages_.begin() + static_cast<std::ptrdiff_t>(index));
     return true;
 }

@@ -91,6 +91,38 @@ TEST_CASE("scan.service becomes Ready and scans one page from the platen") {
     CHECK(rig.emulator.stats().lastHostHeader == "127.0.0.1:" + std::to_string(rig.server->port()));
 }
 
+TEST_CASE("scan.service previews: decoded by the service at the size asked, none when not asked") {
+    ServiceRig rig;
+    ScanRequest asked{false, true, 100};
+    asked.previewWidth = 300;
+    asked.previewHeight = 400;
+    auto o = rig.scan(asked);
+    REQUIRE(o.result->ok());
+    REQUIRE((*o.result)->size() == 1);
+    // Ready when the result reaches the UI thread: the screen only uploads it.
+    const PagePreview& p = (**o.result)[0].preview;
+    // 826 x 1169 at 100 dpi: the decoder's 1/4 is the largest scale inside 300 x 400.
+    CHECK(p.width == 207);
+    CHECK(p.height == 293);
+    REQUIRE(p.rgba.size() == static_cast<std::size_t>(p.width) * p.height * 4);
+    // A picture, not a blank buffer: the test page has dark print on light paper.
+    int darkest = 255, lightest = 0;
+    for (std::size_t i = 0; i < p.rgba.size(); i += 4) {
+        darkest = std::min<int>(darkest, p.rgba[i]);
+        lightest = std::max<int>(lightest, p.rgba[i]);
+    }
+    CHECK(lightest - darkest > 100);
+    auto plain = rig.scan(ScanRequest{false, true, 100});
+    REQUIRE(plain.result->ok());
+    CHECK((**plain.result)[0].preview.width == 0);
+    CHECK((**plain.result)[0].preview.rgba.empty());
+    // The page's wipe reaches its preview too.
+    ScannedPage page = std::move((**o.result)[0]);
+    page.wipe();
+    CHECK(page.preview.rgba.empty());
+    CHECK(page.jpeg.empty());
+}
+
 TEST_CASE("scan.service progress moves while a 300 dpi page arrives") {
     emu::EmulatorBehaviour b;
     b.paperGrain = 6;  // a realistic ~800 KiB page

@@ -10,7 +10,6 @@
 #include "drivers/common/log.hpp"
 #include "kiosk/i18n/i18n.hpp"
 #include "kiosk/scan/scanned_document.hpp"
-#include "kiosk/scan/page_preview.hpp"
 #include "ui/core/icons.hpp"
 #include "ui/core/textures.hpp"
 #include "ui/core/widgets.hpp"
@@ -33,6 +32,10 @@ struct Thumbnail {
     ImTextureID texture = nullptr;
     int width = 0, height = 0;
 };
+
+// A page's frame: portrait, A4-ish; the fresh scan's is the largest one drawn.
+constexpr float kFrameAspect = 0.75f;
+constexpr float kFreshScanFrameHeight = 360.f;
 
 struct FieldScan {
     scan::ScannedDocument document;
@@ -71,7 +74,7 @@ FieldScan& fieldScan(const WizardSession& session, const std::string& fieldId) {
 }
 
 void wipePages(std::vector<ScannedPage>& pages) {
-    for (auto& p : pages) secureWipe(p.jpeg);
+    for (auto& p : pages) p.wipe();
     pages.clear();
 }
 
@@ -107,8 +110,13 @@ void startScan(UiContext& ctx, const WizardSession& session, const std::string& 
         auto it = st.fields.find(fieldId);
         return it == st.fields.end() ? nullptr : it->second.get();
     };
+    // The preview fits the largest frame the step draws (the fresh scan's, drawThumbnails);
+    // smaller frames scale the same texture down.
+    ScanRequest request;
+    request.previewHeight = static_cast<int>(ctx.px(kFreshScanFrameHeight));
+    request.previewWidth = static_cast<int>(ctx.px(kFreshScanFrameHeight) * kFrameAspect);
     ctx.services.scanner->scan(
-        ScanRequest{},
+        request,
         [stillOurs](float p) {
             if (FieldScan* f = stillOurs()) f->progress = p;
         },
@@ -145,20 +153,22 @@ bool shows(const Thumbnail& t, const ScannedPage& page) {
     return t.page == page.jpeg.data() && t.fingerprint == fingerprint(page);
 }
 
-// The thumbnail of `page`, made on first need at the size shown (null without a renderer).
-const Thumbnail* thumbnailOf(FieldScan& fs, const ScannedPage& page, int maxW, int maxH) {
+// The thumbnail of `page`: its preview (decoded by the scanner's thread, see
+// previewBox) uploaded on first need. Null without a renderer or a preview.
+const Thumbnail* thumbnailOf(FieldScan& fs, const ScannedPage& page) {
     for (auto& t : fs.thumbnails)
         if (shows(t, page)) return t.texture ? &t : nullptr;
     Thumbnail t;
     t.page = page.jpeg.data();
     t.fingerprint = fingerprint(page);
-    if (auto preview = scan::makePagePreview(page.jpeg, maxW, maxH)) {
-        t.texture = createTexture(preview->width, preview->height, preview->rgba.data());
-        t.width = preview->width;
-        t.height = preview->height;
-        preview->wipe();
+    const PagePreview& preview = page.preview;
+    if (preview.width > 0 && preview.height > 0 &&
+        preview.rgba.size() == static_cast<std::size_t>(preview.width) * preview.height * 4) {
+        t.texture = createTexture(preview.width, preview.height, preview.rgba.data());
+        t.width = preview.width;
+        t.height = preview.height;
     }
-    fs.thumbnails.push_back(t);  // a failed decode is remembered: not retried every frame
+    fs.thumbnails.push_back(t);  // a missing preview is remembered: not looked at every frame
     return t.texture ? &fs.thumbnails.back() : nullptr;
 }
 
@@ -186,7 +196,7 @@ void drawThumbnails(UiContext& ctx, FieldScan& fs, const std::vector<ScannedPage
     ImVec2 origin = ImGui::GetCursorScreenPos();
     float colW = width > 0 ? width : std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
     float gap = ctx.px(24);
-    float boxH = maxH, boxW = maxH * 0.75f;  // portrait A4-ish frame
+    float boxH = maxH, boxW = maxH * kFrameAspect;
     int perRow = std::max(1, static_cast<int>((colW + gap) / (boxW + gap)));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* f = ctx.fonts.body;
@@ -196,7 +206,7 @@ void drawThumbnails(UiContext& ctx, FieldScan& fs, const std::vector<ScannedPage
         ImVec2 a(origin.x + c * (boxW + gap), origin.y + r * (rowH + gap));
         ImVec2 b(a.x + boxW, a.y + boxH);
         dl->AddRectFilled(a, b, col(hex(0xFFFFFF)), ctx.px(6));
-        const Thumbnail* t = ctx.inert ? nullptr : thumbnailOf(fs, pages[i], static_cast<int>(boxW), static_cast<int>(boxH));
+        const Thumbnail* t = ctx.inert ? nullptr : thumbnailOf(fs, pages[i]);
         if (ctx.inert) {  // measuring: no upload; find what exists
             for (auto& th : fs.thumbnails)
                 if (th.texture && shows(th, pages[i])) t = &th;
@@ -292,7 +302,7 @@ void drawStep(UiContext& ctx, WizardSession& session, const Field& field, const 
         // The page as scanned, big enough to check it is straight and readable, then two
         // choices that do not look alike: keep (the main action) or scan again.
         paragraph(ctx, std::string(_("Vérifiez la numérisation")) + " : " + label);
-        drawThumbnails(ctx, fs, fs.document.pending(), ctx.px(360));
+        drawThumbnails(ctx, fs, fs.document.pending(), ctx.px(kFreshScanFrameHeight));
         ImVec2 pos = ImGui::GetCursorScreenPos();
         float w = std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
         float gap = ctx.px(24);
