@@ -224,3 +224,19 @@ TEST_CASE("payment.tcp_answer_in_several_segments", "[payment]") {
     CHECK(r.outcome == Outcome::Approved);
     CHECK(r.answer.authorisation == "111111");
 }
+
+TEST_CASE("payment.tcp_emulator_port_taken_is_busy_and_says_which", "[payment]") {
+    // The demo starts the terminal's emulators on fixed ports: a second terminal (or a
+    // stale one) on the same machine must get a clear "busy" naming the emulator and port.
+    emu::TpeEmulator first, second;
+    auto a = emu::TpeTcpServer::start(first, 0);
+    REQUIRE(a.ok());
+    auto b = emu::TpeTcpServer::start(second, a.value()->port());
+    REQUIRE_FALSE(b.ok());
+    CHECK(b.error().code == ErrorCode::Busy);
+    CHECK(b.error().message == "tpe emulator: cannot listen on 127.0.0.1:" + std::to_string(a.value()->port()) +
+                                   ": Address already in use");
+    // The first one still answers.
+    TcpLink link("127.0.0.1", a.value()->port());
+    CHECK(link.open(Millis(2000)).ok());
+}

@@ -2,18 +2,15 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <list>
 #include <vector>
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "drivers/emulators/escl/emulator_connection.hpp"
+#include "drivers/emulators/loopback/loopback_listener.hpp"
 
 namespace guichet::emu {
 
@@ -29,32 +26,11 @@ struct Client {
 }  // namespace
 
 Result<std::unique_ptr<EmulatorTcpServer>> EmulatorTcpServer::start(EsclEmulator& emulator, int port) {
-    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-    if (fd < 0) return makeError(ErrorCode::Io, std::string("emulator: socket: ") + std::strerror(errno));
-    int one = 1;
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, 8) != 0) {
-        std::string why = std::strerror(errno);
-        ::close(fd);
-        return makeError(ErrorCode::Busy, "emulator: cannot listen on 127.0.0.1:" + std::to_string(port) + ": " + why);
-    }
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    int pipeFds[2];
-    if (::pipe2(pipeFds, O_CLOEXEC | O_NONBLOCK) != 0) {
-        ::close(fd);
-        return makeError(ErrorCode::Io, "emulator: pipe failed");
-    }
-    std::unique_ptr<EmulatorTcpServer> s(new EmulatorTcpServer(emulator, fd, ntohs(addr.sin_port), pipeFds[0], pipeFds[1]));
+    auto l = listenOnLoopback("emulator", port, 8);
+    if (!l) return l.error();
+    std::unique_ptr<EmulatorTcpServer> s(new EmulatorTcpServer(emulator, l->listenFd, l->port, l->wakeRead, l->wakeWrite));
     // An unplug (or any change) wakes the loop: it sleeps on its sockets, never on a timer.
-    emulator.setChangeListener([w = pipeFds[1]] {
-        char c = 2;
-        (void)!::write(w, &c, 1);
-    });
+    emulator.setChangeListener([w = *l] { w.wake(2); });
     s->thread_ = std::thread([p = s.get()] { p->run(); });
     return s;
 }
@@ -67,12 +43,10 @@ EmulatorTcpServer::~EmulatorTcpServer() { stop(); }
 void EmulatorTcpServer::stop() {
     if (stopping_.exchange(true)) return;
     emulator_.setChangeListener({});  // before the pipe it writes to is closed
-    char c = 1;
-    (void)!::write(wakeWrite_, &c, 1);
+    LoopbackListener l{listenFd_, port_, wakeRead_, wakeWrite_};
+    l.wake();
     if (thread_.joinable()) thread_.join();
-    ::close(listenFd_);
-    ::close(wakeRead_);
-    ::close(wakeWrite_);
+    l.close();
 }
 
 void EmulatorTcpServer::run() {

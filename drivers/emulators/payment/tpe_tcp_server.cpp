@@ -1,8 +1,5 @@
 #include "drivers/emulators/payment/tpe_tcp_server.hpp"
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sys/socket.h>
@@ -12,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 
+#include "drivers/emulators/loopback/loopback_listener.hpp"
 #include "drivers/payment/caisse_ap_message.hpp"
 
 namespace guichet::emu {
@@ -19,28 +17,9 @@ namespace guichet::emu {
 using Clock = std::chrono::steady_clock;
 
 Result<std::unique_ptr<TpeTcpServer>> TpeTcpServer::start(TpeEmulator& emulator, int port) {
-    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-    if (fd < 0) return makeError(ErrorCode::Io, std::string("tpe emulator: socket: ") + std::strerror(errno));
-    int one = 1;
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, 4) != 0) {
-        const int e = errno;
-        ::close(fd);
-        return makeError(e == EADDRINUSE ? ErrorCode::Busy : ErrorCode::Io,
-                         "tpe emulator: port " + std::to_string(port) + ": " + std::strerror(e));
-    }
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    int pipeFds[2];
-    if (::pipe2(pipeFds, O_CLOEXEC | O_NONBLOCK) != 0) {
-        ::close(fd);
-        return makeError(ErrorCode::Io, "tpe emulator: pipe");
-    }
-    std::unique_ptr<TpeTcpServer> s(new TpeTcpServer(emulator, fd, ntohs(addr.sin_port), pipeFds[0], pipeFds[1]));
+    auto l = listenOnLoopback("tpe emulator", port, 4);
+    if (!l) return l.error();
+    std::unique_ptr<TpeTcpServer> s(new TpeTcpServer(emulator, l->listenFd, l->port, l->wakeRead, l->wakeWrite));
     s->thread_ = std::thread([p = s.get()] { p->run(); });
     // Named, so that an idle terminal's per-thread CPU shows this one asleep (issue 17).
     pthread_setname_np(s->thread_.native_handle(), "tpe-emulator");
@@ -54,12 +33,10 @@ TpeTcpServer::~TpeTcpServer() { stop(); }
 
 void TpeTcpServer::stop() {
     if (stopping_.exchange(true)) return;
-    const char b = 1;
-    (void)!::write(wakeWrite_, &b, 1);
+    LoopbackListener l{listenFd_, port_, wakeRead_, wakeWrite_};
+    l.wake();
     if (thread_.joinable()) thread_.join();
-    ::close(listenFd_);
-    ::close(wakeRead_);
-    ::close(wakeWrite_);
+    l.close();
 }
 
 void TpeTcpServer::run() {
