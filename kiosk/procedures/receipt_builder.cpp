@@ -34,7 +34,10 @@ doc::ReceiptDocument WizardSession::receipt() const {
     auto fill = [this](const std::string& t) { return fillTemplate(t, [this](const std::string& n) { return placeholder(n); }); };
     d.line(fill(_("Le {date} à {heure}")));
     d.separator();
-    highlight(d, _("Votre référence"), submission_.reference);
+    // An anonymous survey's reference identifies nothing the resident can ask about: it
+    // is neither shown nor printed, and nothing asks to keep the receipt for it.
+    const bool anonymous = procedure_.anonymous();
+    if (!anonymous) highlight(d, _("Votre référence"), submission_.reference);
     for (const auto& row : spec.rows) {
         std::string v = fill(row.value);
         if (v.empty()) continue;
@@ -61,7 +64,7 @@ doc::ReceiptDocument WizardSession::receipt() const {
     for (const auto& note : spec.next)
         if (note.when && note.when->evaluate(lookup(), options_.today)) d.line(fill(note.text.in(lang)));
     if (!spec.footer.empty()) d.footer(fill(spec.footer.in(lang)));
-    d.footer(_("Gardez ce reçu : la référence est demandée au guichet."));
+    if (!anonymous) d.footer(_("Gardez ce reçu : la référence est demandée au guichet."));
     return d;
 }
 

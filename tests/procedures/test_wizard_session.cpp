@@ -312,6 +312,11 @@ TEST_CASE("procedures.wizard survey is anonymous and multiple choice", "[wizard]
     bool qr = false;
     for (const auto& e : s.receipt().elements) qr |= std::holds_alternative<guichet::doc::Qr>(e);
     CHECK_FALSE(qr);
+    // Anonymous: no reference on its receipt, nothing about keeping one (issue 14).
+    for (const auto& line : s.receipt().spokenLines()) {
+        CHECK(line.find(s.submission().reference) == std::string::npos);
+        CHECK(line.find("référence") == std::string::npos);
+    }
 }
 
 TEST_CASE("procedures.wizard other languages with French fallback", "[wizard]") {

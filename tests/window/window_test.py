@@ -105,6 +105,13 @@ def large_text(args, x, t):
         if colours < 4 or ink < 0.02 or hink < 0.01:
             problems.append(f"after \"{label}\" ({int(scale * 100)} %) the page is blank: {colours} colours, "
                             f"{ink:.1%} of the body drawn (screenshot {path})")
+        # Issue 14 (turn 6): a resident who chose large text reaches every other setting in
+        # one turn of part (turn 5: "Partie 1 sur 4" at 200 % in landscape).
+        counter = by_id(d, "subpage")
+        parts = int(counter["label"].rsplit(" ", 1)[-1]) if counter else 1
+        if parts > 2:
+            problems.append(f"at {int(scale * 100)} % the accessibility screen takes {parts} parts (at most 2): "
+                            f"\"{counter['label']}\" (screenshot {path})")
         # The label of the chip just chosen is drawn: its pixels are not the page colour.
         chip = find_control(d, label)
         ccolours, _ = region_stats(frame, chip["rect"], step=2)

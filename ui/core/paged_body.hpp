@@ -17,6 +17,12 @@ struct Block {
     // the next one when its answers go on there.
     bool header = false;
     int group = -1;         // blocks of one question share a group (the header's)
+    // A block with no heading of its own (PagedColumn): when headings stand in a left
+    // column, it still spans the whole width instead of the settings' narrower column.
+    bool wide = false;
+    // A heading's width on one line (PagedColumn narrows its heading column to the widest;
+    // 0: unknown, the column keeps its default width).
+    float lineWidth = 0;
 };
 
 // Height the block takes in the page flow (cursor advance), without drawing anything visible,

@@ -12,7 +12,7 @@
 
 namespace guichet::ui {
 
-void PagedColumn::draw(UiContext& ctx, PageScope& page, const std::vector<Block>& blocks) {
+bool PagedColumn::draw(UiContext& ctx, PageScope& page, const std::vector<Block>& blocks, const FinalAction* final) {
     const float x = ImGui::GetCursorScreenPos().x;
     const float startY = ImGui::GetCursorScreenPos().y;
     const float width = page.contentWidth();
@@ -44,7 +44,13 @@ void PagedColumn::draw(UiContext& ctx, PageScope& page, const std::vector<Block>
     // lines in half the width). Every block is measured at the width it will get.
     const float fullAvail = bottom - startY, navAvail = bottom - navBlockH - ctx.px(24) - startY;
     const float sideGap = ctx.px(40);
-    const float headW = std::floor(width * 0.28f), bodyX = x + headW + sideGap, bodyW = width - headW - sideGap;
+    // The heading column as narrow as its longest heading on one line allows (at most 28 %):
+    // every pixel it gives up widens the settings (the dyslexia font's chips at 200 % need it).
+    float headingW = 0;
+    for (const auto& b : blocks)
+        if (b.header) headingW = std::max(headingW, b.lineWidth > 0 ? b.lineWidth : width);
+    const float headW = std::floor(std::clamp(headingW + ctx.px(8), width * 0.18f, width * 0.28f));
+    const float bodyX = x + headW + sideGap, bodyW = width - headW - sideGap;
     auto measureAt = [&](const Block& b, float w) {
         ImGui::PushItemWidth(w);
         float h = measureBlock(ctx, b.draw);
@@ -55,26 +61,70 @@ void PagedColumn::draw(UiContext& ctx, PageScope& page, const std::vector<Block>
         auto parts = paginate(heights, blocks, fullAvail);
         return parts.size() > 1 ? paginate(heights, blocks, navAvail) : parts;
     };
+    // The closing action as a block of the flow: kept only when everything fits one part.
+    bool finalHit = false;
+    auto drawFinalInFlow = [&] {
+        ButtonStyle st;
+        st.kind = ButtonKind::Primary;
+        st.icon = final->icon;
+        ImGui::Dummy(ImVec2(1, ctx.px(12)));
+        if (bigButton(ctx, final->id, final->label, st)) finalHit = true;
+    };
+    // With a closing action, the cut is made for the navigation row unless everything,
+    // the action included, fits one part.
+    const float finalH = final ? measureBlock(ctx, drawFinalInFlow) : 0.0f;
+    struct Plan {
+        std::vector<SubPage> parts;
+        bool finalInFlow = false;
+    };
+    auto plan = [&](const std::vector<float>& heights) {
+        Plan p;
+        if (!final) {
+            p.parts = cut(heights);
+            return p;
+        }
+        float total = finalH;
+        for (float h : heights) total += h;
+        p.finalInFlow = total <= fullAvail;
+        p.parts = paginate(heights, blocks, p.finalInFlow ? fullAvail : navAvail);
+        return p;
+    };
+    // A part taller than the room it has (a block that alone overflows it) runs under the
+    // part buttons: such a layout is the last choice.
+    auto overflows = [&](const Plan& p, const std::vector<float>& heights) {
+        const float room = p.parts.size() > 1 || (final && !p.finalInFlow) ? navAvail : fullAvail;
+        for (const auto& part : p.parts) {
+            float used = 0;
+            for (int i : part.blocks) used += heights[i];
+            if (used > room + 0.5f) return true;
+        }
+        return false;
+    };
     std::vector<float> heights;
     for (const auto& b : blocks) heights.push_back(measureBlock(ctx, b.draw));
-    auto parts = cut(heights);
+    Plan chosen = plan(heights);
     bool beside = false;
-    if (!ctx.portrait() && parts.size() > 1) {
+    const bool whole = chosen.parts.size() == 1 && (!final || chosen.finalInFlow);
+    if (!ctx.portrait() && !whole) {
         // A heading beside its settings takes no height of its own, unless it is taller
         // than the setting it stands beside.
         std::vector<float> side(blocks.size(), 0.0f);
         for (std::size_t i = 0; i < blocks.size(); ++i) {
             if (blocks[i].header) continue;
-            side[i] = measureAt(blocks[i], bodyW);
+            side[i] = measureAt(blocks[i], blocks[i].wide ? width : bodyW);
             const bool firstOfGroup = i > 0 && blocks[i - 1].header && blocks[i - 1].group == blocks[i].group;
             if (firstOfGroup) side[i] = std::max(side[i], measureAt(blocks[i - 1], headW));
         }
-        auto sideParts = cut(side);
-        if (sideParts.size() < parts.size()) {
-            parts = std::move(sideParts);
+        Plan sidePlan = plan(side);
+        const bool sideFits = !overflows(sidePlan, side), flowFits = !overflows(chosen, heights);
+        if ((sideFits && !flowFits) ||
+            (sideFits && (sidePlan.parts.size() < chosen.parts.size() ||
+                          (sidePlan.parts.size() == chosen.parts.size() && sidePlan.finalInFlow && !chosen.finalInFlow)))) {
+            chosen = std::move(sidePlan);
             beside = true;
         }
     }
+    auto& parts = chosen.parts;
     parts_ = static_cast<int>(parts.size());
     part_ = std::clamp(part_, 0, parts_ - 1);
     if (!beside) {
@@ -82,9 +132,9 @@ void PagedColumn::draw(UiContext& ctx, PageScope& page, const std::vector<Block>
     } else {
         float y = startY, headEnd = startY;
         for (int i : parts[part_].blocks) {
-            const bool head = blocks[i].header;
-            ImGui::SetCursorScreenPos(ImVec2(head ? x : bodyX, y));
-            ImGui::PushItemWidth(head ? headW : bodyW);
+            const bool head = blocks[i].header, wide = blocks[i].wide;
+            ImGui::SetCursorScreenPos(ImVec2(head || wide ? x : bodyX, y));
+            ImGui::PushItemWidth(head ? headW : wide ? width : bodyW);
             blocks[i].draw();
             ImGui::PopItemWidth();
             const float end = ImGui::GetCursorScreenPos().y;
@@ -98,11 +148,14 @@ void PagedColumn::draw(UiContext& ctx, PageScope& page, const std::vector<Block>
         ImGui::SetCursorScreenPos(ImVec2(x, std::max(y, headEnd)));
         ImGui::Dummy(ImVec2(1, 0));
     }
-    if (parts_ > 1) drawPartButtons(ctx, x, width, bottom, navH, counterH, sideW, stacked);
+    if (parts_ > 1 || (final && !chosen.finalInFlow))
+        return drawPartButtons(ctx, x, width, bottom, navH, counterH, sideW, stacked, final) || finalHit;
+    if (final) drawFinalInFlow();
+    return finalHit;
 }
 
-void PagedColumn::drawPartButtons(UiContext& ctx, float x, float width, float bottom, float navH, float counterH,
-                                  float sideW, bool stacked) {
+bool PagedColumn::drawPartButtons(UiContext& ctx, float x, float width, float bottom, float navH, float counterH,
+                                  float sideW, bool stacked, const FinalAction* final) {
     ButtonStyle nav;
     nav.kind = ButtonKind::Secondary;
     nav.font = ctx.fonts.bold;
@@ -122,6 +175,18 @@ void PagedColumn::drawPartButtons(UiContext& ctx, float x, float width, float bo
         ++part_;
         ctx.requestFrame();
     }
+    bool hit = false;
+    if (final && part_ + 1 == parts_) {
+        ButtonStyle st;
+        st.kind = ButtonKind::Primary;
+        st.font = ctx.fonts.bold;
+        hit = button(ctx, final->id, final->label, ImVec2(x + width - sideW, navY), ImVec2(sideW, navH), st);
+    }
+    if (parts_ < 2) {  // one part, the closing action in the row: no "Partie 1 sur 1"
+        ImGui::SetCursorScreenPos(ImVec2(x, navY + navH));
+        ImGui::Dummy(ImVec2(1, 0));
+        return hit;
+    }
     const std::string where = std::string(_("Partie")) + " " + std::to_string(part_ + 1) + " " + _("sur") + " " +
                               std::to_string(parts_);
     const float tw = textW(f, where);
@@ -138,6 +203,7 @@ void PagedColumn::drawPartButtons(UiContext& ctx, float x, float width, float bo
     }
     ImGui::SetCursorScreenPos(ImVec2(x, navY + navH));
     ImGui::Dummy(ImVec2(1, 0));
+    return hit;
 }
 
 }  // namespace guichet::ui

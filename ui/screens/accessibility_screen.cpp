@@ -3,6 +3,8 @@
 // visible at once; everything resets when the session ends.
 #include <algorithm>
 #include <cfloat>
+#include <functional>
+#include <string>
 
 #include <imgui.h>
 
@@ -26,93 +28,111 @@ public:
 
     Intent draw(UiContext& ctx) override {
         auto& s = ctx.session.settings();
-        PageScope page(ctx, {.title = title(), .subtitle = instruction(), .accessibility = false});
+        // At large sizes the two-line instruction took a line of body from every part: the
+        // half that matters (everything resets) stays, the whole sentence is in the help.
+        std::string subtitle = s.textScale() > 1.4f ? std::string(_("Tout revient à la normale à la fin.")) : instruction();
+        PageScope page(ctx, {.title = title(), .subtitle = subtitle, .accessibility = false});
         Intent intent;
         // In parts that fit the screen (at 200 % the settings do not fit on one): a keypad
-        // user's focus never lands under the footer, and nothing needs scrolling.
+        // user's focus never lands under the footer, and nothing needs scrolling. Issue 14:
+        // a resident who just chose "Très grand" must reach the other settings in one turn
+        // (it took 4 parts in landscape, 8 with the dyslexia font). So: the two exclusive
+        // choices (size, font) are rows of chips beside their heading; the switches need no
+        // heading and take the whole width, their labels on one line; "C'est bon" takes no
+        // row of its own in a page of parts. The size's chips, two switches, then the font's
+        // chips: the parts fill evenly in both orientations, with the dyslexia font too.
         std::vector<Block> blocks;
-        blocks.push_back({[&] { heading(ctx, _("Taille du texte")); }, true, 0});
+        auto wide = [&](std::function<void()> draw) { blocks.push_back({std::move(draw), false, -1, true}); };
+        auto headingWidth = [&](const char* text) {
+            return ctx.fonts.heading->CalcTextSizeA(ctx.fonts.heading->FontSize, FLT_MAX, 0, text).x;
+        };
+        blocks.push_back({[&] { heading(ctx, _("Taille du texte")); }, true, 0, false, headingWidth(_("Taille du texte"))});
         blocks.push_back({[&] { textSizeChoices(ctx, page); }, false, 0});
-        blocks.push_back({[&] { heading(ctx, _("Affichage")); }, true, 1});
-        blocks.push_back({[&] { toggle(ctx, "contrast##a11y", _("Contraste élevé (noir et jaune)"), s.highContrast); }, false, 1});
-        blocks.push_back({[&] { toggle(ctx, "reach##a11y", _("Boutons en bas de l'écran (fauteuil, petite taille)"), s.reach); },
-                          false, 1});
-        blocks.push_back({[&] {
-                              bool dys = s.font == FontChoice::Dyslexia;
-                              if (toggle(ctx, "dyslexia##a11y", _("Police adaptée à la dyslexie"), dys))
-                                  s.font = dys ? FontChoice::Dyslexia : FontChoice::Sans;
-                          },
-                          false, 1});
-        blocks.push_back({[&] {
-                              bool lit = s.font == FontChoice::Literacy;
-                              if (toggle(ctx, "literacy##a11y", _("Police facile à lire"), lit))
-                                  s.font = lit ? FontChoice::Literacy : FontChoice::Sans;
-                          },
-                          false, 1});
+        wide([&] { toggle(ctx, "contrast##a11y", _("Contraste élevé (noir et jaune)"), s.highContrast); });
+        wide([&] { toggle(ctx, "reach##a11y", _("Boutons en bas de l'écran (fauteuil, petite taille)"), s.reach); });
+        blocks.push_back({[&] { heading(ctx, _("Police")); }, true, 1, false, headingWidth(_("Police"))});
+        blocks.push_back({[&] { fontChoices(ctx, page); }, false, 1});
         if (const ModeFn* speech = findMode("speech")) {
-            blocks.push_back({[&] { heading(ctx, _("Voix")); }, true, 2});
-            blocks.push_back({[&, speech] {
-                                  bool on = s.speech;
-                                  if (toggle(ctx, "speech##a11y", _("Lecture à voix haute (casque)"), on)) {
-                                      if (on) (*speech)(ctx);
-                                      else if (const ModeFn* off = findMode("speech-off")) (*off)(ctx);
-                                      else s.speech = false;
-                                  }
-                              },
-                              false, 2});
+            wide([&, speech] {
+                bool on = s.speech;
+                if (toggle(ctx, "speech##a11y", _("Lecture à voix haute (casque)"), on)) {
+                    if (on) (*speech)(ctx);
+                    else if (const ModeFn* off = findMode("speech-off")) (*off)(ctx);
+                    else s.speech = false;
+                }
+            });
         }
-        blocks.push_back({[&] {
-                              spacing(ctx, 12);
-                              ButtonStyle primary;
-                              primary.kind = ButtonKind::Primary;
-                              primary.icon = "check";
-                              if (bigButton(ctx, "done##a11y", _("C'est bon"), primary)) intent = Intent::back();
-                          },
-                          false, 3});
-        blocks.push_back({[&] {
-                              ButtonStyle quiet;
-                              quiet.kind = ButtonKind::Quiet;
-                              if (bigButton(ctx, "reset##a11y", _("Revenir aux réglages normaux"), quiet))
-                                  s = AccessibilitySettings{};
-                          },
-                          false, 3});
-        parts_.draw(ctx, page, blocks);
+        wide([&] {
+            ButtonStyle quiet;
+            quiet.kind = ButtonKind::Quiet;
+            if (bigButton(ctx, "reset##a11y", _("Revenir aux réglages normaux"), quiet)) s = AccessibilitySettings{};
+        });
+        const FinalAction done{"done##a11y", _("C'est bon"), "check"};
+        if (parts_.draw(ctx, page, blocks, &done)) intent = Intent::back();
         if (Intent f = page.finish()) intent = f;
         return intent;
     }
 
 private:
-    void textSizeChoices(UiContext& ctx, PageScope& page) {
-        auto& s = ctx.session.settings();
+    struct Choice {
+        const char* shown;   // on the chip
+        const char* spoken;  // its name for speech and the keypad ("Police adaptée à la dyslexie")
+        bool selected;
+    };
+
+    // One exclusive choice as a row of chips (one above the other where a label would not
+    // fit a third of the width, or in portrait at large sizes). Returns the index touched.
+    int chipRow(UiContext& ctx, PageScope& page, const char* idSuffix, const Choice (&choices)[3]) {
         ButtonStyle chip;
         chip.kind = ButtonKind::Chip;
         chip.role = a11y::Role::Choice;
-        struct SizeChoice { TextSize size; const char* label; };
-        const SizeChoice sizes[] = {{TextSize::Standard, N_("Normal")}, {TextSize::Large150, N_("Grand")},
-                                    {TextSize::Large200, N_("Très grand")}};
-        float w = page.contentWidth();  // a column's width when the screen is in two
+        chip.font = ctx.fonts.bold;
+        float w = page.contentWidth();  // the settings' column when headings stand beside
         float gap = ctx.px(20);
-        // One above the other in portrait at large sizes, and wherever a label (with the
-        // check mark of the chosen size, see button()) would not fit a third of the width.
         ImFont* bold = ctx.fonts.bold;
         float widest = 0;
-        for (const auto& c : sizes)
-            widest = std::max(widest, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, _(c.label)).x);
-        bool vertical = (ctx.portrait() && s.textScale() > 1.4f) ||
+        for (const auto& c : choices) widest = std::max(widest, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, _(c.shown)).x);
+        // With the check mark of the chosen one (see button()).
+        bool vertical = (ctx.portrait() && ctx.session.settings().textScale() > 1.4f) ||
                         widest + 2 * ctx.px(22) + bold->FontSize * 0.7f + ctx.px(8) > (w - 2 * gap) / 3;
         float cw = vertical ? w : (w - 2 * gap) / 3;
-        float ch = std::max(ctx.px(104), ctx.fonts.bold->FontSize + ctx.px(48));
+        float ch = std::max(ctx.px(104), bold->FontSize + ctx.px(48));
         ImVec2 o = ImGui::GetCursorScreenPos();
+        int touched = -1;
         for (int i = 0; i < 3; ++i) {
-            chip.selected = s.textSize == sizes[i].size;
+            chip.selected = choices[i].selected;
             chip.checked = chip.selected;
-            chip.font = ctx.fonts.bold;
+            std::string spoken = _(choices[i].spoken), shown = _(choices[i].shown);
+            chip.shown = spoken == shown ? std::string_view() : std::string_view(shown);
             ImVec2 pos = vertical ? ImVec2(o.x, o.y + i * (ch + gap)) : ImVec2(o.x + i * (cw + gap), o.y);
-            std::string id = std::string(sizes[i].label) + "##textsize";
-            if (button(ctx, id.c_str(), _(sizes[i].label), pos, ImVec2(cw, ch), chip)) s.textSize = sizes[i].size;
+            std::string id = std::string(choices[i].shown) + idSuffix;
+            if (button(ctx, id.c_str(), spoken, pos, ImVec2(cw, ch), chip)) touched = i;
         }
-        ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + (vertical ? 3 * (ch + gap) : ch + gap) + ctx.px(20)));
-        ImGui::Dummy(ImVec2(1, 1));
+        ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + (vertical ? 3 * (ch + gap) - gap : ch) + gap));
+        ImGui::Dummy(ImVec2(1, 0));
+        return touched;
+    }
+
+    void textSizeChoices(UiContext& ctx, PageScope& page) {
+        auto& s = ctx.session.settings();
+        const TextSize sizes[] = {TextSize::Standard, TextSize::Large150, TextSize::Large200};
+        const Choice choices[3] = {{N_("Normal"), N_("Normal"), s.textSize == sizes[0]},
+                                   {N_("Grand"), N_("Grand"), s.textSize == sizes[1]},
+                                   {N_("Très grand"), N_("Très grand"), s.textSize == sizes[2]}};
+        int i = chipRow(ctx, page, "##textsize", choices);
+        if (i >= 0) s.textSize = sizes[i];
+    }
+
+    // The fonts exclude each other: one choice of three, not two switches that turn each
+    // other off.
+    void fontChoices(UiContext& ctx, PageScope& page) {
+        auto& s = ctx.session.settings();
+        const FontChoice fonts[] = {FontChoice::Sans, FontChoice::Dyslexia, FontChoice::Literacy};
+        const Choice choices[3] = {{N_("Habituelle"), N_("Police habituelle"), s.font == fonts[0]},
+                                   {N_("Dyslexie"), N_("Police adaptée à la dyslexie"), s.font == fonts[1]},
+                                   {N_("Facile à lire"), N_("Police facile à lire"), s.font == fonts[2]}};
+        int i = chipRow(ctx, page, "##font", choices);
+        if (i >= 0) s.font = fonts[i];
     }
 
     PagedColumn parts_;

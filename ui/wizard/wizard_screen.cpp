@@ -531,9 +531,15 @@ private:
             blocks.push_back({[&ctx, reference] { referenceBox(ctx, "reference##done", _("Votre référence"), reference); },
                               false, -1});
         // The reference must not vanish while it is being copied (issue 14): 3 minutes, said.
-        ctx.readingTime = std::chrono::minutes(3);
-        blocks.push_back({[&ctx] { paragraph(ctx, _("Cette page reste affichée 3 minutes, le temps de noter votre référence."), true); },
-                          false, -1});
+        // An anonymous survey has no reference and prints nothing: neither sentence is true
+        // there (seen in the real window: "le temps de noter votre référence" above no
+        // reference, and the thanks cut into 3 parts at 200 %).
+        if (!reference.empty()) {
+            ctx.readingTime = std::chrono::minutes(3);
+            blocks.push_back(
+                {[&ctx] { paragraph(ctx, _("Cette page reste affichée 3 minutes, le temps de noter votre référence."), true); },
+                 false, -1});
+        }
         auto* rt = WizardRuntime::instance();
         std::string status = rt ? rt->printStatus : std::string();
         if (!status.empty()) blocks.push_back({[&ctx, status] { statusLine(ctx, status, "document"); }, false, -1});
@@ -550,6 +556,8 @@ private:
         auto* rt = WizardRuntime::instance();
         if (!rt || rt->receiptPrinted) return;
         rt->receiptPrinted = true;
+        // A survey is anonymous: no reference to keep, so no slip of paper to take.
+        if (session_->procedure().anonymous()) return;
         if (!ctx.services.printer || ctx.services.printer->status() == DeviceStatus::Absent) {
             rt->printStatus = _("L'imprimante n'est pas disponible : notez votre référence ou prenez l'écran en photo.");
             return;
