@@ -21,11 +21,6 @@ std::string trim(const std::string& s) {
     return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
 }
 
-std::size_t codePoints(const std::string& s) {
-    std::vector<char32_t> cps;
-    return v::decodeUtf8(s, cps) ? cps.size() : s.size();
-}
-
 std::string str(const json& raw) {
     if (raw.is_string()) return raw.get<std::string>();
     if (raw.is_number_integer()) return std::to_string(raw.get<long long>());

@@ -12,7 +12,7 @@
 
 namespace guichet::ui {
 
-struct UiContext;
+class UiContext;
 
 // The demo reader while the UI runs with --demo (null otherwise).
 std::shared_ptr<emu::EmulatedCcidReader> demoCardReader();

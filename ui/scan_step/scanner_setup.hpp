@@ -13,7 +13,7 @@
 
 namespace guichet::ui {
 
-struct UiContext;
+class UiContext;
 
 struct ScannerSetup {
     std::optional<scan::ScannerConfig> config;  // nullopt: no scanner (a wrong file is logged)

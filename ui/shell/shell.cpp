@@ -55,7 +55,8 @@ Shell::Shell(TerminalConfig config, ShellOptions options, Session::Clock clock)
     extensions_ = createUiExtensions();
     for (auto& e : extensions_) {
         e->onStart(ctx_);
-        tracePhase(typeid(*e).name());  // GUICHET_STARTUP_TRACE: which start costs what
+        const UiExtension& started = *e;
+        tracePhase(typeid(started).name());  // GUICHET_STARTUP_TRACE: which start costs what
         ++startedExtensions_;
         if (ctx_.startRefusal) return;  // main() reports it; only started ones shut down
     }
