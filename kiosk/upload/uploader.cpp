@@ -10,6 +10,7 @@
 #include <set>
 
 #include "drivers/common/log.hpp"
+#include "kiosk/app/first_frame_gate.hpp"
 #include "kiosk/upload/backoff.hpp"
 
 namespace guichet::upload {
@@ -259,19 +260,26 @@ Result<std::vector<std::unique_ptr<ConnectorWorker>>> makeWorkers(const outbox::
         log::warning("upload", std::to_string(*recovered) + " submission(s) were being sent when the process stopped: retried, flagged as possible duplicates");
     std::vector<std::unique_ptr<ConnectorWorker>> workers;
     auto names = connectorsInUse(**first, cfg);
-    first->reset();
     outbox::StoreOptions workerOptions = so;
     workerOptions.integrityCheck = "off";  // checked once above
     workerOptions.fsyncEachCommit = false;  // state changes only: see StoreOptions
+    // The connection opened above serves the first connector: one open (key, schema,
+    // statements) less per start, which `outbox send --once` pays at every run.
+    std::unique_ptr<outbox::OutboxStore> spare = std::move(*first);
+    if (!spare->db().exec("PRAGMA synchronous=NORMAL")) spare.reset();
     for (const auto& name : names) {
         auto connector = makeConnector(name, cfg);
         if (!connector) {
             log::error("upload", connector.error().message + ": its submissions stay queued");
             continue;
         }
-        auto store = outbox::OutboxStore::open(workerOptions);
-        if (!store) return store.error();
-        workers.push_back(std::make_unique<ConnectorWorker>(std::move(*store), std::move(*connector), cfg));
+        std::unique_ptr<outbox::OutboxStore> store = std::move(spare);
+        if (!store) {
+            auto opened = outbox::OutboxStore::open(workerOptions);
+            if (!opened) return opened.error();
+            store = std::move(*opened);
+        }
+        workers.push_back(std::make_unique<ConnectorWorker>(std::move(store), std::move(*connector), cfg));
     }
     return workers;
 }
@@ -315,7 +323,11 @@ Result<void> Uploader::startAfterCheck(std::function<void(const Error&)> onFaile
     auto lock = takeSenderLock(storeOptions_.path);
     if (!lock) return lock.error();
     lockFd_ = *lock;
+    stopping_ = false;
     starter_ = std::thread([this, onFailed = std::move(onFailed)] {
+        // Not before the first frame: on two cores the check would take CPU from it.
+        app::waitForFirstFrame(std::chrono::seconds(10), stopping_);
+        if (stopping_) return;
         // The check first, moving nothing: a failure is told to the caller (who stops
         // storing into this file) before the file is moved aside, below.
         auto checked = outbox::checkIntegrity(storeOptions_);
@@ -392,6 +404,7 @@ void Uploader::step(Lane& lane) {
 void Uploader::stop() {
     // A check still running is waited for (a large outbox: under a second); its lanes are
     // then stopped below like the others.
+    stopping_ = true;  // a start still waiting for the first frame gives up
     if (starter_.joinable()) starter_.join();
     sending_.store(false, std::memory_order_release);
     watch_.reset();  // joins its thread: no wake() after this

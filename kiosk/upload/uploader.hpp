@@ -77,8 +77,9 @@ public:
     // the config or in the queue.
     Result<void> start();
     // The terminal's start (issue 17): takes the sender lock now and returns; the integrity
-    // check, the recovery and the connectors' start run on a thread of their own, so a
-    // large outbox (0.5 s for 100 000 demands) does not delay the first frame. Nothing is
+    // check, the recovery and the connectors' start run on a thread of their own, after
+    // the UI's first frame (app/first_frame_gate.hpp), so a large outbox (0.5 s for 100 000
+    // demands) neither delays that frame nor takes CPU from it. Nothing is
     // sent before the check passed (the caller's own connection may store meanwhile).
     // A failed check is reported as at open (file moved aside, operator alert, marker) and
     // onFailed is called from that thread; nothing is ever sent then.
@@ -114,6 +115,7 @@ private:
     SendReport report_;
     int lockFd_ = -1;
     std::thread starter_;  // startAfterCheck's: joined by stop()
+    std::atomic<bool> stopping_{false};
     // Set (release) once lanes_ and watch_ are complete: before it, wake() and networkUp()
     // have nothing to do and must not read lanes_ (the starter thread fills it).
     std::atomic<bool> sending_{false};
