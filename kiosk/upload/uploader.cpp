@@ -45,7 +45,7 @@ void ConnectorWorker::logRecorded(const outbox::SendRecord& rec, const outbox::E
     using Kind = outbox::SendRecord::Kind;
     switch (rec.kind) {
         case Kind::Sent:
-            // One journal line a batch (logBatch); each demand's line at debug level only.
+            // One journal line a batch (sendBatch); each demand's line at debug level only.
             if (log::enabled(log::Level::Debug))
                 log::debug("upload", name_ + ": sent " + entry.uuid + " (attempt " + std::to_string(entry.attempts) +
                                          (rec.remoteId.empty() ? "" : ", remote id " + rec.remoteId) +

@@ -1,8 +1,8 @@
 #include "ui/integration/outbox_service.hpp"
 
 #include <chrono>
-#include <mutex>
 #include <filesystem>
+#include <mutex>
 
 #include "drivers/common/log.hpp"
 #include "kiosk/outbox/outbox_open.hpp"
@@ -69,13 +69,12 @@ Result<void> OutboxService::store(const Submission& submission) { return storeSe
 
 outbox::Db* OutboxService::database() { return open() ? &store_->db() : nullptr; }
 
-
 bool OutboxService::failedCheck() {
     if (!failed_.exchange(false, std::memory_order_acq_rel)) return false;
-    // The background check found the file corrupt and moved it aside (operator alert,
-    // marker): this connection still points into the moved file, so it goes. Opening again
-    // then meets the marker: demands are refused until the operator acknowledges it, as
-    // when the check ran at open.
+    // The background check found the file corrupt. Stopping the uploader waits for its start
+    // to finish reporting it (file moved aside, operator alert, marker): this connection
+    // then points into the moved file, so it goes. Opening again meets the marker: demands
+    // are refused until the operator acknowledges it, as when the check ran at open.
     if (uploader_) uploader_->stop();
     uploader_.reset();
     store_.reset();
