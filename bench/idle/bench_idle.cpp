@@ -20,11 +20,14 @@
 #include <thread>
 #include <vector>
 
+#include "bench_process.hpp"
+
 extern char** environ;
 
 namespace {
 
 using namespace std::chrono;
+using namespace guichet::bench;
 
 struct ThreadSample {
     std::string name;
@@ -54,39 +57,6 @@ std::map<int, ThreadSample> sample(pid_t pid) {
     return out;
 }
 
-pid_t spawn(const std::vector<std::string>& args, const std::vector<std::string>& extraEnv, bool quiet = true) {
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    std::vector<std::string> envStore;
-    for (char** e = environ; *e; ++e) envStore.emplace_back(*e);
-    for (const auto& e : extraEnv) envStore.push_back(e);
-    std::vector<char*> envp;
-    for (auto& e : envStore) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    if (quiet) {
-        posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-    }
-    pid_t pid = -1;
-    if (posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), envp.data()) != 0) pid = -1;
-    posix_spawn_file_actions_destroy(&fa);
-    return pid;
-}
-
-void stop(pid_t pid) {
-    if (pid <= 0) return;
-    kill(pid, SIGTERM);
-    for (int i = 0; i < 100; ++i) {
-        if (waitpid(pid, nullptr, WNOHANG) == pid) return;
-        std::this_thread::sleep_for(milliseconds(20));
-    }
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
-}
-
 struct Result {
     double wakeups = 0, cpuPercent = 0;
     bool ok = false;
@@ -96,7 +66,7 @@ struct Result {
 Result measure(const char* label, const std::vector<std::string>& args, const std::vector<std::string>& env,
                int settleSeconds, int seconds) {
     Result r;
-    pid_t pid = spawn(args, env);
+    pid_t pid = spawnProgram(args, kDevNull, kDevNull, env);
     if (pid < 0) {
         std::printf("%s: could not start\n", label);
         return r;
@@ -111,7 +81,7 @@ Result measure(const char* label, const std::vector<std::string>& args, const st
     std::this_thread::sleep_for(std::chrono::seconds(seconds));
     auto b = sample(pid);
     double wall = duration<double>(steady_clock::now() - t0).count();
-    stop(pid);
+    stopProgram(pid);
     std::printf("\n%s (%d s)\n  %-18s %10s %10s\n", label, seconds, "thread", "wake-ups/s", "CPU %");
     long long cpu = 0, sw = 0;
     for (const auto& [tid, after] : b) {
@@ -137,7 +107,7 @@ int main(int argc, char** argv) {
         if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atoi(argv[i + 1]);
     if (chdir(GUICHET_SOURCE_DIR) != 0) std::perror("chdir");  // config/ as the terminal finds it
     const std::string display = ":96";
-    pid_t xvfb = spawn({"Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"}, {});
+    pid_t xvfb = spawnProgram({"Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"}, kDevNull, kDevNull, {});
     if (xvfb < 0) {
         std::printf("Xvfb not found (apt-get install xvfb): skipped\n");
         return 0;
@@ -156,7 +126,7 @@ int main(int argc, char** argv) {
                           {GUICHET_EXE, "--windowed", "--size", "1920x1080", "--software", "--demo", "--data",
                            (data / "b").string()},
                           env, 4, seconds);
-    stop(xvfb);
+    stopProgram(xvfb);
     std::filesystem::remove_all(data);
     std::printf("\n%-34s %12s %12s %14s\n", "summary", "wake-ups/s", "CPU %", "CPU vs floor");
     auto line = [&](const char* l, const Result& r) {

@@ -23,18 +23,15 @@
 
 #include "kiosk/i18n/i18n.hpp"
 #include "ui/host/sdl_host.hpp"
+#include "bench_process.hpp"
 
 extern char** environ;
 
 using namespace guichet;
 using namespace std::chrono;
+using namespace guichet::bench;  // spawnProgram, stopProgram, median, realtimeNs
 
 namespace {
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
 std::string benchDataDir() { return std::string(GUICHET_BINARY_DIR) + "/bench-ui-data"; }
 
@@ -251,42 +248,6 @@ ProcStat readProc(pid_t pid) {
     return s;
 }
 
-pid_t spawn(const std::vector<std::string>& args, int stdoutFd, const std::vector<std::string>& extraEnv) {
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    std::vector<std::string> envStore;
-    for (char** e = environ; *e; ++e) envStore.emplace_back(*e);
-    for (const auto& e : extraEnv) envStore.push_back(e);
-    std::vector<char*> envp;
-    for (auto& e : envStore) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    if (stdoutFd >= 0) posix_spawn_file_actions_adddup2(&fa, stdoutFd, 1);
-    pid_t pid = -1;
-    if (posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), envp.data()) != 0) pid = -1;
-    posix_spawn_file_actions_destroy(&fa);
-    return pid;
-}
-
-void stop(pid_t pid) {
-    if (pid <= 0) return;
-    kill(pid, SIGTERM);
-    for (int i = 0; i < 50; ++i) {
-        if (waitpid(pid, nullptr, WNOHANG) == pid) return;
-        std::this_thread::sleep_for(milliseconds(20));
-    }
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
-}
-
-long long realtimeNs() {
-    timespec ts{};
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
-}
-
 void benchProcess(const char* label, const std::vector<std::string>& extraArgs, const std::string& display, int idleSeconds) {
     int fds[2];
     if (pipe(fds) != 0) return;
@@ -295,7 +256,7 @@ void benchProcess(const char* label, const std::vector<std::string>& extraArgs, 
                                      "--data", std::string(GUICHET_BINARY_DIR) + "/bench-ui-data"};
     args.insert(args.end(), extraArgs.begin(), extraArgs.end());
     long long t0 = realtimeNs();
-    pid_t pid = spawn(args, fds[1], {"DISPLAY=" + display, "SDL_VIDEODRIVER=x11",
+    pid_t pid = spawnProgram(args, fds[1], kInherit, {"DISPLAY=" + display, "SDL_VIDEODRIVER=x11",
                                      "GUICHET_LOCALE_DIR=" + std::string(GUICHET_BINARY_DIR) + "/locale"});
     close(fds[1]);
     if (pid < 0) {
@@ -317,7 +278,7 @@ void benchProcess(const char* label, const std::vector<std::string>& extraArgs, 
     close(fds[0]);
     if (!firstNs) {
         std::printf("%-22s no first frame within 20 s\n", label);
-        stop(pid);
+        stopProgram(pid, seconds(1));
         return;
     }
     double firstMs = (firstNs - t0) / 1e6;
@@ -329,7 +290,7 @@ void benchProcess(const char* label, const std::vector<std::string>& extraArgs, 
     double wall = duration<double>(steady_clock::now() - w0).count();
     double tick = 100.0 / static_cast<double>(sysconf(_SC_CLK_TCK)) / wall;  // one tick, in % of a core
     double cpu = (b.ticks - a.ticks) * tick;
-    stop(pid);
+    stopProgram(pid, seconds(1));
     // Under one clock tick the kernel's accounting cannot tell: print the bound, not 0.
     char cpuText[32];
     if (b.ticks == a.ticks) std::snprintf(cpuText, sizeof cpuText, "< %.2f %%", tick);
@@ -360,7 +321,7 @@ int main(int argc, char** argv) {
     // other worktrees may run at the same time.
     int dfd[2];
     if (pipe(dfd) != 0) return 1;
-    pid_t xvfb = spawn({"Xvfb", "-displayfd", "1", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"}, dfd[1], {});
+    pid_t xvfb = spawnProgram({"Xvfb", "-displayfd", "1", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"}, dfd[1], kInherit, {});
     close(dfd[1]);
     std::string number;
     char ch;
@@ -368,7 +329,7 @@ int main(int argc, char** argv) {
     close(dfd[0]);
     if (xvfb < 0 || number.empty()) {
         std::printf("Xvfb not found or did not start (apt-get install xvfb): skipped\n");
-        stop(xvfb);
+        stopProgram(xvfb, seconds(1));
         return onScreens ? 0 : 1;
     }
     std::string display = ":" + number;
@@ -378,7 +339,7 @@ int main(int argc, char** argv) {
     std::printf("\n%-22s %13s %11s %14s %14s %14s\n", "renderer", "first frame", "idle CPU", "peak RSS", "RSS", "PSS");
     benchProcess("sdl software", {"--software"}, display, idle);
     benchProcess("opengl3 (Mesa)", {}, display, idle);
-    stop(xvfb);
+    stopProgram(xvfb, seconds(1));
     if (!onScreens) std::fprintf(stderr, "bench_ui: a case was not on its screen: its figures are not printed\n");
     return onScreens ? 0 : 1;
 }

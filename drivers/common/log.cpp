@@ -12,6 +12,8 @@ std::mutex gMutex;
 
 void setLevel(Level maxLevel) { gMaxLevel = static_cast<int>(maxLevel); }
 
+bool enabled(Level level) { return static_cast<int>(level) <= gMaxLevel.load(std::memory_order_relaxed); }
+
 void write(Level level, std::string_view area, std::string_view message) {
     if (static_cast<int>(level) > gMaxLevel.load()) return;
     std::lock_guard lock(gMutex);  // one line at a time, whatever thread writes

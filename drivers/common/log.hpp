@@ -9,6 +9,7 @@ namespace guichet::log {
 enum class Level { Error = 3, Warning = 4, Notice = 5, Info = 6, Debug = 7 };
 
 void setLevel(Level maxLevel);  // messages above it are dropped (default Info)
+bool enabled(Level level);      // false: a message of this level would be dropped (skip building it)
 void write(Level level, std::string_view area, std::string_view message);
 
 inline void error(std::string_view area, std::string_view m) { write(Level::Error, area, m); }

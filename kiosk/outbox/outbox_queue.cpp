@@ -98,6 +98,7 @@ Result<int> OutboxStore::recoverInterrupted(std::int64_t now) {
 
 Result<std::vector<Entry>> OutboxStore::claimBatch(const std::string& connector, std::int64_t now, int maxCount) {
     std::vector<Entry> claimed;
+    claimedPayloads_.clear();
     GUICHET_TX({
         claimSelect_.reset();
         claimSelect_.bind(1, connector).bind(2, now).bind(3, std::max(maxCount, 1));
@@ -109,6 +110,10 @@ Result<std::vector<Entry>> OutboxStore::claimBatch(const std::string& connector,
             }
             if (!*row) break;
             claimed.push_back(entryFromRow(claimSelect_));
+            if (!claimSelect_.isNull(22)) {
+                const std::uint8_t* blob = claimSelect_.blob(22);
+                claimedPayloads_.emplace_back(claimed.back().id, Bytes(blob, blob + claimSelect_.blobSize(22)));
+            }
         }
         claimSelect_.reset();
         for (auto& e : claimed) {
@@ -170,6 +175,7 @@ Result<void> OutboxStore::recordOne(SendRecord& rec, std::int64_t now) {
 }
 
 Result<void> OutboxStore::recordBatch(std::vector<SendRecord>& records, std::int64_t now) {
+    claimedPayloads_.clear();  // the batch is over: its payloads are read from the table again
     if (records.empty()) return {};
     GUICHET_TX({
         for (auto& rec : records)

@@ -203,7 +203,9 @@ Result<void> OutboxStore::prepareStatements() {
         "INSERT INTO attempts (submission_id, at_ms, outcome, http_status, detail, delay_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     readPayload_ = db_.prepare("SELECT sealed FROM payloads WHERE submission_id = ?1");
     listAttachments_ = db_.prepare("SELECT id, idx, media_type, size, chunks FROM attachments WHERE submission_id = ?1 ORDER BY idx");
+    // The payload in the claim's own statement (column 22): one statement a batch, not one a demand.
     claimSelect_ = db_.prepare(std::string("SELECT ") + kEntryColumns +
+                               ", (SELECT sealed FROM payloads WHERE payloads.submission_id = submissions.id)"
                                " FROM submissions WHERE state = 'queued' AND connector = ?1 AND next_attempt_at_ms <= ?2"
                                " ORDER BY next_attempt_at_ms, id LIMIT ?3");
     claimUpdate_ = db_.prepare("UPDATE submissions SET state = 'sending', attempts = attempts + 1 WHERE id = ?1");
@@ -299,7 +301,19 @@ Result<void> OutboxStore::storeInTransaction(const Submission& sub, std::int64_t
     return commit_.run();
 }
 
+const Bytes* OutboxStore::claimedPayload(std::int64_t id) const {
+    for (const auto& [claimedId, sealed] : claimedPayloads_)
+        if (claimedId == id) return &sealed;
+    return nullptr;
+}
+
 Result<Bytes> OutboxStore::loadPayload(const Entry& e) {
+    Bytes plain;
+    if (const Bytes* sealed = claimedPayload(e.id)) {  // read with the claim: no statement
+        if (auto r = crypto::open(key_, sealed->data(), sealed->size(), payloadContext(e.uuid), plain); !r)
+            return makeError(ErrorCode::Corrupt, e.uuid + ": " + r.error().message);
+        return plain;
+    }
     Stmt& get = readPayload_;
     struct ResetAtEnd {
         Stmt& s;
@@ -312,7 +326,6 @@ Result<Bytes> OutboxStore::loadPayload(const Entry& e) {
     if (!*row)
         return makeError(ErrorCode::NotFound, e.purgedAtMs ? "personal data of " + e.uuid + " was purged"
                                                            : "no personal data stored for " + e.uuid);
-    Bytes plain;
     if (auto r = crypto::open(key_, get.blob(0), static_cast<std::size_t>(get.blobSize(0)), payloadContext(e.uuid), plain); !r)
         return makeError(ErrorCode::Corrupt, e.uuid + ": " + r.error().message);
     return plain;  // moved (implicitly), never copied: a copy would be freed unwiped
@@ -405,6 +418,22 @@ Result<std::string> OutboxStore::integrityCheck() {
         report += (report.empty() ? "" : "; ") + q.text(0);
     }
     return report;
+}
+
+Result<void> checkIntegrity(const StoreOptions& o) {
+    if (o.integrityCheck == "off") return {};
+    Db db;
+    if (auto r = db.open(o.path, SQLITE_OPEN_READONLY, o.vfs.empty() ? nullptr : o.vfs.c_str()); !r) return r.error();
+    Stmt check = db.prepare(o.integrityCheck == "full" ? "PRAGMA integrity_check(5)" : "PRAGMA quick_check(5)");
+    std::string report;
+    for (;;) {
+        auto row = check.step();
+        if (!row) return row.error();  // Corrupt when SQLite says so
+        if (!*row) break;
+        report += (report.empty() ? "" : "; ") + check.text(0);
+    }
+    if (report != "ok") return makeError(ErrorCode::Corrupt, "integrity check: " + report);
+    return {};
 }
 
 }  // namespace guichet::outbox

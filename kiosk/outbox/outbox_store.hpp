@@ -136,6 +136,8 @@ public:
     // Up to maxCount due submissions of this connector, oldest first, moved to "sending"
     // in one transaction. A crash before their outcomes are recorded re-queues all of them
     // as possible duplicates (recoverInterrupted): at-least-once, never lost.
+    // The same statement reads their sealed payloads (still sealed: ciphertext only), kept
+    // until the batch is recorded: loadPayload of a claimed entry then reads no row.
     Result<std::vector<Entry>> claimBatch(const std::string& connector, std::int64_t nowMs, int maxCount);
     // Every record in one transaction: all of them, or none (the rows then stay "sending").
     // Unclaimed: never sent (the network went away mid-batch): queued again, attempt not counted.
@@ -192,7 +194,16 @@ private:
     Stmt begin_, commit_, insertSubmission_, insertPayload_, insertAttachment_, insertChunk_, readChunk_, insertAttempt_;
     // The uploader's statements, prepared once: a backlog runs them thousands of times.
     Stmt claimSelect_, claimUpdate_, markSent_, markRejected_, attemptsOfRow_, markRetry_, unclaim_, readPayload_, listAttachments_;
+    // The sealed payloads read by the last claimBatch, by submission id (a batch: 32 at most).
+    std::vector<std::pair<std::int64_t, Bytes>> claimedPayloads_;
+    const Bytes* claimedPayload(std::int64_t id) const;
 };
+
+// The start-up integrity check alone (options.integrityCheck: quick or full), on a read-only
+// connection of its own: Corrupt with SQLite's report when it fails. It moves nothing and
+// alerts no one: OutboxStore::open with the check does that (the terminal runs this one in
+// the background after its first frame, then reopens to report a failure as usual).
+Result<void> checkIntegrity(const StoreOptions& options);
 
 // Entry fields read from a "SELECT <kEntryColumns> FROM submissions" row.
 extern const char* const kEntryColumns;

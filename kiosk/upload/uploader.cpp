@@ -10,6 +10,7 @@
 #include <set>
 
 #include "drivers/common/log.hpp"
+#include "kiosk/app/first_frame_gate.hpp"
 #include "kiosk/upload/backoff.hpp"
 
 namespace guichet::upload {
@@ -44,9 +45,11 @@ void ConnectorWorker::logRecorded(const outbox::SendRecord& rec, const outbox::E
     using Kind = outbox::SendRecord::Kind;
     switch (rec.kind) {
         case Kind::Sent:
-            log::info("upload", name_ + ": sent " + entry.uuid + " (attempt " + std::to_string(entry.attempts) +
-                                    (rec.remoteId.empty() ? "" : ", remote id " + rec.remoteId) +
-                                    (rec.remoteToken.empty() ? "" : ", token " + rec.remoteToken) + ")");
+            // One journal line a batch (sendBatch); each demand's line at debug level only.
+            if (log::enabled(log::Level::Debug))
+                log::debug("upload", name_ + ": sent " + entry.uuid + " (attempt " + std::to_string(entry.attempts) +
+                                         (rec.remoteId.empty() ? "" : ", remote id " + rec.remoteId) +
+                                         (rec.remoteToken.empty() ? "" : ", token " + rec.remoteToken) + ")");
             ++report.sent;
             break;
         case Kind::Rejected:
@@ -103,11 +106,15 @@ bool ConnectorWorker::sendBatch(SendReport& report, std::int64_t claimBefore) {
     } sends(*this, entries, records);
     connector_->beginBatch();
     {
-        // One read transaction for the whole batch: each payload and attachment list is
+        // One read transaction for the whole batch: each attachment list and chunk is
         // read from the same snapshot instead of taking and releasing SQLite's read lock
         // (two system calls) for every statement. Nothing is written here: the outcomes
         // are recorded after it ends. Other processes keep writing (WAL mode).
-        const bool reading = store_->db().exec("BEGIN").ok();
+        // The payloads came with the claim: only attachments are read here, and a batch
+        // without any takes no read transaction at all.
+        const bool attachments = std::any_of(entries.begin(), entries.end(),
+                                             [](const outbox::Entry& e) { return e.attachmentCount > 0; });
+        const bool reading = attachments && store_->db().exec("BEGIN").ok();
         connector_->sendEach(*store_, entries, sends);
         if (reading) (void)store_->db().exec("COMMIT");
     }
@@ -125,7 +132,25 @@ bool ConnectorWorker::sendBatch(SendReport& report, std::int64_t claimBefore) {
                                  " submission(s): " + saved.error().message);
         return true;
     }
-    for (std::size_t i = 0; i < entries.size(); ++i) logRecorded(records[i], entries[i], report);
+    SendReport batch;
+    for (std::size_t i = 0; i < entries.size(); ++i) logRecorded(records[i], entries[i], batch);
+    if (batch.sent > 0) {
+        // The references of the first and last sent: enough to find the batch in `guichetctl
+        // outbox list`; never personal data (a UUID and a reference are neither).
+        const outbox::Entry* first = nullptr;
+        const outbox::Entry* last = nullptr;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            if (records[i].kind != outbox::SendRecord::Kind::Sent) continue;
+            if (!first) first = &entries[i];
+            last = &entries[i];
+        }
+        log::info("upload", name_ + ": sent " + std::to_string(batch.sent) + " submission(s): " + first->reference +
+                                (batch.sent > 1 ? " … " + last->reference : ""));
+    }
+    report.sent += batch.sent;
+    report.rejected += batch.rejected;
+    report.retried += batch.retried;
+    report.dead += batch.dead;
     return true;
 }
 
@@ -235,19 +260,26 @@ Result<std::vector<std::unique_ptr<ConnectorWorker>>> makeWorkers(const outbox::
         log::warning("upload", std::to_string(*recovered) + " submission(s) were being sent when the process stopped: retried, flagged as possible duplicates");
     std::vector<std::unique_ptr<ConnectorWorker>> workers;
     auto names = connectorsInUse(**first, cfg);
-    first->reset();
     outbox::StoreOptions workerOptions = so;
     workerOptions.integrityCheck = "off";  // checked once above
     workerOptions.fsyncEachCommit = false;  // state changes only: see StoreOptions
+    // The connection opened above serves the first connector: one open (key, schema,
+    // statements) less per start, which `outbox send --once` pays at every run.
+    std::unique_ptr<outbox::OutboxStore> spare = std::move(*first);
+    if (!spare->db().exec("PRAGMA synchronous=NORMAL")) spare.reset();
     for (const auto& name : names) {
         auto connector = makeConnector(name, cfg);
         if (!connector) {
             log::error("upload", connector.error().message + ": its submissions stay queued");
             continue;
         }
-        auto store = outbox::OutboxStore::open(workerOptions);
-        if (!store) return store.error();
-        workers.push_back(std::make_unique<ConnectorWorker>(std::move(*store), std::move(*connector), cfg));
+        std::unique_ptr<outbox::OutboxStore> store = std::move(spare);
+        if (!store) {
+            auto opened = outbox::OutboxStore::open(workerOptions);
+            if (!opened) return opened.error();
+            store = std::move(*opened);
+        }
+        workers.push_back(std::make_unique<ConnectorWorker>(std::move(store), std::move(*connector), cfg));
     }
     return workers;
 }
@@ -280,14 +312,48 @@ Result<void> Uploader::start() {
     auto lock = takeSenderLock(storeOptions_.path);
     if (!lock) return lock.error();
     lockFd_ = *lock;
-    SendReport rep;
-    auto workers = makeWorkers(storeOptions_, cfg_, rep);
-    if (!workers) {
-        ::close(lockFd_);
-        lockFd_ = -1;
-        return workers.error();
+    if (auto started = startSending(storeOptions_); !started) {
+        stop();
+        return started.error();
     }
-    report_ = rep;
+    return {};
+}
+
+Result<void> Uploader::startAfterCheck(std::function<void(const Error&)> onFailed) {
+    auto lock = takeSenderLock(storeOptions_.path);
+    if (!lock) return lock.error();
+    lockFd_ = *lock;
+    stopping_ = false;
+    starter_ = std::thread([this, onFailed = std::move(onFailed)] {
+        // Not before the first frame: on two cores the check would take CPU from it.
+        app::waitForFirstFrame(std::chrono::seconds(10), stopping_);
+        if (stopping_) return;
+        // The check first, moving nothing: a failure is told to the caller (who stops
+        // storing into this file) before the file is moved aside, below.
+        auto checked = outbox::checkIntegrity(storeOptions_);
+        if (!checked && checked.error().code == ErrorCode::Corrupt && onFailed) onFailed(checked.error());
+        // Passed: the start does not check again. Failed: opening with the check moves the
+        // file aside and alerts the operator, as at any start.
+        outbox::StoreOptions options = storeOptions_;
+        if (checked) options.integrityCheck = "off";
+        auto started = startSending(options);
+        if (started) return;
+        // The lanes that did start stay until stop(); a corrupt database has none.
+        log::error("upload", storeOptions_.path + ": the uploader did not start, submissions stay queued: " +
+                                 started.error().message);
+        if (checked && started.error().code == ErrorCode::Corrupt && onFailed) onFailed(started.error());
+    });
+    return {};
+}
+
+Result<void> Uploader::startSending(const outbox::StoreOptions& options) {
+    SendReport rep;
+    auto workers = makeWorkers(options, cfg_, rep);
+    if (!workers) return workers.error();
+    {
+        std::lock_guard lock(mutex_);
+        report_ = rep;
+    }
     if (!workers->empty()) workers->front()->takeRetentionDuty();
     for (auto& w : *workers) {
         auto lane = std::make_unique<Lane>();
@@ -297,11 +363,9 @@ Result<void> Uploader::start() {
     }
     for (auto& lane : lanes_) {
         kick(*lane);
-        if (auto started = lane->worker->start(); !started) {
-            stop();
-            return started.error();
-        }
+        if (auto started = lane->worker->start(); !started) return started.error();
     }
+    sending_.store(true, std::memory_order_release);  // lanes_ is complete: wake() may read it
     auto watch = OutboxWatch::start(storeOptions_.path, [this] { wake(); });
     if (watch) watch_ = std::move(*watch);
     else log::warning("upload", watch.error().message + ": submissions enqueued by guichetctl wait for the next wake-up");
@@ -338,6 +402,11 @@ void Uploader::step(Lane& lane) {
 }
 
 void Uploader::stop() {
+    // A check still running is waited for (a large outbox: under a second); its lanes are
+    // then stopped below like the others.
+    stopping_ = true;  // a start still waiting for the first frame gives up
+    if (starter_.joinable()) starter_.join();
+    sending_.store(false, std::memory_order_release);
     watch_.reset();  // joins its thread: no wake() after this
     for (auto& lane : lanes_) lane->worker->stop();
     for (auto& lane : lanes_) lane->worker->join();
@@ -347,10 +416,12 @@ void Uploader::stop() {
 }
 
 void Uploader::wake() {
+    if (!sending()) return;  // not started yet: the start's first step sees every due demand
     for (auto& lane : lanes_) kick(*lane);
 }
 
 void Uploader::networkUp() {
+    if (!sending()) return;  // not started yet: the first step tries everything due
     for (auto& lane : lanes_) {
         Lane* l = lane.get();
         lane->worker->post([this, l] {

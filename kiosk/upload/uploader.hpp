@@ -11,6 +11,7 @@
 #include <mutex>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "kiosk/outbox/outbox_config.hpp"
@@ -71,9 +72,20 @@ class Uploader {
 public:
     Uploader(outbox::StoreOptions storeOptions, outbox::OutboxConfig cfg);
     ~Uploader();
-    // Takes the sender lock (one sender per database), recovers interrupted sends, starts
-    // one thread per connector named in the config or in the queue.
+    // Takes the sender lock (one sender per database), checks the database's integrity
+    // (as configured), recovers interrupted sends, starts one thread per connector named in
+    // the config or in the queue.
     Result<void> start();
+    // The terminal's start (issue 17): takes the sender lock now and returns; the integrity
+    // check, the recovery and the connectors' start run on a thread of their own, after
+    // the UI's first frame (app/first_frame_gate.hpp), so a large outbox (0.5 s for 100 000
+    // demands) neither delays that frame nor takes CPU from it. Nothing is
+    // sent before the check passed (the caller's own connection may store meanwhile).
+    // A failed check is reported as at open (file moved aside, operator alert, marker) and
+    // onFailed is called from that thread; nothing is ever sent then.
+    Result<void> startAfterCheck(std::function<void(const Error&)> onFailed);
+    // True once the check passed and the connectors run (any thread).
+    bool sending() const { return sending_.load(std::memory_order_acquire); }
     void stop();
     void wake();       // a submission was just stored
     void networkUp();  // the system reports connectivity: retry at once
@@ -92,6 +104,8 @@ private:
     };
     void kick(Lane& lane);   // any thread: a step soon
     void step(Lane& lane);   // worker: one pass, then the next deadline
+    // After the sender lock: check, recover, start the lanes and the watch.
+    Result<void> startSending(const outbox::StoreOptions& options);
 
     outbox::StoreOptions storeOptions_;
     outbox::OutboxConfig cfg_;
@@ -100,6 +114,11 @@ private:
     std::mutex mutex_;
     SendReport report_;
     int lockFd_ = -1;
+    std::thread starter_;  // startAfterCheck's: joined by stop()
+    std::atomic<bool> stopping_{false};
+    // Set (release) once lanes_ and watch_ are complete: before it, wake() and networkUp()
+    // have nothing to do and must not read lanes_ (the starter thread fills it).
+    std::atomic<bool> sending_{false};
 };
 
 // The connectors an outbox needs: those configured plus those its queue names.

@@ -10,7 +10,8 @@ std::unique_ptr<WebhookConnector::Prepared> WebhookConnector::prepare(outbox::Ou
                                                                       const outbox::Entry& entry) {
     auto p = std::make_unique<Prepared>();
     const bool multipart = cfg_.format == "multipart";
-    auto metas = store.attachments(entry.id);
+    // Most demands have no attachment: their entry says so, no statement is run to learn it.
+    auto metas = entry.attachmentCount > 0 ? store.attachments(entry.id) : std::vector<outbox::AttachmentMeta>{};
     std::string contentType = "application/json";
     if (!multipart && metas.empty()) {  // most demands: the document straight from the payload
         auto plain = store.loadPayload(entry);

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "ui/integration/integration_config.hpp"
+#include "kiosk/outbox/outbox_open.hpp"
 #include "ui/integration/outbox_service.hpp"
 
 using namespace guichet;
@@ -89,6 +90,115 @@ TEST_CASE("integration.an outbox file's routes are kept (no forced connector)", 
     CHECK(entry->connector == "webhook");
     CHECK(entry->state == outbox::State::Queued);
     CHECK(fs::is_empty(dir / "share"));
+    service.stop();
+    fs::remove_all(dir);
+}
+
+namespace {
+
+// A large outbox built by SQL (seconds, not minutes): `count` demands already sent, each with
+// a 2 KiB sealed-looking payload, so that the integrity check has a real file to read.
+void fillSentDemands(const outbox::OutboxConfig& cfg, int count) {
+    auto store = outbox::OutboxStore::open(outbox::storeOptionsFrom(cfg));
+    REQUIRE(store);
+    auto& db = (*store)->db();
+    REQUIRE(db.exec("BEGIN"));
+    outbox::Stmt rows = db.prepare(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)"
+        " INSERT INTO submissions (uuid, reference, procedure_id, procedure_version, connector, language, terminal_id,"
+        " created_at, stored_at_ms, state, next_attempt_at_ms, sent_at_ms, payload_bytes, attachment_bytes, attachment_count)"
+        " SELECT printf('00000000-0000-4000-8000-%012d', i), printf('BIG-%06d', i), 'signalement', 1, 'directory', 'fr',"
+        " 'borne-test', 0, ?2, 'sent', 0, ?2, 2048, 0, 0 FROM n");
+    rows.bind(1, count).bind(2, outbox::nowMs());
+    REQUIRE(rows.run());
+    REQUIRE(db.exec("INSERT INTO payloads (submission_id, sealed) SELECT id, randomblob(2048) FROM submissions"));
+    REQUIRE(db.exec("COMMIT"));
+}
+
+bool sendingWithin(OutboxService& service, std::chrono::seconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!service.sending() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return service.sending();
+}
+
+}  // namespace
+
+TEST_CASE("integration.a large outbox opens without waiting for its integrity check, and nothing leaves before it passed",
+          "[integration]") {
+    fs::path dir = fs::temp_directory_path() / ("guichet-outbox-service-" + newUuid());
+    fs::create_directories(dir / "share");
+    outbox::OutboxConfig cfg;
+    cfg.database = (dir / "outbox.sqlite").string();
+    cfg.directory = outbox::DirectoryConfig{(dir / "share").string()};
+    cfg.integrityCheck = "full";  // the slower check: the wider the gap a synchronous one would show
+    fillSentDemands(cfg, 40000);  // its full check: ~0.3 s here, the margin of the first CHECK below
+
+    OutboxService service(cfg);
+    const auto t0 = std::chrono::steady_clock::now();
+    REQUIRE(service.open());
+    const auto openMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+    // Open returned while the check still runs: a check done inside open() would be over.
+    CHECK_FALSE(service.sending());
+    Submission s = sample("directory");
+    REQUIRE(service.store(s));  // storing does not wait for the check either
+    auto entry = service.find(s.uuid);
+    REQUIRE(entry);
+    CHECK(entry->state == outbox::State::Queued);
+    REQUIRE(sendingWithin(service, std::chrono::seconds(60)));
+    const auto checkedMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+    INFO("open " << openMs.count() << " ms, sending after " << checkedMs.count() << " ms");
+    CHECK(openMs < checkedMs);
+    CHECK(deliveredWithin(service, s.uuid, std::chrono::seconds(10)));
+    service.stop();
+    fs::remove_all(dir);
+}
+
+TEST_CASE("integration.a corrupt outbox found by the background check is reported, then every demand is refused",
+          "[integration]") {
+    fs::path dir = fs::temp_directory_path() / ("guichet-outbox-service-" + newUuid());
+    fs::create_directories(dir / "share");
+    outbox::OutboxConfig cfg;
+    cfg.database = (dir / "outbox.sqlite").string();
+    cfg.directory = outbox::DirectoryConfig{(dir / "share").string()};
+    fillSentDemands(cfg, 3000);
+    const auto size = fs::file_size(cfg.database);
+    REQUIRE(size > 64 * 8192);
+    {
+        // Junk over pages in the middle of the file (payload pages): opening reads only the
+        // schema and the key check, so only the integrity check can find this.
+        std::fstream f(cfg.database, std::ios::in | std::ios::out | std::ios::binary);
+        const std::string junk(8192 * 4, '\xA5');
+        f.seekp(static_cast<std::streamoff>(size / 2 / 8192 * 8192));
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    OutboxService service(cfg);
+    (void)service.open();  // the check runs in the background: opening itself may succeed
+    // The check's verdict, as before: the file moved aside and the operator's marker.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!fs::exists(dir / "outbox.sqlite.corrupt-alert") && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(fs::exists(dir / "outbox.sqlite.corrupt-alert"));
+    std::ifstream alert(dir / "outbox.sqlite.corrupt-alert");
+    std::string line;
+    std::getline(alert, line);
+    CHECK(line.find("OPERATOR ALERT") != std::string::npos);
+    CHECK(line.find("guichetctl outbox ack-corrupt") != std::string::npos);
+    CHECK_FALSE(service.sending());
+    // From now on every demand is refused with the resident's message, and nothing is sent.
+    Submission s = sample("directory");
+    auto refused = service.store(s);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message == outbox::kStoreFailedMessage);
+    CHECK_FALSE(service.isOpen());
+    CHECK(fs::is_empty(dir / "share"));
+    int aside = 0;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().filename().string().rfind("outbox.sqlite.corrupt-2", 0) == 0 &&
+            e.path().filename().string().find("-wal") == std::string::npos &&
+            e.path().filename().string().find("-shm") == std::string::npos)
+            ++aside;
+    CHECK(aside == 1);
     service.stop();
     fs::remove_all(dir);
 }

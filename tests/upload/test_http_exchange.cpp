@@ -83,7 +83,7 @@ TEST_CASE("upload.http a GET after a POST on the same handle carries no body and
     CHECK_FALSE(reqs[1]["headers"].contains("content-length"));
 }
 
-TEST_CASE("upload.http a small body goes whole, one past the buffered size streams; both arrive byte for byte") {
+TEST_CASE("upload.http a small body goes whole, one past the buffered size streams, and both arrive byte for byte") {
     TempDir dir;
     auto receiver = ReceiverProcess::start({"--mode", "webhook"}, dir / "log.jsonl");
     upload::HttpExchange ex;

@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 
+#include "kiosk/app/first_frame_gate.hpp"
 #include "kiosk/upload/backoff.hpp"
 #include "tests/upload/upload_fixtures.hpp"
 
@@ -260,4 +261,37 @@ TEST_CASE("upload.batch: offline at the first send, the rest of the batch is not
         CHECK(store->attemptsOf(e.id).size() == static_cast<std::size_t>(e.attempts));
     }
     CHECK(attempted == 1);  // only the send that found the back office unreachable
+}
+
+TEST_CASE("upload.start after check: held by the UI until its first frame, then sends, and a stop while held returns at once") {
+    UploadBench b;
+    std::filesystem::create_directory(b.dir / "depot");
+    b.cfg.directory = outbox::DirectoryConfig{b.dir / "depot"};
+    auto store = b.open();
+    auto queued = sampleSubmission(1, "directory", "p", 1000);
+    REQUIRE(store->store(queued).ok());
+
+    app::holdUntilFirstFrame();  // as guichet's main does before its services start
+    {
+        upload::Uploader up(b.options(), b.cfg);
+        REQUIRE(up.startAfterCheck({}).ok());
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        CHECK_FALSE(up.sending());  // no check, no send while the first frame is awaited
+        CHECK(entryOf(*store, queued.uuid).state == outbox::State::Queued);
+        app::firstFrameShown();
+        CHECK(waitUntil([&] { return up.sending(); }, std::chrono::seconds(10)));
+        CHECK(waitUntil([&] { return entryOf(*store, queued.uuid).state == outbox::State::Sent; }, std::chrono::seconds(10)));
+        up.stop();
+    }
+    app::holdUntilFirstFrame();  // a first frame that never comes: stopping must not wait for the limit
+    {
+        upload::Uploader up(b.options(), b.cfg);
+        REQUIRE(up.startAfterCheck({}).ok());
+        const auto t0 = Clock::now();
+        up.stop();
+        CHECK(std::chrono::duration<double>(Clock::now() - t0).count() < 2.0);
+        CHECK_FALSE(up.sending());
+    }
+    app::firstFrameShown();  // nothing stays held for the other tests of this program
+    CHECK_FALSE(app::firstFrameHeld());
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "drivers/common/log.hpp"
+#include "kiosk/app/first_frame_gate.hpp"
 #include "kiosk/config/terminal_config.hpp"
 #include "kiosk/i18n/i18n.hpp"
 #include "kiosk/service/loop_pulse.hpp"
@@ -154,6 +155,7 @@ int main(int argc, char** argv) {
     host.outDir = outDir;
     host.a11yDump = a11yDump;
     ui::ShellOptions shellOptions{dataDir, demo, host.width, host.height, headless};
+    app::holdUntilFirstFrame();  // the outbox's integrity check waits for it (issue 17)
     ui::Shell shell(config, shellOptions);
     ui::tracePhase("shell (outbox, devices)");
     if (const auto& refused = shell.startRefusal()) {
@@ -171,6 +173,7 @@ int main(int argc, char** argv) {
         // Under systemd (Type=notify): the terminal is up once residents can see it.
         service::processNotifier().ready();
         ui::tracePhase("first frame presented");
+        app::firstFrameShown();
         if (reportFirstFrame) {  // bench/ui: wall-clock time of the first presented frame
             timespec ts{};
             clock_gettime(CLOCK_REALTIME, &ts);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 
 #include "drivers/common/log.hpp"
 #include "kiosk/outbox/outbox_open.hpp"
@@ -15,6 +16,7 @@ OutboxService::OutboxService(outbox::OutboxConfig config, std::string forcedConn
 OutboxService::~OutboxService() { stop(); }
 
 bool OutboxService::open() {
+    (void)failedCheck();  // then opening again meets the corrupt marker: refused until acknowledged
     if (store_) return true;
     const auto started = std::chrono::steady_clock::now();
     std::error_code ec;
@@ -22,7 +24,12 @@ bool OutboxService::open() {
     // The default spool is ours to create; a configured share must be mounted by the
     // system (the connector treats a missing one as "offline", never writes under it).
     if (!forcedConnector_.empty() && config_.directory) std::filesystem::create_directories(config_.directory->path, ec);
-    auto opened = outbox::OutboxStore::open(outbox::storeOptionsFrom(config_));
+    // The integrity check is not run here: the uploader runs it on its own thread (a large
+    // outbox takes ~0.5 s, which the first frame must not wait for). Demands are stored
+    // meanwhile; nothing is sent before it passed.
+    outbox::StoreOptions options = outbox::storeOptionsFrom(config_);
+    options.integrityCheck = "off";
+    auto opened = outbox::OutboxStore::open(options);
     if (!opened) {
         // The operator's line (once per distinct cause: store() retries at every demand);
         // the resident sees kStoreFailedMessage when submitting.
@@ -39,7 +46,13 @@ bool OutboxService::open() {
     outbox::PaymentIntents intents(store_->db());
     paymentsToCheck_ = outbox::reportIntentsToCheck(intents);
     auto uploader = std::make_unique<upload::Uploader>(outbox::storeOptionsFrom(config_), config_);
-    if (auto started = uploader->start(); !started) {
+    auto onFailed = [this](const Error& why) {
+        if (why.code != ErrorCode::Corrupt) return;  // not sending, but the queue is sound: keep storing
+        std::lock_guard lock(failedMutex_);
+        failedCheck_ = why.message;
+        failed_.store(true, std::memory_order_release);
+    };
+    if (auto started = uploader->startAfterCheck(onFailed); !started) {
         // Submissions are still kept; they leave once a sender runs (guichetctl outbox send).
         log::error("outbox", config_.database + ": the uploader did not start, submissions stay queued: " +
                                  started.error().message);
@@ -47,13 +60,30 @@ bool OutboxService::open() {
         uploader_ = std::move(uploader);
     }
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-    log::info("outbox", "outbox open: " + config_.database + " (" + std::to_string(ms.count()) + " ms, uploader included)");
+    log::info("outbox", "outbox open: " + config_.database + " (" + std::to_string(ms.count()) +
+                            " ms; integrity check and uploader start in the background)");
     return true;
 }
 
 Result<void> OutboxService::store(const Submission& submission) { return storeSettlingPayment(submission, {}); }
 
 outbox::Db* OutboxService::database() { return open() ? &store_->db() : nullptr; }
+
+bool OutboxService::failedCheck() {
+    if (!failed_.exchange(false, std::memory_order_acq_rel)) return false;
+    // The background check found the file corrupt. Stopping the uploader waits for its start
+    // to finish reporting it (file moved aside, operator alert, marker): this connection
+    // then points into the moved file, so it goes. Opening again meets the marker: demands
+    // are refused until the operator acknowledges it, as when the check ran at open.
+    if (uploader_) uploader_->stop();
+    uploader_.reset();
+    store_.reset();
+    std::lock_guard lock(failedMutex_);
+    lastOpenError_ = failedCheck_;
+    return true;
+}
+
+bool OutboxService::sending() const { return uploader_ && uploader_->sending(); }
 
 Result<void> OutboxService::storeSettlingPayment(const Submission& submission, const std::string& paymentTxn) {
     if (!open()) return makeError(ErrorCode::Io, outbox::kStoreFailedMessage);

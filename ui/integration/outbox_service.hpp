@@ -3,7 +3,9 @@
 // store() tries again and, while it cannot, returns the outbox's French message.
 #pragma once
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "kiosk/outbox/outbox_config.hpp"
@@ -30,6 +32,8 @@ public:
     void stop();  // joins the uploader's threads, closes the database
 
     bool isOpen() const { return store_ != nullptr; }
+    // True once the background integrity check passed and the uploader runs (tests, status).
+    bool sending() const;
     const std::string& lastUuid() const { return lastUuid_; }
     // Card payments found "à vérifier" when the outbox opened (the operator console shows it).
     int paymentsToCheck() const { return paymentsToCheck_; }
@@ -41,6 +45,9 @@ public:
     Result<int> retryDead();
 
 private:
+    // UI thread: true (and the outbox closed, once) after the background check found it corrupt.
+    bool failedCheck();
+
     outbox::OutboxConfig config_;
     std::string forcedConnector_;
     std::unique_ptr<outbox::OutboxStore> store_;
@@ -48,6 +55,10 @@ private:
     std::string lastUuid_;
     int paymentsToCheck_ = 0;
     std::string lastOpenError_;
+    // Set by the uploader's start thread when the integrity check failed.
+    std::atomic<bool> failed_{false};
+    std::mutex failedMutex_;
+    std::string failedCheck_;
 };
 
 }  // namespace guichet::ui::integration
