@@ -64,8 +64,11 @@ function(guichet_add_test name)
   if(ARG_LABELS)
     list(APPEND _props LABELS "${ARG_LABELS}")
   endif()
+  # --warn NoTests: a registered name that matches no test case fails instead of passing
+  # having run nothing (a ';' in a name made ctest split it in two such halves, turn 6).
   catch_discover_tests(${name}
     TEST_PREFIX ""
+    EXTRA_ARGS --warn NoTests
     PROPERTIES ${_props}
     WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
 endfunction()

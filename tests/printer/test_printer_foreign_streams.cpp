@@ -98,7 +98,7 @@ TEST_CASE("printer.an unknown code page is reported, not guessed as CP437", "[pr
 }
 
 // Failed before the Epson-only pages were added: 13 and 1 were unknown (U+FFFD).
-TEST_CASE("printer.PC857 (ESC t 13) has the euro at 0xD5; katakana page 1 draws rules", "[printer]") {
+TEST_CASE("printer.PC857 (ESC t 13) has the euro at 0xD5, katakana page 1 draws rules", "[printer]") {
     emu::PrinterEmulator e(test::printerProfile("epson-tm-t20iii"));
     Bytes b = bytes({0x1B, 't', 13, 0xD5, ' ', 0x82, 0x8D, '\n',   // € é ı (Turkish dotless i)
                      0x1B, 't', 1, 0x9C, 0x95, 0x95, 0x9D, '\n',    // receiptline's ╭──╮

@@ -52,7 +52,7 @@ TEST_CASE("printer.GS ( L fn 112 stores a graphic, fn 50 prints it scaled and ju
     CHECK(paper.lines[0].y >= 4);  // the text comes after the graphic
 }
 
-TEST_CASE("printer.GS 8 L takes a 4-byte length; fn 50 with nothing stored prints nothing", "[printer]") {
+TEST_CASE("printer.GS 8 L takes a 4-byte length, fn 50 with nothing stored prints nothing", "[printer]") {
     const Bytes body = store112(1, 1);
     Bytes b = bytes({0x1D, '8', 'L', static_cast<int>(body.size()), 0, 0, 0});
     b.insert(b.end(), body.begin(), body.end());
@@ -87,7 +87,7 @@ TEST_CASE("printer.ESC $ and ESC \\ place text in columns", "[printer]") {
     CHECK(paper.lines[1].runs[0].x == 0);
 }
 
-TEST_CASE("printer.NV and download graphics are printed by key; an undefined key is reported", "[printer]") {
+TEST_CASE("printer.NV and download graphics are printed by key, an undefined key is reported", "[printer]") {
     emu::PrinterEmulator e(test::printerProfile("epson-tm-t20iii"));
     // fn 67 (NV) key "G1": 8 × 1, colour 1, all black; fn 83 (download) key "D1" likewise.
     Bytes b = bytes({0x1D, '(', 'L', 12, 0, 48, 67, 48, 'G', '1', 1, 8, 0, 1, 0, 49, 0xFF,

@@ -66,7 +66,7 @@ TEST_CASE("ui.keypad keys map to focus keys", "[ui]") {
     CHECK(keyFromSdl(SDLK_UP, KMOD_LCTRL) == Key::None);
 }
 
-TEST_CASE("ui.touch follows one finger; a second finger is ignored", "[ui]") {
+TEST_CASE("ui.touch follows one finger, a second finger is ignored", "[ui]") {
     EventTranslator t(true, 1000, 2000);
     auto down = t.translate(finger(SDL_FINGERDOWN, 7, 0.5f, 0.25f));
     REQUIRE(down.action == Translated::Action::Input);

@@ -78,7 +78,7 @@ TEST_CASE("ui.focus Enter activates only the focused control, once", "[ui]") {
     CHECK(fm.item("b").focused);
 }
 
-TEST_CASE("ui.focus moves on when its control disappears; a touch hides the ring", "[ui]") {
+TEST_CASE("ui.focus moves on when its control disappears, a touch hides the ring", "[ui]") {
     auto nodes = grid();
     auto f = ptrs(nodes);
     FocusManager fm;
