@@ -65,7 +65,7 @@ TEST_CASE("printer.GS 8 L takes a 4-byte length, fn 50 with nothing stored print
     CHECK(paper.images[0].x == 0);
 }
 
-TEST_CASE("printer.ESC $ and ESC \\ place text in columns", "[printer]") {
+TEST_CASE("printer.ESC $ and ESC backslash place text in columns", "[printer]") {
     Bytes b;
     append(b, "Timbre");
     b.insert(b.end(), {0x1B, '$', 0x2C, 0x01});  // absolute 300 dots
