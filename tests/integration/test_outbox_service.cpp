@@ -41,6 +41,21 @@ bool deliveredWithin(OutboxService& service, const std::string& uuid, std::chron
     return false;
 }
 
+// An outbox whose demands go to a shared folder, in a folder of its own removed at the end.
+struct DirectoryOutbox {
+    fs::path dir = fs::temp_directory_path() / ("guichet-outbox-service-" + newUuid());
+    outbox::OutboxConfig cfg;
+    DirectoryOutbox() {
+        fs::create_directories(dir / "share");
+        cfg.database = (dir / "outbox.sqlite").string();
+        cfg.directory = outbox::DirectoryConfig{(dir / "share").string()};
+    }
+    ~DirectoryOutbox() {
+        std::error_code ignored;
+        fs::remove_all(dir, ignored);
+    }
+};
+
 }  // namespace
 
 TEST_CASE("integration.outbox refuses while it cannot open, then opens on the next demand", "[integration]") {
@@ -75,11 +90,9 @@ TEST_CASE("integration.outbox refuses while it cannot open, then opens on the ne
 }
 
 TEST_CASE("integration.an outbox file's routes are kept (no forced connector)", "[integration]") {
-    fs::path dir = fs::temp_directory_path() / ("guichet-outbox-service-" + newUuid());
-    fs::create_directories(dir / "share");
-    outbox::OutboxConfig cfg;
-    cfg.database = (dir / "outbox.sqlite").string();
-    cfg.directory = outbox::DirectoryConfig{(dir / "share").string()};
+    DirectoryOutbox box;
+    const fs::path& dir = box.dir;
+    outbox::OutboxConfig& cfg = box.cfg;
     OutboxService service(cfg);
     REQUIRE(service.open());
     Submission s = sample("webhook");  // no webhook configured: it must wait, not go elsewhere
@@ -91,7 +104,6 @@ TEST_CASE("integration.an outbox file's routes are kept (no forced connector)", 
     CHECK(entry->state == outbox::State::Queued);
     CHECK(fs::is_empty(dir / "share"));
     service.stop();
-    fs::remove_all(dir);
 }
 
 namespace {
@@ -126,11 +138,8 @@ bool sendingWithin(OutboxService& service, std::chrono::seconds timeout) {
 
 TEST_CASE("integration.a large outbox opens without waiting for its integrity check, and nothing leaves before it passed",
           "[integration]") {
-    fs::path dir = fs::temp_directory_path() / ("guichet-outbox-service-" + newUuid());
-    fs::create_directories(dir / "share");
-    outbox::OutboxConfig cfg;
-    cfg.database = (dir / "outbox.sqlite").string();
-    cfg.directory = outbox::DirectoryConfig{(dir / "share").string()};
+    DirectoryOutbox box;
+    outbox::OutboxConfig& cfg = box.cfg;
     cfg.integrityCheck = "full";  // the slower check: the wider the gap a synchronous one would show
     fillSentDemands(cfg, 40000);  // its full check: ~0.3 s here, the margin of the first CHECK below
 
@@ -151,16 +160,13 @@ TEST_CASE("integration.a large outbox opens without waiting for its integrity ch
     CHECK(openMs < checkedMs);
     CHECK(deliveredWithin(service, s.uuid, std::chrono::seconds(10)));
     service.stop();
-    fs::remove_all(dir);
 }
 
 TEST_CASE("integration.a corrupt outbox found by the background check is reported, then every demand is refused",
           "[integration]") {
-    fs::path dir = fs::temp_directory_path() / ("guichet-outbox-service-" + newUuid());
-    fs::create_directories(dir / "share");
-    outbox::OutboxConfig cfg;
-    cfg.database = (dir / "outbox.sqlite").string();
-    cfg.directory = outbox::DirectoryConfig{(dir / "share").string()};
+    DirectoryOutbox box;
+    const fs::path& dir = box.dir;
+    outbox::OutboxConfig& cfg = box.cfg;
     fillSentDemands(cfg, 3000);
     const auto size = fs::file_size(cfg.database);
     REQUIRE(size > 64 * 8192);
@@ -200,5 +206,4 @@ TEST_CASE("integration.a corrupt outbox found by the background check is reporte
             ++aside;
     CHECK(aside == 1);
     service.stop();
-    fs::remove_all(dir);
 }
