@@ -154,13 +154,15 @@ class Player:
     def next_part(d, text):
         """The control that shows the next part of a page, when `text` is not on this one:
         "Voir la suite" on a page in parts; "Continuer" when a step shows one question a
-        page ("question 1 sur 3", at 200 %) and this is not its last question."""
+        page ("question 1 sur 3", at 200 %) and this is not its last question — or the
+        total is not known yet ("question 1": later questions depend on this answer)."""
         more = find_control(d, "Voir la suite")
         if more and text != "Voir la suite":
             return more
-        q = re.search(r"question (\d+) sur (\d+)", d.get("instruction", ""))
+        q = re.search(r"question (\d+)(?: sur (\d+))?", d.get("instruction", ""))
         go_on = find_control(d, "Continuer")
-        if q and int(q.group(1)) < int(q.group(2)) and go_on and text != "Continuer":
+        more_questions = q and (q.group(2) is None or int(q.group(1)) < int(q.group(2)))
+        if more_questions and go_on and text != "Continuer":
             return go_on
         return None
 
