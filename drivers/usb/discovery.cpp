@@ -86,6 +86,8 @@ std::optional<UsbDeviceInfo> describeDevice(libusb_device* device, std::span<con
             info.productId = dd.idProduct;
             info.iface = iface;
             info.matchLabel = m.label;
+            for (const InterfaceInfo& other : interfaces)
+                if (other.cls == kClassPrinter && other.subClass == 1 && other.protocol == 4) info.alsoIppUsb = true;
             return info;
         }
     }

@@ -58,6 +58,9 @@ struct UsbDeviceInfo {
     std::uint16_t vendorId = 0, productId = 0;
     InterfaceInfo iface;   // the interface that matched
     std::string matchLabel;
+    // The device also has an IPP-over-USB interface (class 7/1/4): an office printer or a
+    // multifunction scanner. Its plain printer interface does not understand ESC/POS.
+    bool alsoIppUsb = false;
 
     // "usb:04b8:0e28@1-2" — the DeviceEvent id; the same device in the same port keeps it.
     std::string id() const;

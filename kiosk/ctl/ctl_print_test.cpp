@@ -10,6 +10,7 @@
 #include "drivers/usb/libusb_transport.hpp"
 #include "kiosk/ctl/command_registry.hpp"
 #include "kiosk/devices/printer_profiles.hpp"
+#include "kiosk/devices/receipt_printer_choice.hpp"
 #include "kiosk/devices/test_receipt.hpp"
 
 using namespace guichet;
@@ -61,20 +62,16 @@ int runPrintTest(const ctl::Args& args) {
         return rc;
     }
 
-    std::vector<usb::DeviceMatch> matches;
-    for (const auto& [name, p] : profiles->all())
-        for (auto [v, d] : p.usbIds) matches.push_back(usb::DeviceMatch::byId(v, d, name));
-    matches.push_back(usb::DeviceMatch::byClass(usb::kClassPrinter, 1, 2, "generic-80mm"));
-    matches.push_back(usb::DeviceMatch::byClass(usb::kClassPrinter, 1, 1, "generic-80mm"));
     auto ctx = usb::UsbContext::create();
     if (!ctx) return std::fprintf(stderr, "guichetctl print-test: %s\n", ctx.error().message.c_str()), 1;
-    auto found = usb::findDevices(**ctx, matches);
-    if (!found || found->empty()) {
+    auto found = usb::findDevices(**ctx, receiptPrinterMatches(*profiles));
+    const auto choices = found ? receiptPrinterChoices(*found) : std::vector<const usb::UsbDeviceInfo*>{};
+    if (choices.empty()) {
         std::fprintf(stderr, "guichetctl print-test: no USB receipt printer found (plug it in, or use --demo)\n");
         return 1;
     }
-    const usb::UsbDeviceInfo& d = found->front();
-    const auto* p = profiles->find(profileName.empty() ? d.matchLabel : profileName);
+    const usb::UsbDeviceInfo& d = *choices.front();
+    const auto* p = profiles->find(!profileName.empty() ? profileName : !d.matchLabel.empty() ? d.matchLabel : "generic-80mm");
     if (!p) return std::fprintf(stderr, "guichetctl print-test: unknown profile '%s'\n", profileName.c_str()), 1;
     auto t = usb::LibusbTransport::open(*ctx, d);
     if (!t) return std::fprintf(stderr, "guichetctl print-test: %s\n", t.error().message.c_str()), 1;

@@ -1,11 +1,13 @@
 #include "kiosk/devices/printer_link.hpp"
 
 #include <optional>
+#include <vector>
 
 #include "drivers/common/log.hpp"
 #include "drivers/usb/discovery.hpp"
 #include "drivers/usb/hotplug.hpp"
 #include "drivers/usb/libusb_transport.hpp"
+#include "kiosk/devices/receipt_printer_choice.hpp"
 
 namespace guichet {
 
@@ -23,9 +25,16 @@ struct UsbPrinterLink::State {
     std::string forced;
     std::shared_ptr<usb::UsbContext> ctx;
     std::unique_ptr<usb::HotplugMonitor> monitor;
-    std::optional<usb::UsbDeviceInfo> candidate;  // arrived, maybe not opened yet
+    std::vector<usb::UsbDeviceInfo> present;  // arrived and not left, in arrival order
+    std::optional<usb::UsbDeviceInfo> opened;  // the one behind `transport`
     std::unique_ptr<usb::LibusbTransport> transport;
 };
+
+namespace {
+
+bool sameDevice(const usb::UsbDeviceInfo& a, const usb::UsbDeviceInfo& b) { return a.bus == b.bus && a.address == b.address; }
+
+}  // namespace
 
 UsbPrinterLink::UsbPrinterLink(std::unique_ptr<State> s) : s_(std::move(s)) {}
 UsbPrinterLink::~UsbPrinterLink() {
@@ -44,39 +53,42 @@ Result<std::unique_ptr<UsbPrinterLink>> UsbPrinterLink::start(const PrinterProfi
         shared = *ctx;
     }
     s->ctx = std::move(shared);
-    std::vector<usb::DeviceMatch> matches;
-    for (const auto& [name, p] : profiles.all())
-        for (auto [vid, pid] : p.usbIds) matches.push_back(usb::DeviceMatch::byId(vid, pid, name));
-    // Any other printer-class interface, bidirectional or not (not IPP-over-USB: that is a scanner's).
-    matches.push_back(usb::DeviceMatch::byClass(usb::kClassPrinter, 1, 2));
-    matches.push_back(usb::DeviceMatch::byClass(usb::kClassPrinter, 1, 1));
-    auto mon = usb::HotplugMonitor::start(s->ctx, std::move(matches));
+    auto mon = usb::HotplugMonitor::start(s->ctx, receiptPrinterMatches(profiles));
     if (!mon) return mon.error();
     s->monitor = std::move(*mon);
     return std::unique_ptr<UsbPrinterLink>(new UsbPrinterLink(std::move(s)));
 }
 
 void UsbPrinterLink::tryOpen() {
-    if (s_->transport || !s_->candidate) return;
-    const usb::UsbDeviceInfo& d = *s_->candidate;
-    const escpos::PrinterProfile* p = nullptr;
-    if (!s_->forced.empty()) p = s_->profiles->find(s_->forced);
-    if (!p) p = s_->profiles->forUsb(d.vendorId, d.productId);
-    if (!p) p = s_->profiles->find("generic-80mm");
-    if (!p) {
-        problem_ = "no printer profile for " + d.id();
+    if (s_->transport) return;
+    const auto choices = receiptPrinterChoices(s_->present);
+    if (choices.empty()) {
+        problem_.clear();
+        if (!s_->present.empty()) problem_ = "only an office printer is connected (" + s_->present.front().id() + "): not a receipt printer";
         return;
     }
-    auto t = usb::LibusbTransport::open(s_->ctx, d);
-    if (!t) {
-        problem_ = t.error().message;  // retried at the next poll (e.g. permissions fixed)
+    for (const usb::UsbDeviceInfo* d : choices) {
+        const escpos::PrinterProfile* p = nullptr;
+        if (!s_->forced.empty()) p = s_->profiles->find(s_->forced);
+        if (!p) p = s_->profiles->forUsb(d->vendorId, d->productId);
+        if (!p) p = s_->profiles->find("generic-80mm");
+        if (!p) {
+            problem_ = "no printer profile for " + d->id();
+            continue;
+        }
+        auto t = usb::LibusbTransport::open(s_->ctx, *d);
+        if (!t) {
+            problem_ = t.error().message;  // retried at the next poll (e.g. permissions fixed)
+            continue;
+        }
+        s_->transport = std::move(*t);
+        s_->opened = *d;
+        profile_ = *p;
+        deviceId_ = d->id();
+        problem_.clear();
+        log::info("devices", "printer " + deviceId_ + " opened with profile " + profile_.name);
         return;
     }
-    s_->transport = std::move(*t);
-    profile_ = *p;
-    deviceId_ = d.id();
-    problem_.clear();
-    log::info("devices", "printer " + deviceId_ + " opened with profile " + profile_.name);
 }
 
 void UsbPrinterLink::poll(std::chrono::milliseconds timeout) {
@@ -84,14 +96,17 @@ void UsbPrinterLink::poll(std::chrono::milliseconds timeout) {
     if (s_->transport && !s_->transport->isOpen()) {
         log::info("devices", "printer " + deviceId_ + " disconnected");
         s_->transport.reset();
+        s_->opened.reset();
     }
     auto first = s_->monitor->next(timeout);
     for (auto ev = std::move(first); ev; ev = s_->monitor->next(std::chrono::milliseconds(0))) {
+        auto& present = s_->present;
+        std::erase_if(present, [&](const usb::UsbDeviceInfo& d) { return sameDevice(d, ev->device); });
         if (ev->kind == usb::HotplugEvent::Kind::Arrived) {
-            if (!s_->candidate || !s_->transport) s_->candidate = ev->device;
-        } else if (s_->candidate && s_->candidate->bus == ev->device.bus && s_->candidate->address == ev->device.address) {
+            present.push_back(ev->device);
+        } else if (s_->opened && sameDevice(*s_->opened, ev->device)) {
             s_->transport.reset();
-            s_->candidate.reset();
+            s_->opened.reset();
         }
     }
     tryOpen();

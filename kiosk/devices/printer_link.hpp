@@ -50,7 +50,8 @@ private:
 };
 
 // A real printer over libusb: VID:PID from the profiles first, then any printer-class
-// interface; re-opened after every replug.
+// interface but an office printer's (one that also speaks IPP-over-USB); re-opened after
+// every replug.
 class UsbPrinterLink final : public PrinterLink {
 public:
     // `forcedProfile` (may be empty): use it whatever the ids say. `ctx`: the device

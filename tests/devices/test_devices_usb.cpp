@@ -142,6 +142,29 @@ TEST_CASE("devices.usb printer, reader and scanner listed, their states follow u
     CHECK(kindRow(j, "scanner")["state"] == "ready");
 }
 
+// The IPP-over-USB scanner also has a plain printer interface (7/1/2), as every
+// multifunction office printer does. Taken for the receipt printer, it would print ESC/POS
+// as garbage; CI once saw it win because it was plugged back last.
+TEST_CASE("devices.usb a multifunction scanner is never taken for the receipt printer, whatever the order", "[devices][umockdev]") {
+    Rig rig;
+    rig.plugScanner();
+    rig.start();
+    REQUIRE(rig.pumpUntil([&] { return rig.row(DeviceKind::Scanner).status == DeviceStatus::Ready; }));
+    CHECK_FALSE(rig.pumpUntil([&] { return rig.row(DeviceKind::Printer).status != DeviceStatus::Absent; }, 600ms));
+    CHECK(rig.row(DeviceKind::Printer).deviceId.find("1d6b:5c4e") == std::string::npos);
+
+    // The receipt printer arrives after the scanner, then both leave and come back with
+    // the scanner last: the receipt printer is the one used each time.
+    auto printer = rig.plugPrinter();
+    REQUIRE(rig.pumpUntil([&] { return rig.row(DeviceKind::Printer).status == DeviceStatus::Ready; }));
+    CHECK(rig.row(DeviceKind::Printer).deviceId == "usb:04b8:0e28@1-2");
+    rig.tb.unplug(printer);
+    REQUIRE(rig.pumpUntil([&] { return rig.row(DeviceKind::Printer).status == DeviceStatus::Absent; }));
+    rig.plugPrinter();
+    REQUIRE(rig.pumpUntil([&] { return rig.row(DeviceKind::Printer).status == DeviceStatus::Ready; }));
+    CHECK(rig.row(DeviceKind::Printer).deviceId == "usb:04b8:0e28@1-2");
+}
+
 TEST_CASE("devices.usb a second card reader does not replace the first, it is listed as ignored", "[devices][umockdev]") {
     Rig rig;
     auto first = rig.plugReader(emu::idBridgeCt30(), 4);
