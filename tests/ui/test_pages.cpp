@@ -58,6 +58,26 @@ TEST_CASE("ui.pages a question title is never left alone at the bottom", "[ui][p
     CHECK(pages[1].blocks == std::vector<int>{1, 2, 3});
 }
 
+TEST_CASE("ui.pages the step's instruction is left out rather than alone on the first part", "[ui][pages]") {
+    // Seen in the real window after a scan: the instruction (60) on part 1 above an empty
+    // band, the question (title 50 + scanned pages 300) on part 2.
+    Block instruction = block(false, -2);
+    instruction.optional = true;
+    std::vector<Block> b{instruction, block(true, 0), block(false, 0), block(true, 1), block(false, 1)};
+    auto pages = paginate({60, 50, 300, 50, 100}, b, 380);
+    REQUIRE(pages.size() == 2);
+    CHECK(pages[0].blocks == std::vector<int>{1, 2});
+    CHECK(pages[1].blocks == std::vector<int>{3, 4});
+    // When the first question fits under it, the instruction stays.
+    pages = paginate({60, 50, 250, 50, 100}, b, 380);
+    REQUIRE(pages.size() == 2);
+    CHECK(pages[0].blocks == std::vector<int>{0, 1, 2});
+    // Alone on a page that holds nothing else, it stays too (nothing is cut).
+    pages = paginate({60}, std::vector<Block>{instruction}, 380);
+    REQUIRE(pages.size() == 1);
+    CHECK(pages[0].blocks == std::vector<int>{0});
+}
+
 TEST_CASE("ui.pages a block taller than the screen gets a sub-page of its own", "[ui][pages]") {
     std::vector<Block> b{block(false, 0), block(false, 1), block(false, 2)};
     auto pages = paginate({100, 900, 100}, b, 400);

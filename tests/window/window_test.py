@@ -55,6 +55,8 @@ def walk(args, x, t):
     names = args.procedures.split(",") if args.procedures else None
     files = sorted(glob.glob(os.path.join(args.root, "tests/wizard/scenarios/*.standard.scenario")))
     files = [f for f in files if not names or os.path.basename(f).split(".")[0] in names]
+    if args.scenarios:  # given files instead of the procedures' own walks
+        files = [os.path.join(args.root, f) for f in args.scenarios.split(",")]
     if not files:
         raise Failure("no scenario to play")
     failures = []
@@ -312,6 +314,7 @@ def main():
     ap.add_argument("--scale", default="standard", choices=["standard", "large-150", "large-200"])
     ap.add_argument("--input", default="touch", choices=["touch", "keypad"])
     ap.add_argument("--procedures", default="")
+    ap.add_argument("--scenarios", default="", help="walk: these scenario files (comma-separated, from --root) instead")
     ap.add_argument("--shots", action="store_true", help="keep a screenshot of every page")
     ap.add_argument("scenario", choices=sorted(SCENARIOS))
     args = ap.parse_args()

@@ -1,5 +1,7 @@
 #include "ui/core/paged_body.hpp"
 
+#include <algorithm>
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -52,6 +54,9 @@ std::vector<SubPage> paginate(const std::vector<float>& heights, const std::vect
         used += h;
     }
     if (!current.blocks.empty() || pages.empty()) pages.push_back(std::move(current));
+    const bool onlyOptional = std::all_of(pages.front().blocks.begin(), pages.front().blocks.end(),
+                                          [&](int i) { return blocks[i].optional; });
+    if (pages.size() > 1 && onlyOptional) pages.erase(pages.begin());
     return pages;
 }
 

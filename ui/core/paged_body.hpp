@@ -23,6 +23,10 @@ struct Block {
     // A heading's width on one line (PagedColumn narrows its heading column to the widest;
     // 0: unknown, the column keeps its default width).
     float lineWidth = 0;
+    // The step's instruction: left out rather than alone on a part. When the first question
+    // does not fit under it (a fresh scan, the pages kept), a part holding only the
+    // instruction above an empty band would be the first thing the resident sees.
+    bool optional = false;
 };
 
 // Height the block takes in the page flow (cursor advance), without drawing anything visible,
@@ -34,7 +38,8 @@ struct SubPage {
 };
 
 // Packs blocks greedily into sub-pages of at most `available` height; a block taller than
-// a whole sub-page gets one of its own. Pure: unit-tested with plain heights.
+// a whole sub-page gets one of its own; a first sub-page of only optional blocks is left
+// out. Pure: unit-tested with plain heights.
 std::vector<SubPage> paginate(const std::vector<float>& heights, const std::vector<Block>& blocks, float available);
 
 }  // namespace guichet::ui

@@ -99,6 +99,10 @@ public:
         bool valid = false;
         float bodyTop = 0, bodyBottom = 0, footerTop = 0;
         float scrollY = 0, scrollMaxY = 0;  // the body's scroll position and its limit
+        // The height one part of a page cut into parts holds (the wizard's pagedBody sets it
+        // before measuring its blocks); 0 on a page that is not cut. A block that can be drawn
+        // smaller (the fresh scan's picture) fits itself to it rather than take a part alone.
+        float partRoom = 0;
     };
     PageFrame page;
     // A page that must stay readable longer than the usual idle time (the confirmation

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "drivers/common/log.hpp"
@@ -188,22 +189,34 @@ void pruneThumbnails(FieldScan& fs) {
     }
 }
 
+// The width a thumbnail takes in its row: its frame, or its caption ("Page 12") when wider
+// (at 200 % the captions of small frames ran into each other: "Page 1Page 2").
+float thumbnailSlotWidth(UiContext& ctx, float frameH) {
+    ImFont* f = ctx.fonts.body;
+    const std::string widest = std::string(_("Page")) + " 00";
+    return std::max(frameH * kFrameAspect, f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, widest.c_str()).x + ctx.px(8));
+}
+
 // A row of thumbnails, each framed, with its page number under it; the description in
 // words for speech (and when no picture can be made).
-void drawThumbnails(UiContext& ctx, FieldScan& fs, const std::vector<ScannedPage>& pages, float maxH, float width = 0) {
-    if (pages.empty()) return;
+// `only`: that page alone (a column per page), numbered as in the document.
+void drawThumbnails(UiContext& ctx, FieldScan& fs, const std::vector<ScannedPage>& pages, float maxH, float width = 0,
+                    std::optional<std::size_t> only = std::nullopt) {
+    if (pages.empty() || (only && *only >= pages.size())) return;
     const auto& p = ctx.colors();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     float colW = width > 0 ? width : std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
     float gap = ctx.px(24);
     float boxH = maxH, boxW = maxH * kFrameAspect;
-    int perRow = std::max(1, static_cast<int>((colW + gap) / (boxW + gap)));
+    const float slotW = thumbnailSlotWidth(ctx, maxH);
+    int perRow = std::max(1, static_cast<int>((colW + gap) / (slotW + gap)));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* f = ctx.fonts.body;
     float rowH = boxH + ctx.px(10) + f->FontSize;
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-        int c = static_cast<int>(i % perRow), r = static_cast<int>(i / perRow);
-        ImVec2 a(origin.x + c * (boxW + gap), origin.y + r * (rowH + gap));
+    const std::size_t first = only ? *only : 0, end = only ? *only + 1 : pages.size();
+    for (std::size_t i = first; i < end; ++i) {
+        int c = static_cast<int>((i - first) % perRow), r = static_cast<int>((i - first) / perRow);
+        ImVec2 a(origin.x + c * (slotW + gap) + (slotW - boxW) * 0.5f, origin.y + r * (rowH + gap));
         ImVec2 b(a.x + boxW, a.y + boxH);
         dl->AddRectFilled(a, b, col(hex(0xFFFFFF)), ctx.px(6));
         const Thumbnail* t = ctx.inert ? nullptr : thumbnailOf(fs, pages[i]);
@@ -233,7 +246,7 @@ void drawThumbnails(UiContext& ctx, FieldScan& fs, const std::vector<ScannedPage
             ctx.tree.add(std::move(n));
         }
     }
-    int rows = static_cast<int>((pages.size() + perRow - 1) / perRow);
+    int rows = static_cast<int>((end - first + perRow - 1) / perRow);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * rowH + (rows - 1) * gap + ctx.px(24)));
     ImGui::Dummy(ImVec2(1, 0));
 }
@@ -249,35 +262,206 @@ struct GridButton {
 };
 
 // Buttons in rows, as many a row as their longest label allows on one line (at least one,
-// at most three): the same height each, the grid `width` wide. Returns the index pressed, or -1.
-int buttonGrid(UiContext& ctx, const std::vector<GridButton>& buttons, float width) {
-    if (buttons.empty()) return -1;
+// at most three): the same height each, the grid `width` wide.
+struct GridLayout {
+    int perRow = 1, rows = 1;
+    float buttonW = 0, buttonH = 0, gap = 0;
+    float height() const { return rows * buttonH + (rows - 1) * gap + gap; }
+};
+
+GridLayout gridLayout(UiContext& ctx, const std::vector<GridButton>& buttons, float width) {
+    GridLayout g;
     ImFont* font = ctx.fonts.bold;
-    const float pad = ctx.px(28), gap = ctx.px(20);
-    const float w = width;
+    const float pad = ctx.px(28);
+    g.gap = ctx.px(20);
     float widest = 0;
     for (const auto& b : buttons)
         widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, b.label.c_str()).x);
-    int perRow = std::clamp(static_cast<int>((w + gap) / (widest + 2 * pad + gap)), 1, 3);
-    perRow = std::min(perRow, static_cast<int>(buttons.size()));
-    const float bw = (w - gap * (perRow - 1)) / perRow;
-    float h = ctx.px(104);
-    for (const auto& b : buttons) h = std::max(h, measureWrappedText(font, bw - 2 * pad, b.label).y + 2 * ctx.px(24));
+    g.perRow = std::clamp(static_cast<int>((width + g.gap) / (widest + 2 * pad + g.gap)), 1, 3);
+    g.perRow = std::max(1, std::min(g.perRow, static_cast<int>(buttons.size())));
+    g.buttonW = (width - g.gap * (g.perRow - 1)) / g.perRow;
+    g.buttonH = ctx.px(104);
+    for (const auto& b : buttons)
+        g.buttonH = std::max(g.buttonH, measureWrappedText(font, g.buttonW - 2 * pad, b.label).y + 2 * ctx.px(24));
+    g.rows = static_cast<int>((buttons.size() + g.perRow - 1) / g.perRow);
+    return g;
+}
+
+// Draws the grid; returns the index pressed, or -1.
+int buttonGrid(UiContext& ctx, const std::vector<GridButton>& buttons, float width) {
+    if (buttons.empty()) return -1;
+    const GridLayout g = gridLayout(ctx, buttons, width);
     ImVec2 origin = ImGui::GetCursorScreenPos();
     int pressed = -1;
     for (std::size_t i = 0; i < buttons.size(); ++i) {
-        const int c = static_cast<int>(i) % perRow, r = static_cast<int>(i) / perRow;
+        const int c = static_cast<int>(i) % g.perRow, r = static_cast<int>(i) / g.perRow;
         ButtonStyle st;
         st.kind = ButtonKind::Secondary;
         st.disabled = buttons[i].disabled;
-        if (button(ctx, buttons[i].id.c_str(), buttons[i].label, ImVec2(origin.x + c * (bw + gap), origin.y + r * (h + gap)),
-                   ImVec2(bw, h), st) && pressed < 0)
+        if (button(ctx, buttons[i].id.c_str(), buttons[i].label,
+                   ImVec2(origin.x + c * (g.buttonW + g.gap), origin.y + r * (g.buttonH + g.gap)), ImVec2(g.buttonW, g.buttonH),
+                   st) &&
+            pressed < 0)
             pressed = static_cast<int>(i);
     }
-    const int rows = static_cast<int>((buttons.size() + perRow - 1) / perRow);
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * h + (rows - 1) * gap + gap));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + g.height()));
     ImGui::Dummy(ImVec2(1, 0));
     return pressed;
+}
+
+// The height drawThumbnails takes for `count` frames `frameH` high in `width`.
+float thumbnailsHeight(UiContext& ctx, std::size_t count, float frameH, float width) {
+    const float gap = ctx.px(24), slotW = thumbnailSlotWidth(ctx, frameH);
+    const int perRow = std::max(1, static_cast<int>((width + gap) / (slotW + gap)));
+    const int rows = static_cast<int>((count + perRow - 1) / perRow);
+    return rows * (frameH + ctx.px(10) + ctx.fonts.body->FontSize) + (rows - 1) * gap + ctx.px(24);
+}
+
+// The kept pages and what can be done with them: "Supprimer la page n" for each, then
+// "Ajouter une page". Two layouts, the lower one wins (a page never scrolls):
+//  - the thumbnails in a row, the buttons in a grid beside them (landscape) or under them;
+//  - a column per page: its thumbnail, its number, "Supprimer" under it (spoken "Supprimer
+//    la page n"), then "Ajouter une page" (portrait at 200 %: a grid of one button a row
+//    made three pages taller than the screen).
+// Returns the index of the page to remove, pageCount() for "Ajouter une page", or -1.
+int drawKeptPages(UiContext& ctx, FieldScan& fs, const std::string& fieldId, bool scannerAvailable) {
+    const auto& pages = fs.document.pages();
+    const std::size_t n = pages.size();
+    std::vector<GridButton> buttons;
+    for (std::size_t i = 0; i < n; ++i)
+        buttons.push_back({fieldId + "##scan-remove-" + std::to_string(i),
+                           std::string(_("Supprimer la page")) + " " + std::to_string(i + 1), false});
+    buttons.push_back({fieldId + "##scan-add", _("Ajouter une page"), !scannerAvailable});
+
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
+    const float boxH = ctx.px(170), gap = ctx.px(24);
+    const float thumbsW = std::min<float>(static_cast<float>(n), 3.f) * (thumbnailSlotWidth(ctx, boxH) + gap);
+    const bool beside = w - thumbsW >= w * 0.45f;
+    const float gridH = beside ? std::max(thumbnailsHeight(ctx, n, boxH, thumbsW), gridLayout(ctx, buttons, w - thumbsW).height())
+                               : thumbnailsHeight(ctx, n, boxH, w) + gridLayout(ctx, buttons, w).height();
+
+    // A column per page.
+    ImFont* bold = ctx.fonts.bold;
+    const float pad = ctx.px(20);
+    const std::string removeShown = _("Supprimer");
+    const float removeW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, removeShown.c_str()).x + 2 * pad;
+    // Three columns at least when the pages are three or more: "Supprimer" is then drawn a
+    // little smaller rather than a row added (a button never breaks a word).
+    const float colW = std::max(thumbnailSlotWidth(ctx, boxH), std::min(removeW, (w - 2 * gap) / 3));
+    const int perRow = std::max(1, static_cast<int>((w + gap) / (colW + gap)));
+    const int rows = static_cast<int>((n + perRow - 1) / perRow);
+    const float buttonH = std::max(ctx.px(104), bold->FontSize + ctx.px(48));
+    const float thumbBlockH = boxH + ctx.px(10) + ctx.fonts.body->FontSize + ctx.px(16);
+    const float rowH = thumbBlockH + buttonH;
+    const float columnsH = rows * rowH + (rows - 1) * gap + gap + buttonH + ctx.px(20);
+
+    int pressed = -1;
+    if (gridH <= columnsH) {
+        if (beside) {
+            drawThumbnails(ctx, fs, pages, boxH, thumbsW);
+            const float thumbsBottom = ImGui::GetCursorScreenPos().y;
+            ImGui::SetCursorScreenPos(ImVec2(origin.x + thumbsW, origin.y));
+            pressed = buttonGrid(ctx, buttons, w - thumbsW);
+            ImGui::SetCursorScreenPos(ImVec2(origin.x, std::max(thumbsBottom, ImGui::GetCursorScreenPos().y)));
+            ImGui::Dummy(ImVec2(1, 0));
+        } else {
+            drawThumbnails(ctx, fs, pages, boxH);
+            pressed = buttonGrid(ctx, buttons, w);
+        }
+        return pressed;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const int c = static_cast<int>(i) % perRow, r = static_cast<int>(i) / perRow;
+        const ImVec2 cell(origin.x + c * (colW + gap), origin.y + r * (rowH + gap));
+        ImGui::SetCursorScreenPos(ImVec2(cell.x + (colW - thumbnailSlotWidth(ctx, boxH)) * 0.5f, cell.y));
+        drawThumbnails(ctx, fs, pages, boxH, 0, i);
+        ButtonStyle st;
+        st.kind = ButtonKind::Secondary;
+        st.shown = removeShown;
+        if (button(ctx, buttons[i].id.c_str(), buttons[i].label, ImVec2(cell.x, cell.y + thumbBlockH), ImVec2(colW, buttonH), st) &&
+            pressed < 0)
+            pressed = static_cast<int>(i);
+    }
+    const float addY = origin.y + rows * rowH + (rows - 1) * gap + gap;
+    ButtonStyle add;
+    add.kind = ButtonKind::Secondary;
+    add.disabled = !scannerAvailable;
+    if (button(ctx, buttons[n].id.c_str(), buttons[n].label, ImVec2(origin.x, addY), ImVec2(w, buttonH), add) && pressed < 0)
+        pressed = static_cast<int>(n);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, addY + buttonH + ctx.px(20)));
+    ImGui::Dummy(ImVec2(1, 0));
+    return pressed;
+}
+
+enum class PendingChoice { None, Keep, Again };
+
+// The page(s) as scanned, big enough to check they are straight and readable, and two
+// choices that do not look alike: keep (the main action) or scan again. Beside the picture
+// when the column leaves the choices room (landscape), under it otherwise; the picture is
+// never taller than one part of the page holds with the question's title: drawn at its
+// full height, the step once opened on "Partie 1 sur 3" with only its instruction above an
+// empty band, the scan and its choices on the next part (the real window, 1920x1080).
+PendingChoice drawPendingScan(UiContext& ctx, FieldScan& fs, const std::string& fieldId, const std::string& label) {
+    const auto& pending = fs.document.pending();
+    const std::string check = std::string(_("Vérifiez la numérisation")) + " : " + label;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
+    const float gap = ctx.px(24);
+    const float buttonH = std::max(ctx.px(104), ctx.fonts.bold->FontSize + ctx.px(48));
+    const float caption = ctx.px(10) + ctx.fonts.body->FontSize + ctx.px(24);  // drawThumbnails' page number
+    // What the part also holds above this: the step's instruction, the question's title and
+    // the kind of document asked for, a line each.
+    const float titles = 3 * (ctx.fonts.body->FontSize * 1.4f + ctx.px(20));
+    const float room = ctx.page.partRoom > 0 ? ctx.page.partRoom - titles : FLT_MAX;
+    const int across = static_cast<int>(std::min<std::size_t>(pending.size(), 3));
+    auto pictureWidth = [&](float frameH) { return across * (thumbnailSlotWidth(ctx, frameH) + gap) - gap; };
+    ButtonStyle retry;
+    retry.kind = ButtonKind::Quiet;
+    retry.icon = "back";
+    ButtonStyle keep;
+    keep.kind = ButtonKind::Primary;
+    keep.icon = "check";
+    PendingChoice choice = PendingChoice::None;
+
+    float frameH = std::min(ctx.px(kFreshScanFrameHeight), room - caption);
+    const float sideW = w - pictureWidth(frameH) - ctx.px(40);
+    if (sideW >= w * 0.4f) {
+        frameH = std::max(frameH, ctx.px(200));
+        // Beside the picture: what to check, then "Garder" and "Recommencer" one above the
+        // other. Drawn in reading order: what to check, the picture, the choices.
+        const float sideX = origin.x + w - sideW;
+        ImGui::SetCursorScreenPos(ImVec2(sideX, origin.y));
+        ImGui::PushItemWidth(sideW);
+        paragraph(ctx, check);
+        ImGui::PopItemWidth();
+        const float buttonsY = ImGui::GetCursorScreenPos().y;
+        ImGui::SetCursorScreenPos(origin);
+        drawThumbnails(ctx, fs, pending, frameH, pictureWidth(frameH));
+        const float pictureBottom = ImGui::GetCursorScreenPos().y;
+        if (button(ctx, (fieldId + "##scan-keep").c_str(), _("Garder"), ImVec2(sideX, buttonsY), ImVec2(sideW, buttonH), keep))
+            choice = PendingChoice::Keep;
+        const float retryY = buttonsY + buttonH + ctx.px(20);
+        if (button(ctx, (fieldId + "##scan-retry").c_str(), _("Recommencer"), ImVec2(sideX, retryY), ImVec2(sideW, buttonH), retry))
+            choice = PendingChoice::Again;
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, std::max(pictureBottom, retryY + buttonH + ctx.px(20))));
+        ImGui::Dummy(ImVec2(1, 0));
+        return choice;
+    }
+    // Under the picture (portrait): it gives up what the text and the buttons take.
+    paragraph(ctx, check);
+    const float textH = ImGui::GetCursorScreenPos().y - origin.y;
+    frameH = std::max(ctx.px(200), std::min(frameH, room - textH - caption - buttonH - ctx.px(20)));
+    drawThumbnails(ctx, fs, pending, frameH);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float bw = (w - gap) * 0.5f;
+    if (button(ctx, (fieldId + "##scan-retry").c_str(), _("Recommencer"), pos, ImVec2(bw, buttonH), retry))
+        choice = PendingChoice::Again;
+    if (button(ctx, (fieldId + "##scan-keep").c_str(), _("Garder"), ImVec2(pos.x + bw + gap, pos.y), ImVec2(bw, buttonH), keep))
+        choice = PendingChoice::Keep;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + buttonH + ctx.px(20)));
+    ImGui::Dummy(ImVec2(1, 0));
+    return choice;
 }
 
 void drawStep(UiContext& ctx, WizardSession& session, const Field& field, const std::string& lang) {
@@ -299,30 +483,11 @@ void drawStep(UiContext& ctx, WizardSession& session, const Field& field, const 
     big.icon = "document";
 
     if (!fs.document.pending().empty()) {
-        // The page as scanned, big enough to check it is straight and readable, then two
-        // choices that do not look alike: keep (the main action) or scan again.
-        paragraph(ctx, std::string(_("Vérifiez la numérisation")) + " : " + label);
-        drawThumbnails(ctx, fs, fs.document.pending(), ctx.px(kFreshScanFrameHeight));
-        ImVec2 pos = ImGui::GetCursorScreenPos();
-        float w = std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
-        float gap = ctx.px(24);
-        float h = std::max(ctx.px(104), ctx.fonts.bold->FontSize + ctx.px(48));
-        float bw = (w - gap) * 0.5f;
-        ButtonStyle retry;
-        retry.kind = ButtonKind::Quiet;
-        retry.icon = "back";
-        ButtonStyle keep;
-        keep.kind = ButtonKind::Primary;
-        keep.icon = "check";
-        bool again = button(ctx, (field.id + "##scan-retry").c_str(), _("Recommencer"), pos, ImVec2(bw, h), retry);
-        bool kept = button(ctx, (field.id + "##scan-keep").c_str(), _("Garder"), ImVec2(pos.x + bw + gap, pos.y),
-                           ImVec2(bw, h), keep);
-        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + ctx.px(20)));
-        ImGui::Dummy(ImVec2(1, 0));
-        if (kept) {
+        const PendingChoice choice = drawPendingScan(ctx, fs, field.id, label);
+        if (choice == PendingChoice::Keep) {
             fs.document.keepPending();
             commit(session, field, fs);
-        } else if (again && available) {
+        } else if (choice == PendingChoice::Again && available) {
             fs.document.discardPending();
             startScan(ctx, session, field.id, fs);
         }
@@ -330,31 +495,7 @@ void drawStep(UiContext& ctx, WizardSession& session, const Field& field, const 
     }
 
     if (fs.document.pageCount() > 0) {
-        // Kept pages: small thumbnails, then "Supprimer la page n" and "Ajouter une page" side
-        // by side — one button a row made a two-page document taller than the screen.
-        std::vector<GridButton> buttons;
-        for (std::size_t i = 0; i < fs.document.pageCount(); ++i)
-            buttons.push_back({field.id + "##scan-remove-" + std::to_string(i),
-                               std::string(_("Supprimer la page")) + " " + std::to_string(i + 1), false});
-        buttons.push_back({field.id + "##scan-add", _("Ajouter une page"), !available});
-        // The buttons beside the thumbnails when the row leaves them room (two or three
-        // pages in landscape), under them otherwise.
-        const ImVec2 origin = ImGui::GetCursorScreenPos();
-        const float w = std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
-        const float boxH = ctx.px(170), gap = ctx.px(24);
-        const float thumbsW = std::min<float>(static_cast<float>(fs.document.pageCount()), 3.f) * (boxH * 0.75f + gap);
-        int pressed = -1;
-        if (w - thumbsW >= w * 0.45f) {
-            drawThumbnails(ctx, fs, fs.document.pages(), boxH, thumbsW);
-            const float thumbsBottom = ImGui::GetCursorScreenPos().y;
-            ImGui::SetCursorScreenPos(ImVec2(origin.x + thumbsW, origin.y));
-            pressed = buttonGrid(ctx, buttons, w - thumbsW);
-            ImGui::SetCursorScreenPos(ImVec2(origin.x, std::max(thumbsBottom, ImGui::GetCursorScreenPos().y)));
-            ImGui::Dummy(ImVec2(1, 0));
-        } else {
-            drawThumbnails(ctx, fs, fs.document.pages(), boxH);
-            pressed = buttonGrid(ctx, buttons, w);
-        }
+        const int pressed = drawKeptPages(ctx, fs, field.id, available);
         if (pressed >= 0 && pressed < static_cast<int>(fs.document.pageCount())) {
             fs.document.removePage(static_cast<std::size_t>(pressed));
             commit(session, field, fs);
@@ -371,11 +512,19 @@ void drawStep(UiContext& ctx, WizardSession& session, const Field& field, const 
     if (!available) paragraph(ctx, _("Le scanner n'est pas disponible pour le moment."), true);
 }
 
+bool stepBusy(const WizardSession& session, const Field& field) {
+    auto& st = state();
+    if (st.session != &session) return false;
+    auto it = st.fields.find(field.id);
+    return it != st.fields.end() && it->second && (it->second->scanning || !it->second->document.pending().empty());
+}
+
 }  // namespace
 
 void install(const scan::AttachmentPolicy& policy) {
     state().policy = policy;
     wizard::documentStepDrawer() = &drawStep;
+    wizard::documentStepBusy() = &stepBusy;
 }
 
 void wipeAll() {

@@ -13,4 +13,10 @@ using DocumentStepDrawer = void (*)(UiContext&, procedures::WizardSession&, cons
                                     const std::string& lang);
 DocumentStepDrawer& documentStepDrawer();
 
+// True while the step waits on the scanner or on the resident's choice about a fresh scan
+// (keep it or scan again): the field's other actions ("J'apporterai au guichet") are not
+// offered meanwhile, they would only compete with that choice. Unset: never.
+using DocumentStepBusy = bool (*)(const procedures::WizardSession&, const procedures::Field&);
+DocumentStepBusy& documentStepBusy();
+
 }  // namespace guichet::ui::wizard

@@ -39,6 +39,11 @@ DocumentStepDrawer& documentStepDrawer() {
     return drawer;
 }
 
+DocumentStepBusy& documentStepBusy() {
+    static DocumentStepBusy busy = nullptr;
+    return busy;
+}
+
 std::string& fieldBuffer(UiContext& ctx, const Field& field, const char* part) {
     std::string key = "wizard." + field.id;
     if (part) key += std::string(".") + part;
@@ -297,21 +302,33 @@ void documentField(UiContext& ctx, WizardSession& s, const Field& f, const std::
         paragraph(ctx, raw->value("pages", 0) == 1
                            ? std::string(_("1 page scannée. Vous pouvez scanner à nouveau."))
                            : std::to_string(raw->value("pages", 0)) + " " + _("pages scannées. Vous pouvez scanner à nouveau."));
-    else if (raw && raw->is_object() && raw->value("later", false))
-        paragraph(ctx, _("Vous apporterez ce document au guichet de la mairie."));
     if (DocumentStepDrawer draw = documentStepDrawer()) {
         draw(ctx, s, f, lang);
     } else {
         plainScanButton(ctx, s, f, lang);
     }
-    if (f.allowLater || !f.required) {
-        std::string lid = f.id + "##later";
-        ButtonStyle ls;
-        ls.kind = ButtonKind::Quiet;
-        // The document is named in the label: two documents on a page stay distinct when spoken.
-        std::string later = std::string(_("J'apporterai au guichet")) + _(" : ") + f.label.in(lang);
-        if (f.allowLater && bigButton(ctx, lid.c_str(), later, ls)) s.documentLater(f.id);
-    }
+}
+
+bool offersDocumentLater(const WizardSession& s, const Field& f) {
+    if (!f.allowLater && f.required) return false;
+    DocumentStepBusy busy = documentStepBusy();
+    return !busy || !busy(s, f);
+}
+
+// "J'apporterai au guichet", and once chosen what it means, in the same block: the answer
+// shows where the finger is, even when the block stands on the next part.
+void documentLater(UiContext& ctx, WizardSession& s, const Field& f, const std::string& lang) {
+    const json* raw = s.rawAnswer(f.id);
+    const bool scanned = raw && raw->is_object() && raw->value("pages", 0) > 0;
+    if (!scanned && raw && raw->is_object() && raw->value("later", false))
+        paragraph(ctx, _("Vous apporterez ce document au guichet de la mairie."));
+    if (!offersDocumentLater(s, f)) return;
+    std::string lid = f.id + "##later";
+    ButtonStyle ls;
+    ls.kind = ButtonKind::Quiet;
+    // The document is named in the label: two documents on a page stay distinct when spoken.
+    std::string later = std::string(_("J'apporterai au guichet")) + _(" : ") + f.label.in(lang);
+    if (bigButton(ctx, lid.c_str(), later, ls)) s.documentLater(f.id);
 }
 
 void cardField(UiContext& ctx, WizardSession& s, const Field& f, const std::string& lang) {
@@ -471,6 +488,23 @@ std::vector<Block> fieldBlocks(UiContext& ctx, WizardSession& s, const Field& f,
         case FieldType::YesNo: listQuestion([&] { yesNoItems(ctx, s, f, out, group); }); break;
         case FieldType::Rating: listQuestion([&] { ratingItems(ctx, s, f, out, group); }); break;
         case FieldType::Appointment: listQuestion([&] { appointmentItems(ctx, s, f, out, group); }); break;
+        case FieldType::Document:
+            // The scanned pages and "J'apporterai au guichet" are blocks of their own: after
+            // a scan at 200 % in portrait, the question in one block was taller than the
+            // screen (it scrolled, the layout audit saw the buttons under the footer).
+            out.push_back({[&ctx, help, error, shown] {
+                               heading(ctx, shown);
+                               help();
+                               error();
+                           },
+                           true, group});
+            out.push_back({[&ctx, &s, &f, lang] { documentField(ctx, s, f, lang); }, false, group});
+            out.push_back({[&ctx, &s, &f, lang, end] {
+                               documentLater(ctx, s, f, lang);
+                               end();
+                           },
+                           false, group});
+            break;
         case FieldType::PostalCommune:
         case FieldType::Address: {
             bool street = f.type == FieldType::Address;
@@ -488,7 +522,6 @@ std::vector<Block> fieldBlocks(UiContext& ctx, WizardSession& s, const Field& f,
                                switch (f.type) {
                                    case FieldType::PostalCommune: placeFields(ctx, s, f, false); break;
                                    case FieldType::Address: placeFields(ctx, s, f, true); break;
-                                   case FieldType::Document: documentField(ctx, s, f, lang); break;
                                    case FieldType::Card: cardField(ctx, s, f, lang); break;
                                    case FieldType::Computed: paragraph(ctx, s.computedValue(f)); break;
                                    default: break;

@@ -237,6 +237,7 @@ private:
             startY = ImGui::GetCursorScreenPos().y;
         }
         float available = navY - ctx.px(24) - startY;
+        ctx.page.partRoom = available;
         std::vector<float> heights;
         heights.reserve(blocks.size());
         for (const auto& b : blocks) heights.push_back(measureBlock(ctx, b.draw));
@@ -264,7 +265,9 @@ private:
         std::vector<Block> blocks;
         if (!step.help.empty() && !largeTextMode(ctx)) {
             std::string help = step.help.in(lang());
-            blocks.push_back({[&ctx, help] { paragraph(ctx, help, true); }, false, -2});
+            Block instruction{[&ctx, help] { paragraph(ctx, help, true); }, false, -2};
+            instruction.optional = true;
+            blocks.push_back(std::move(instruction));
         }
         auto fields = session_->currentFields();
         std::vector<std::string> wrong;  // the questions to correct, for the summary
@@ -313,6 +316,7 @@ private:
         float navY = page.layout().bodyMax.y - ctx.px(36) - ctx.px(24) - ctx.px(12) - navH;
         float topH = top ? measureBlock(ctx, top) : 0;
         float available = navY - ctx.px(24) - (ImGui::GetCursorScreenPos().y + topH);
+        ctx.page.partRoom = available;
         std::vector<float> heights;
         for (const auto& b : blocks) heights.push_back(measureBlock(ctx, b.draw));
         auto pages = paginate(heights, blocks, available);
