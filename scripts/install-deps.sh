@@ -22,7 +22,7 @@ PACKAGES=(
   xdotool x11-apps libgl1-mesa-dri             # window tests: real X input, xwd, Mesa llvmpipe
   openssl                                       # outbox TLS test: a self-signed loopback certificate
   # CI (.ci/run): compiler cache; clang and libFuzzer's runtime for tests/fuzz
-  ccache clang libclang-rt-14-dev
+  ccache clang libclang-rt-14-dev lld   # lld: links the sanitizer builds 4x faster than ld
   prometheus                                    # promtool: checks the metrics and the alert rules
 )
 
