@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 BUILD_DIR=${BUILD_DIR:-build}
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+bash scripts/configure.sh "$BUILD_DIR"
 cmake --build "$BUILD_DIR" -j"$(nproc)" --target guichet guichetctl
 mkdir -p demo-data
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then

@@ -5,10 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 BUILD_DIR=${BUILD_DIR:-build}
-# ccache when present (CI too): an unchanged file is not compiled twice.
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
+bash scripts/configure.sh "$BUILD_DIR"
 cmake --build "$BUILD_DIR" -j"$(nproc)"
 # .ci/run builds first and runs the tests last, after the sanitizer parts.
 [ "${TEST_SH_BUILD_ONLY:-0}" = 1 ] && exit 0
