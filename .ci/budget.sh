@@ -8,7 +8,7 @@
 # Settings (environment; tests/ci/test_budget.sh drives them with a budget of seconds):
 #   CI_START            epoch seconds when the run began (set by .ci/run at its first line)
 #   CI_BUDGET_SECONDS   whole run, default 2580 (43 min: 2 min of margin to the 45)
-#   CI_NORMAL_RESERVE   kept for the normal suite's tests after the last part, default 480
+#   CI_NORMAL_RESERVE   kept for the normal suite's tests after the last part, default 420
 #                       (its build is done before the parts; its 880 tests took 233 s at
 #                       -j8 on 2 cores here, 596 s at -j2: scripts/test.sh runs 3 a core)
 #   CI_PART_MIN         a part is not started with less than this left, default 180
@@ -16,7 +16,7 @@
 #   GUICHET_CI_STATUS   the status file: one line per part, "NAME ok|FAILED|cut ... SECONDSs ..."
 #   CI_LOGS             folder of the parts' logs (NAME.log)
 CI_BUDGET_SECONDS=${CI_BUDGET_SECONDS:-2580}
-CI_NORMAL_RESERVE=${CI_NORMAL_RESERVE:-480}
+CI_NORMAL_RESERVE=${CI_NORMAL_RESERVE:-420}
 CI_PART_MIN=${CI_PART_MIN:-180}
 CI_KILL_GRACE=${CI_KILL_GRACE:-20}
 
