@@ -427,7 +427,7 @@ PendingChoice drawPendingScan(UiContext& ctx, FieldScan& fs, const std::string& 
     float frameH = std::min(ctx.px(kFreshScanFrameHeight), room - caption);
     const float sideW = w - pictureWidth(frameH) - ctx.px(40);
     if (sideW >= w * 0.4f) {
-        frameH = std::max(frameH, ctx.px(200));
+        frameH = std::max(frameH, ctx.px(120));  // 200 % in landscape leaves a part ~240 px under the titles
         // Beside the picture: what to check, then "Garder" and "Recommencer" one above the
         // other. Drawn in reading order: what to check, the picture, the choices.
         const float sideX = origin.x + w - sideW;
@@ -439,19 +439,24 @@ PendingChoice drawPendingScan(UiContext& ctx, FieldScan& fs, const std::string& 
         ImGui::SetCursorScreenPos(origin);
         drawThumbnails(ctx, fs, pending, frameH, pictureWidth(frameH));
         const float pictureBottom = ImGui::GetCursorScreenPos().y;
-        if (button(ctx, (fieldId + "##scan-keep").c_str(), _("Garder"), ImVec2(sideX, buttonsY), ImVec2(sideW, buttonH), keep))
+        // One above the other when the part has room for both, else side by side (at 200 %
+        // in landscape, stacked, they pushed the page's navigation under the footer).
+        const bool stacked = buttonsY - origin.y + 2 * buttonH + ctx.px(40) <= room;
+        const float bw = stacked ? sideW : (sideW - gap) * 0.5f;
+        const ImVec2 retryAt = stacked ? ImVec2(sideX, buttonsY + buttonH + ctx.px(20)) : ImVec2(sideX, buttonsY);
+        const ImVec2 keepAt = stacked ? ImVec2(sideX, buttonsY) : ImVec2(sideX + bw + gap, buttonsY);
+        if (button(ctx, (fieldId + "##scan-keep").c_str(), _("Garder"), keepAt, ImVec2(bw, buttonH), keep))
             choice = PendingChoice::Keep;
-        const float retryY = buttonsY + buttonH + ctx.px(20);
-        if (button(ctx, (fieldId + "##scan-retry").c_str(), _("Recommencer"), ImVec2(sideX, retryY), ImVec2(sideW, buttonH), retry))
+        if (button(ctx, (fieldId + "##scan-retry").c_str(), _("Recommencer"), retryAt, ImVec2(bw, buttonH), retry))
             choice = PendingChoice::Again;
-        ImGui::SetCursorScreenPos(ImVec2(origin.x, std::max(pictureBottom, retryY + buttonH + ctx.px(20))));
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, std::max(pictureBottom, retryAt.y + buttonH + ctx.px(20))));
         ImGui::Dummy(ImVec2(1, 0));
         return choice;
     }
     // Under the picture (portrait): it gives up what the text and the buttons take.
     paragraph(ctx, check);
     const float textH = ImGui::GetCursorScreenPos().y - origin.y;
-    frameH = std::max(ctx.px(200), std::min(frameH, room - textH - caption - buttonH - ctx.px(20)));
+    frameH = std::max(ctx.px(120), std::min(frameH, room - textH - caption - buttonH - ctx.px(20)));
     drawThumbnails(ctx, fs, pending, frameH);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     const float bw = (w - gap) * 0.5f;
