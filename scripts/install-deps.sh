@@ -20,6 +20,7 @@ PACKAGES=(
   # tests
   catch2 umockdev libumockdev-dev python3 xvfb xauth
   xdotool x11-apps libgl1-mesa-dri             # window tests: real X input, xwd, Mesa llvmpipe
+  libx11-dev libxtst-dev libxdamage-dev libxfixes-dev  # bench_key_settled: XTest keys, XDamage presents
   openssl                                       # outbox TLS test: a self-signed loopback certificate
   # CI (.ci/run): compiler cache; clang and libFuzzer's runtime for tests/fuzz
   ccache clang libclang-rt-14-dev lld   # lld: links the sanitizer builds 4x faster than ld
