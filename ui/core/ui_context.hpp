@@ -103,6 +103,12 @@ public:
         // before measuring its blocks); 0 on a page that is not cut. A block that can be drawn
         // smaller (the fresh scan's picture) fits itself to it rather than take a part alone.
         float partRoom = 0;
+        // While the blocks of the part on screen are drawn: the y where that part ends (the
+        // navigation's margin). 0 while blocks are measured. A block that can be drawn smaller
+        // takes min(what it was measured with, what is left down to here): drawn never taller
+        // than measured, so the pagination stays true, and never under the navigation, even
+        // when the titles above it took more lines than it allowed for (200 % in landscape).
+        float partBottom = 0;
     };
     PageFrame page;
     // A page that must stay readable longer than the usual idle time (the confirmation

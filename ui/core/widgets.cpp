@@ -231,13 +231,15 @@ bool button(UiContext& ctx, const char* id, std::string_view label, ImVec2 pos, 
     float textW = max.x - pad - textX;
     // A label that cannot fit whole beside its icon (a narrow footer button at 200 %) keeps
     // the words and loses the icon: words are never cut.
-    if (iconSize > 0 && style.kind != ButtonKind::Tile && !wordsFit(font, textW, style.shown.empty() ? label : style.shown)) {
+    if (iconSize > 0 && style.kind != ButtonKind::Tile && !style.hideLabel &&
+        !wordsFit(font, textW, style.shown.empty() ? label : style.shown)) {
         textX = min.x + pad;
         textW = max.x - pad - textX;
         iconSize = 0;
     }
     if (iconSize > 0) {
-        ImVec2 c(min.x + pad + iconSize * 0.5f, (min.y + max.y) * 0.5f);
+        // Alone (the label only spoken), the icon is the button's face: centred.
+        ImVec2 c(style.hideLabel ? (min.x + max.x) * 0.5f : min.x + pad + iconSize * 0.5f, (min.y + max.y) * 0.5f);
         Rgb iconFg = style.kind == ButtonKind::Tile ? p.icon : fg;
         Rgb iconAlt = style.kind == ButtonKind::Tile ? p.iconAlt : fg;
         drawIcon(dl, style.icon, c, iconSize, col(iconFg), col(iconAlt), col(bg));

@@ -324,6 +324,18 @@ float thumbnailsHeight(UiContext& ctx, std::size_t count, float frameH, float wi
 //    la page n"), then "Ajouter une page" (portrait at 200 %: a grid of one button a row
 //    made three pages taller than the screen).
 // Returns the index of the page to remove, pageCount() for "Ajouter une page", or -1.
+// The height a scan block may take from `top`: on a page cut into parts, what one part holds
+// under the question's title lines (an allowance of three: the step's instruction, the title,
+// the kind of document) while the blocks are measured; when drawn, no more than what is
+// really left of the part, which is less when the titles wrapped. Drawn never taller than
+// measured, so the pagination holds; FLT_MAX on a page that is not cut.
+float roomFrom(UiContext& ctx, float top) {
+    const float titles = 3 * (ctx.fonts.body->FontSize * 1.4f + ctx.px(20));
+    float room = ctx.page.partRoom > 0 ? ctx.page.partRoom - titles : FLT_MAX;
+    if (ctx.page.partBottom > 0) room = std::min(room, ctx.page.partBottom - top);
+    return room;
+}
+
 int drawKeptPages(UiContext& ctx, FieldScan& fs, const std::string& fieldId, bool scannerAvailable) {
     const auto& pages = fs.document.pages();
     const std::size_t n = pages.size();
@@ -335,7 +347,11 @@ int drawKeptPages(UiContext& ctx, FieldScan& fs, const std::string& fieldId, boo
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = std::min(ImGui::CalcItemWidth(), ImGui::GetContentRegionAvail().x);
-    const float boxH = ctx.px(170), gap = ctx.px(24);
+    // The thumbnails give up height when the part is short (200 % in landscape), down to a
+    // picture still worth a look.
+    const float room = roomFrom(ctx, origin.y);
+    const float captionH = ctx.px(10) + ctx.fonts.body->FontSize + ctx.px(16);
+    const float boxH = std::clamp(room - captionH - ctx.px(20), ctx.px(80), ctx.px(170)), gap = ctx.px(24);
     const float thumbsW = std::min<float>(static_cast<float>(n), 3.f) * (thumbnailSlotWidth(ctx, boxH) + gap);
     const bool beside = w - thumbsW >= w * 0.45f;
     const float gridH = beside ? std::max(thumbnailsHeight(ctx, n, boxH, thumbsW), gridLayout(ctx, buttons, w - thumbsW).height())
@@ -356,7 +372,50 @@ int drawKeptPages(UiContext& ctx, FieldScan& fs, const std::string& fieldId, boo
     const float rowH = thumbBlockH + buttonH;
     const float columnsH = rows * rowH + (rows - 1) * gap + gap + buttonH + ctx.px(20);
 
+    // One row: each page with its "Supprimer" beside it, then "Ajouter une page". The lowest
+    // of the three when the screen is wide: at 200 % in landscape, three pages in the other
+    // two were taller than a whole part (the page scrolled, the navigation under the footer).
+    // When the words do not fit on the row, each "Supprimer" becomes a square button with a
+    // cross, its spoken label unchanged ("Supprimer la page 3"): three pages at 200 %.
+    const float rowBoxH = boxH;
+    const float slotW = thumbnailSlotWidth(ctx, rowBoxH);
+    const std::string addLabel = buttons[n].label;
+    const float addW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, addLabel.c_str()).x + 2 * pad;
+    const bool removeInWords = n * (slotW + pad + removeW + gap) + addW <= w;
+    const float rowRemoveW = removeInWords ? removeW : buttonH;
+    const float cellW = slotW + pad + rowRemoveW;
+    const float lineH = std::max(rowBoxH + captionH, buttonH);
+    const bool oneRowFits = n * (cellW + gap) + addW <= w;
+    const float oneRowH = lineH + ctx.px(20);
+
     int pressed = -1;
+    if (oneRowFits && oneRowH < std::min(gridH, columnsH)) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const float x = origin.x + i * (cellW + gap);
+            ImGui::SetCursorScreenPos(ImVec2(x, origin.y + (lineH - rowBoxH - captionH) * 0.5f));
+            drawThumbnails(ctx, fs, pages, rowBoxH, 0, i);
+            ButtonStyle st;
+            st.kind = ButtonKind::Secondary;
+            st.shown = removeShown;
+            if (!removeInWords) {
+                st.icon = "cross";
+                st.hideLabel = true;
+            }
+            if (button(ctx, buttons[i].id.c_str(), buttons[i].label, ImVec2(x + slotW + pad, origin.y + (lineH - buttonH) * 0.5f),
+                       ImVec2(rowRemoveW, buttonH), st) && pressed < 0)
+                pressed = static_cast<int>(i);
+        }
+        const float addX = origin.x + n * (cellW + gap);
+        ButtonStyle add;
+        add.kind = ButtonKind::Secondary;
+        add.disabled = !scannerAvailable;
+        if (button(ctx, buttons[n].id.c_str(), addLabel, ImVec2(addX, origin.y + (lineH - buttonH) * 0.5f),
+                   ImVec2(origin.x + w - addX, buttonH), add) && pressed < 0)
+            pressed = static_cast<int>(n);
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + oneRowH));
+        ImGui::Dummy(ImVec2(1, 0));
+        return pressed;
+    }
     if (gridH <= columnsH) {
         if (beside) {
             drawThumbnails(ctx, fs, pages, boxH, thumbsW);
@@ -412,8 +471,12 @@ PendingChoice drawPendingScan(UiContext& ctx, FieldScan& fs, const std::string& 
     const float caption = ctx.px(10) + ctx.fonts.body->FontSize + ctx.px(24);  // drawThumbnails' page number
     // What the part also holds above this: the step's instruction, the question's title and
     // the kind of document asked for, a line each.
-    const float titles = 3 * (ctx.fonts.body->FontSize * 1.4f + ctx.px(20));
-    const float room = ctx.page.partRoom > 0 ? ctx.page.partRoom - titles : FLT_MAX;
+    // Drawn in what is really left of the part (200 % in landscape: sized on the allowance
+    // alone, the navigation ended 20 px under the footer).
+    const float room = roomFrom(ctx, origin.y);
+    // The smallest picture still worth a look; below it the part overflows rather than show
+    // a stamp (the layout audit then says so).
+    const float minFrameH = ctx.px(80);
     const int across = static_cast<int>(std::min<std::size_t>(pending.size(), 3));
     auto pictureWidth = [&](float frameH) { return across * (thumbnailSlotWidth(ctx, frameH) + gap) - gap; };
     ButtonStyle retry;
@@ -424,10 +487,9 @@ PendingChoice drawPendingScan(UiContext& ctx, FieldScan& fs, const std::string& 
     keep.icon = "check";
     PendingChoice choice = PendingChoice::None;
 
-    float frameH = std::min(ctx.px(kFreshScanFrameHeight), room - caption);
+    float frameH = std::max(minFrameH, std::min(ctx.px(kFreshScanFrameHeight), room - caption));
     const float sideW = w - pictureWidth(frameH) - ctx.px(40);
     if (sideW >= w * 0.4f) {
-        frameH = std::max(frameH, ctx.px(120));  // 200 % in landscape leaves a part ~240 px under the titles
         // Beside the picture: what to check, then "Garder" and "Recommencer" one above the
         // other. Drawn in reading order: what to check, the picture, the choices.
         const float sideX = origin.x + w - sideW;
@@ -443,20 +505,25 @@ PendingChoice drawPendingScan(UiContext& ctx, FieldScan& fs, const std::string& 
         // in landscape, stacked, they pushed the page's navigation under the footer).
         const bool stacked = buttonsY - origin.y + 2 * buttonH + ctx.px(40) <= room;
         const float bw = stacked ? sideW : (sideW - gap) * 0.5f;
+        // Side by side and still too tall: the buttons give up height, never under a line
+        // of text and a finger's margin (still far above 9 mm at any scale).
+        const float sideH = stacked ? buttonH
+                                    : std::max(ctx.fonts.bold->FontSize + ctx.px(24),
+                                               std::min(buttonH, room - (buttonsY - origin.y) - ctx.px(20)));
         const ImVec2 retryAt = stacked ? ImVec2(sideX, buttonsY + buttonH + ctx.px(20)) : ImVec2(sideX, buttonsY);
         const ImVec2 keepAt = stacked ? ImVec2(sideX, buttonsY) : ImVec2(sideX + bw + gap, buttonsY);
-        if (button(ctx, (fieldId + "##scan-keep").c_str(), _("Garder"), keepAt, ImVec2(bw, buttonH), keep))
+        if (button(ctx, (fieldId + "##scan-keep").c_str(), _("Garder"), keepAt, ImVec2(bw, sideH), keep))
             choice = PendingChoice::Keep;
-        if (button(ctx, (fieldId + "##scan-retry").c_str(), _("Recommencer"), retryAt, ImVec2(bw, buttonH), retry))
+        if (button(ctx, (fieldId + "##scan-retry").c_str(), _("Recommencer"), retryAt, ImVec2(bw, sideH), retry))
             choice = PendingChoice::Again;
-        ImGui::SetCursorScreenPos(ImVec2(origin.x, std::max(pictureBottom, retryAt.y + buttonH + ctx.px(20))));
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, std::max(pictureBottom, retryAt.y + sideH + ctx.px(20))));
         ImGui::Dummy(ImVec2(1, 0));
         return choice;
     }
     // Under the picture (portrait): it gives up what the text and the buttons take.
     paragraph(ctx, check);
     const float textH = ImGui::GetCursorScreenPos().y - origin.y;
-    frameH = std::max(ctx.px(120), std::min(frameH, room - textH - caption - buttonH - ctx.px(20)));
+    frameH = std::max(minFrameH, std::min(frameH, room - textH - caption - buttonH - ctx.px(20)));
     drawThumbnails(ctx, fs, pending, frameH);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     const float bw = (w - gap) * 0.5f;

@@ -296,9 +296,19 @@ void plainScanButton(UiContext& ctx, WizardSession& s, const Field& f, const std
 }  // namespace
 
 void documentField(UiContext& ctx, WizardSession& s, const Field& f, const std::string& lang) {
-    paragraph(ctx, f.documentKind.in(lang));
+    // While a scan runs or waits for "Garder" / "Recommencer", the count of pages kept would
+    // be stale: left out. With large text, once a page is scanned, the page holds the
+    // question's title and the pages themselves (their captions and "Supprimer la page n"
+    // say how many): the kind of document asked for and the count are left out. At 200 % in
+    // landscape, title, kind, count and pages did not fit above the navigation, which ended
+    // under the footer.
+    DocumentStepBusy busyHook = documentStepBusy();
+    const bool busy = busyHook && busyHook(s, f);
     const json* raw = s.rawAnswer(f.id);
-    if (raw && raw->is_object() && raw->value("pages", 0) > 0)
+    const bool scanned = raw && raw->is_object() && raw->value("pages", 0) > 0;
+    const bool compact = largeTextMode(ctx) && (busy || scanned);
+    if (!compact) paragraph(ctx, f.documentKind.in(lang));
+    if (!busy && !compact && scanned)
         paragraph(ctx, raw->value("pages", 0) == 1
                            ? std::string(_("1 page scannée. Vous pouvez scanner à nouveau."))
                            : std::to_string(raw->value("pages", 0)) + " " + _("pages scannées. Vous pouvez scanner à nouveau."));

@@ -200,25 +200,86 @@ private:
                                 std::to_string(subPageCount_);
             ImFont* f = ctx.fonts.body;
             float right = x + w - mainW - gap;
+            // On one line between the buttons; else on two ("Partie 1" / "sur 2", 200 % text);
+            // else, the row too narrow even for that, on a line of its own above them (room
+            // the pagination reserved: partLineAbove).
+            std::vector<std::string> lines{where};
             float tw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, where.c_str()).x;
             float ty = y + (h - f->FontSize) * 0.5f;
-            if (tw > right - left) {  // no room between the buttons: just above them
-                left = x;
-                right = x + w;
-                ty = y - f->FontSize - ctx.px(8);
+            if (tw > right - left) {
+                std::vector<std::string> two{std::string(_("Partie")) + " " + std::to_string(subPage_ + 1),
+                                             std::string(_("sur")) + " " + std::to_string(subPageCount_)};
+                float twoW = 0;
+                for (const auto& l : two) twoW = std::max(twoW, f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, l.c_str()).x);
+                if (twoW <= right - left && 2 * f->FontSize <= h) {
+                    lines = two;
+                    tw = twoW;
+                    ty = y + (h - 2 * f->FontSize) * 0.5f;
+                } else {
+                    left = x;
+                    right = x + w;
+                    ty = y - f->FontSize - ctx.px(8);
+                }
             }
-            ImVec2 tp(std::floor(left + (right - left - tw) * 0.5f), std::floor(ty));
-            ImGui::GetWindowDrawList()->AddText(f, f->FontSize, tp, col(ctx.colors().textMuted), where.c_str());
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                const float lw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, lines[i].c_str()).x;
+                dl->AddText(f, f->FontSize, ImVec2(std::floor(left + (right - left - lw) * 0.5f), std::floor(ty + i * f->FontSize)),
+                            col(ctx.colors().textMuted), lines[i].c_str());
+            }
             if (!ctx.inert) {
                 a11y::Node n;
                 n.id = "subpage";
                 n.role = a11y::Role::Text;
                 n.label = where;
-                n.rect = {tp.x, tp.y, tw, f->FontSize};
+                n.rect = {std::floor(left + (right - left - tw) * 0.5f), std::floor(ty), tw, lines.size() * f->FontSize};
                 ctx.tree.add(std::move(n));
             }
         }
         return r;
+    }
+
+    // Where the navigation sits, in the body's screen coordinates of this frame: at the
+    // bottom of the body's content, so that a cut page never scrolls. The body's scroll is
+    // taken out: a page left scrolled (the keypad focus brought a control into view) once
+    // measured its parts from its scrolled top, found more room the further it scrolled,
+    // grew its blocks and kept itself scrolled, the fresh scan then ending under the footer.
+    static float lowestNavY(UiContext& ctx, PageScope& page, float navH) {
+        return page.layout().bodyMax.y - ctx.px(36) - ctx.px(24) - ctx.px(12) - navH - ImGui::GetScrollY();
+    }
+
+    // The line "Partie n sur m" takes above the navigation when it does not fit between the
+    // buttons of a part that has two on its left ("Annuler"/"Précédent" and "Voir la suite"),
+    // not even on two lines; 0 when it fits (200 % text: on two lines). Unreserved, it was drawn over the last
+    // block of the part (the fresh scan's "Recommencer" at 200 % in landscape).
+    float partLineAbove(UiContext& ctx, float width) const {
+        ImFont* f = ctx.fonts.body;
+        auto textW = [f](const std::string& t) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x; };
+        const float widest = std::max(textW(std::string(_("Partie")) + " 8"), textW(std::string(_("sur")) + " 8"));
+        const float gap = ctx.px(20);
+        const float between = width - width * kMain - gap - 2 * (width * kSide + gap);
+        return widest > between || 2 * f->FontSize > navHeight(ctx, width) ? f->FontSize + ctx.px(8) : 0;
+    }
+
+    float partLine_ = 0;  // the last cutIntoParts' partLineAbove
+    // Measures `blocks` and cuts them into parts of `available` height; `available` comes
+    // back as the height each part really has (less the line "Partie n sur m" above the
+    // navigation when the page is cut and that line does not fit between the buttons).
+    // pagedBody and firstSubPageOf both cut through here, so they agree on the parts.
+    std::vector<SubPage> cutIntoParts(UiContext& ctx, const std::vector<Block>& blocks, float width, float& available) {
+        const float line = partLineAbove(ctx, width);
+        partLine_ = line;
+        // What a shrinkable block (the fresh scan) is measured against: a part of a cut page.
+        ctx.page.partRoom = available - line;
+        std::vector<float> heights;
+        heights.reserve(blocks.size());
+        for (const auto& b : blocks) heights.push_back(measureBlock(ctx, b.draw));
+        auto pages = paginate(heights, blocks, available);
+        if (pages.size() > 1 && line > 0) {
+            available -= line;
+            pages = paginate(heights, blocks, available);
+        }
+        return pages;
     }
 
     // Lays `blocks` out in sub-pages that fit above the navigation, draws the current one,
@@ -231,24 +292,24 @@ private:
         float navH = navHeight(ctx, width);
         // The lowest the navigation may sit without making the body scroll (its padding and
         // the closing spacer of PageScope::finish).
-        float navY = page.layout().bodyMax.y - ctx.px(36) - ctx.px(24) - ctx.px(12) - navH;
+        float navY = lowestNavY(ctx, page, navH);
         if (top) {
             top();
             startY = ImGui::GetCursorScreenPos().y;
         }
         float available = navY - ctx.px(24) - startY;
-        ctx.page.partRoom = available;
-        std::vector<float> heights;
-        heights.reserve(blocks.size());
-        for (const auto& b : blocks) heights.push_back(measureBlock(ctx, b.draw));
-        auto pages = paginate(heights, blocks, available);
+        auto pages = cutIntoParts(ctx, blocks, width, available);
         subPageCount_ = static_cast<int>(pages.size());
         subPage_ = std::clamp(subPage_, 0, subPageCount_ - 1);
+        ctx.page.partBottom = startY + available;
         for (int i : pages[subPage_].blocks) blocks[i].draw();
+        ctx.page.partBottom = 0;
         // A block taller than the whole body (a document of many pages at 200 %) cannot be
         // cut: the navigation then follows it, and the page scrolls with its big arrows,
         // rather than covering it (the layout audit still reports such a page).
-        navY = std::max(navY, ImGui::GetCursorScreenPos().y);  // the cursor already holds the last block's spacing
+        // The cursor already holds the last block's spacing; the line "Partie n sur m" above
+        // the navigation, when it has one, must not fall on that block either.
+        navY = std::max(navY, ImGui::GetCursorScreenPos().y + (subPageCount_ > 1 ? partLine_ : 0));
         int r = drawNav(ctx, x, navY, width, navH, nav);
         ImGui::SetCursorScreenPos(ImVec2(x, navY + navH));
         ImGui::Dummy(ImVec2(1, 0));
@@ -313,13 +374,10 @@ private:
                        const std::function<void()>& top) {
         float width = page.contentWidth();
         float navH = navHeight(ctx, width);
-        float navY = page.layout().bodyMax.y - ctx.px(36) - ctx.px(24) - ctx.px(12) - navH;
+        float navY = lowestNavY(ctx, page, navH);
         float topH = top ? measureBlock(ctx, top) : 0;
         float available = navY - ctx.px(24) - (ImGui::GetCursorScreenPos().y + topH);
-        ctx.page.partRoom = available;
-        std::vector<float> heights;
-        for (const auto& b : blocks) heights.push_back(measureBlock(ctx, b.draw));
-        auto pages = paginate(heights, blocks, available);
+        auto pages = cutIntoParts(ctx, blocks, width, available);
         for (int p = 0; p < static_cast<int>(pages.size()); ++p)
             for (int i : pages[p].blocks)
                 if (blocks[i].group == group) return p;
