@@ -301,7 +301,40 @@ def console(args, x, t):
     return problems
 
 
-SCENARIOS = {"walk": walk, "large-text": large_text, "countdown": countdown, "drag": drag, "console": console}
+def one_frame(args, x, t):
+    """Issue 17: one frame per input where one suffices. A Tab that moves the focus is
+    presented once (the settle frames ImGui builds after it are identical and not shown);
+    a key that changes nothing (F3, "repeat", with speech off) presents nothing. Counted
+    from the terminal's own `presented` counter, not timed: it holds on a loaded machine."""
+    d = t.settle()
+    t.click(*centre(find_control(d, "Touchez")))
+    t.wait(lambda d: d["screen"] == "home", "the home screen")
+    problems = []
+    for attempt in range(3):  # the header's clock may turn a minute during a press: try again
+        d = t.settle()
+        before, focus = d["presented"], d.get("focused")
+        d = t.key("tab")
+        d = t.settle()
+        tab = d["presented"] - before
+        moved = d.get("focused") != focus
+        before = d["presented"]
+        t.key("repeat")
+        d = t.settle()
+        still = d["presented"] - before
+        print(f"  attempt {attempt + 1}: Tab presented {tab} frame(s) (focus moved: {moved}), F3 presented {still}")
+        if tab == 1 and still == 0 and moved:
+            return []
+    if not moved:
+        problems.append("Tab did not move the keypad focus on the home screen")
+    if tab != 1:
+        problems.append(f"a Tab presented {tab} frames, not 1")
+    if still != 0:
+        problems.append(f"a key that changes nothing (F3, speech off) presented {still} frame(s), not 0")
+    return problems
+
+
+SCENARIOS = {"walk": walk, "large-text": large_text, "countdown": countdown, "drag": drag, "console": console,
+             "one-frame": one_frame}
 
 
 def main():

@@ -25,6 +25,7 @@ void writeA11yDump(const std::string& path, Shell& shell, const DumpInfo& info) 
     j["renderer"] = info.renderer;
     j["frameMs"] = info.frameMs;
     j["settled"] = info.settled;
+    j["presented"] = info.presented;
     {  // what input this frame has seen: tests wait for the count of what they sent
         const auto& in = shell.inputsReceived();
         j["inputs"] = {{"keys", in.keys}, {"presses", in.presses}, {"releases", in.releases}};

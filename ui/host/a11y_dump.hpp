@@ -18,6 +18,7 @@ struct DumpInfo {
     const char* renderer = "";
     double frameMs = 0;  // CPU time of shell.frame()
     bool settled = false;  // the loop is going to sleep: nothing more to draw until input or a timer
+    unsigned presented = 0;  // frames rasterised and shown (an unchanged frame is built, not shown)
 };
 
 // Errors are logged once, never fatal: the terminal keeps running.

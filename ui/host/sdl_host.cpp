@@ -98,9 +98,19 @@ Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions optio
     shell.setDisplaySize(w, h);
     host->translator_ = std::make_unique<EventTranslator>(shell.config().kiosk, w, h);
     RenderBackend* backend = host->backend_.get();
-    shell.setFontTextureHook([backend] { backend->fontsChanged(); });
-    setTextureApi({[backend](int w, int h, const std::uint8_t* rgba) { return backend->createTexture(w, h, rgba); },
-                   [backend](ImTextureID t) { backend->destroyTexture(t); }});
+    FrameChange* change = &host->frameChange_;
+    shell.setFontTextureHook([backend, change] {
+        backend->fontsChanged();
+        change->invalidate();
+    });
+    setTextureApi({[backend, change](int w, int h, const std::uint8_t* rgba) {
+                       change->invalidate();
+                       return backend->createTexture(w, h, rgba);
+                   },
+                   [backend, change](ImTextureID t) {
+                       change->invalidate();
+                       backend->destroyTexture(t);
+                   }});
     if (auto f = shell.prepareFonts(); !f) return f.error();
     tracePhase("fonts");
     Uint32 wakeType = EventTranslator::wakeEventType();
@@ -132,9 +142,13 @@ void SdlHost::handle(const SDL_Event& e) {
         case Translated::Action::Input: shell_.input(t.event); dirty_ = true; break;
         case Translated::Action::Resized:
             shell_.setDisplaySize(t.width, t.height);
+            frameChange_.invalidate();
             dirty_ = true;
             break;
-        case Translated::Action::Wake: dirty_ = true; break;
+        case Translated::Action::Wake:
+            if (e.type == SDL_WINDOWEVENT) frameChange_.invalidate();  // exposed: its pixels may be gone
+            dirty_ = true;
+            break;
     }
 }
 
@@ -165,12 +179,18 @@ double SdlHost::renderFrame() {
     // Headless, nobody looks between screenshots: the UI logic runs every frame (same
     // input path, same tree) but pixels are only produced for `shot` (10x faster tests).
     if (!options_.headless || rasterize_) {
-        backend_->render(ImGui::GetDrawData(), shell_.context().clearColor);
-        // Read back before the swap: after it, an OpenGL back buffer's content is undefined.
-        if (capture_) captured_ = backend_->readPixels(captureW_, captureH_, capturePixels_);
-        backend_->present();
+        // Only a frame that shows something new is rasterised and presented: after a key,
+        // the screen settles with its first frame (issue 17, one frame per input).
+        const bool show = frameChange_.changed(ImGui::GetDrawData(), shell_.context().clearColor) || capture_;
+        if (show) {
+            backend_->render(ImGui::GetDrawData(), shell_.context().clearColor);
+            // Read back before the swap: after it, an OpenGL back buffer's content is undefined.
+            if (capture_) captured_ = backend_->readPixels(captureW_, captureH_, capturePixels_);
+            backend_->present();
+            ++framesPresented_;
+        }
         if (!options_.a11yDump.empty())
-            writeA11yDump(options_.a11yDump, shell_, {shell_.framesDrawn(), backend_->name(), cpuMs, false});
+            writeA11yDump(options_.a11yDump, shell_, {shell_.framesDrawn(), backend_->name(), cpuMs, false, framesPresented_});
     }
     bool drawAgain = false;
     if (firstFrameMs_ < 0) {
@@ -202,7 +222,7 @@ int SdlHost::run() {
         if (!dirty_ && !shell_.wantsFrame() && !deadlineDue() && !wakeDue()) {
             if (!options_.a11yDump.empty() && settledDumped_ != shell_.framesDrawn()) {
                 // Tests wait for this: the screen as it stays until the next input or timer.
-                writeA11yDump(options_.a11yDump, shell_, {shell_.framesDrawn(), backend_->name(), 0, true});
+                writeA11yDump(options_.a11yDump, shell_, {shell_.framesDrawn(), backend_->name(), 0, true, framesPresented_});
                 settledDumped_ = shell_.framesDrawn();
             }
             // Sleep until input, a posted task or the next timer: ~0 % CPU when idle.

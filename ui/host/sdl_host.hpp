@@ -13,6 +13,7 @@
 
 #include "ui/host/chime.hpp"
 #include "ui/host/event_translation.hpp"
+#include "ui/host/frame_change.hpp"
 #include "ui/host/render_backend.hpp"
 #include "ui/scenario/scenario.hpp"
 #include "ui/shell/shell.hpp"
@@ -69,6 +70,8 @@ private:
     SDL_Window* window_ = nullptr;
     std::unique_ptr<RenderBackend> backend_;
     std::unique_ptr<EventTranslator> translator_;
+    FrameChange frameChange_;  // a frame identical to the screen is built, not presented
+    unsigned framesPresented_ = 0;
     bool quit_ = false;
     bool dirty_ = true;
     bool rasterize_ = false;  // headless: draw pixels for this frame (a screenshot)
