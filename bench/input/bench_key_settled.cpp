@@ -7,8 +7,9 @@
 //  - frames per press: the presents in the burst (see presentsOf). Target 1, and 0 for a
 //    key that changes nothing on the screen.
 // Beside each renderer's rows, its floor: key_floor, a bare SDL program with the same window
-// that draws one full-screen frame per key (GL: clear + one display-sized textured quad;
-// software: SDL_RenderClear + SDL_RenderCopy + SDL_RenderPresent), measured the same way
+// that draws one full-screen frame per key (GL: clear + one display-sized textured quad,
+// and a second GL row with the clear and swap alone; software: SDL_RenderClear +
+// SDL_RenderCopy + SDL_RenderPresent), measured the same way
 // (same presses, interval, quiet window, statistics): what any program pays on this
 // machine from an X key event to one full-screen present seen as damage. Guichet's time
 // minus the floor's is what the terminal itself adds.
@@ -118,8 +119,8 @@ public:
     Drawable counted() const { return windowRects_ > 0 ? window_ : DefaultRootWindow(dpy_); }
     std::string whereReported() const {
         char s[160];
-        std::snprintf(s, sizeof s, "damage rectangles seen: guichet's window %ld, root window %ld; counted on %s",
-                      windowRects_, rootRects_, windowRects_ > 0 ? "guichet's window" : "the root window");
+        std::snprintf(s, sizeof s, "damage rectangles seen: its window %ld, root window %ld; counted on %s",
+                      windowRects_, rootRects_, windowRects_ > 0 ? "its window" : "the root window");
         return s;
     }
     const std::vector<Present>& lastPresents() const { return lastPresents_; }
@@ -293,7 +294,8 @@ double medianSettled(const Row& r) {
 }
 
 // One line per path: guichet's Tab (100 %, and 200 % when measured) beside its floor.
-void printAboveFloor(const std::vector<Row>& rows, const std::string& guichetLabel, const std::string& floorLabel) {
+void printAboveFloor(const std::vector<Row>& rows, const std::string& guichetLabel, const std::string& floorLabel,
+                     const char* floorName) {
     const Row* floorRow = nullptr;
     for (const auto& r : rows)
         if (r.renderer == floorLabel) floorRow = &r;
@@ -303,8 +305,8 @@ void printAboveFloor(const std::vector<Row>& rows, const std::string& guichetLab
         if (r.renderer != guichetLabel || r.key.rfind("Tab", 0) != 0) continue;
         const double g = medianSettled(r);
         if (g < 0 || f < 0) continue;
-        std::printf("%s, Tab at %s: guichet key→settled %.1f ms, floor %.1f ms, guichet on top of the floor %.1f ms\n",
-                    guichetLabel.c_str(), r.text.c_str(), g, f, g - f);
+        std::printf("%s, Tab at %s: guichet key→settled %.1f ms, floor (%s) %.1f ms, guichet on top of the floor %.1f ms\n",
+                    guichetLabel.c_str(), r.text.c_str(), g, floorName, f, g - f);
     }
 }
 
@@ -369,10 +371,12 @@ int main(int argc, char** argv) {
     // Each path's floor right after guichet's rows, so both see about the same load.
     const std::string glLabel = "opengl3 (Mesa)", swLabel = "sdl software";
     const std::string glFloor = "floor: bare SDL + GL, one full-screen frame per key";
+    const std::string glClearFloor = "floor: bare SDL + GL, clear + swap only per key";
     const std::string swFloor = "floor: bare SDL software renderer, one frame per key";
     if (only.empty() || only == "gl") {
         ok = benchRenderer(glLabel, false, {}, x, o, route, rows) && ok;
         if (!o.floor.empty()) ok = benchRenderer(glFloor, true, {}, x, o, route, rows) && ok;
+        if (!o.floor.empty()) ok = benchRenderer(glClearFloor, true, {"--clear-only"}, x, o, route, rows) && ok;
     }
     if (only.empty() || only == "software") {
         ok = benchRenderer(swLabel, false, {"--software"}, x, o, route, rows) && ok;
@@ -381,8 +385,9 @@ int main(int argc, char** argv) {
     stopProgram(x.pid);
     printTable(rows);
     std::printf("\n");
-    printAboveFloor(rows, glLabel, glFloor);
-    printAboveFloor(rows, swLabel, swFloor);
+    printAboveFloor(rows, glLabel, glFloor, "textured full-screen quad");
+    printAboveFloor(rows, glLabel, glClearFloor, "clear + swap only");
+    printAboveFloor(rows, swLabel, swFloor, "clear + copy");
     std::printf("\nload at the end: %s\n", loadAverage().c_str());
     return ok ? 0 : 1;
 }

@@ -6,6 +6,9 @@
 //                         pair (as ImGui's OpenGL3 backend), a display-sized RGBA texture
 //                         uploaded once; per SDL_KEYDOWN: clear, one full-screen textured
 //                         quad blended over it (as ImGui blends), SDL_GL_SwapWindow
+//   key_floor --clear-only  the same GL window and context; per SDL_KEYDOWN only a clear
+//                         and the swap: what no GL frame can go below (the swap's copy of
+//                         the whole frame through llvmpipe and Xvfb), whatever it draws
 //   key_floor --software  SDL software renderer, the same texture; per SDL_KEYDOWN:
 //                         SDL_RenderClear, SDL_RenderCopy (blended), SDL_RenderPresent
 // The clear colour alternates per key and the texture is half transparent, so every key
@@ -74,6 +77,7 @@ void keyColour(int frame, float rgb[3]) {
 struct GlFloor {
     SDL_Window* window;
     int w, h;
+    bool clearOnly = false;
     GLuint program = 0, texture = 0, vao = 0, vbo = 0;
 
     void setUp() {
@@ -114,7 +118,7 @@ struct GlFloor {
         glViewport(0, 0, w, h);
         glClearColor(c[0], c[1], c[2], 1);
         glClear(GL_COLOR_BUFFER_BIT);
-        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+        if (!clearOnly) glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
         SDL_GL_SwapWindow(window);
     }
 };
@@ -153,10 +157,14 @@ void reportFirstFrame() {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const bool software = argc > 1 && std::strcmp(argv[1], "--software") == 0;
-    if (argc > 1 && !software) {
-        std::fprintf(stderr, "usage: key_floor [--software]\n");
-        return 2;
+    bool software = false, clearOnly = false;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--software") == 0) software = true;
+        else if (std::strcmp(argv[i], "--clear-only") == 0) clearOnly = true;
+        else {
+            std::fprintf(stderr, "usage: key_floor [--software | --clear-only]\n");
+            return 2;
+        }
     }
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");  // as guichet: SIGTERM stops it
     if (software) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");  // as guichet's software path
@@ -177,7 +185,7 @@ int main(int argc, char** argv) {
     if (!window) return 1;
     SDL_GLContext context = nullptr;
     SDL_Renderer* renderer = nullptr;
-    GlFloor gl{window, w, h};
+    GlFloor gl{window, w, h, clearOnly};
     SoftwareFloor sw{nullptr, w, h};
     if (!software) {
         context = SDL_GL_CreateContext(window);
