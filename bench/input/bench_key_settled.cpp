@@ -6,6 +6,13 @@
 //    burst ends after --quiet ms without damage). Target <= 25 ms.
 //  - frames per press: the presents in the burst (see presentsOf). Target 1, and 0 for a
 //    key that changes nothing on the screen.
+// Beside each renderer's rows, its floor: key_floor, a bare SDL program with the same window
+// that draws one full-screen frame per key (GL: clear + one display-sized textured quad,
+// and a second GL row with the clear and swap alone; software: SDL_RenderClear +
+// SDL_RenderCopy + SDL_RenderPresent), measured the same way
+// (same presses, interval, quiet window, statistics): what any program pays on this
+// machine from an X key event to one full-screen present seen as damage. Guichet's time
+// minus the floor's is what the terminal itself adds.
 // The machine's load is printed first: on a loaded machine every figure is higher.
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
@@ -35,6 +42,7 @@ namespace fs = std::filesystem;
 
 struct Options {
     std::string guichet = GUICHET_EXE;
+    std::string floor = KEY_FLOOR_EXE;  // empty (--floor ''): no floor rows
     std::string cwd = GUICHET_SOURCE_DIR;  // config/ as the terminal finds it
     std::string localeDir = std::string(GUICHET_BINARY_DIR) + "/locale";
     int presses = 40;
@@ -55,6 +63,7 @@ struct Row {
     std::vector<Press> presses;
     std::string screen;  // how many presses changed pixels (screenHash after each)
     double targetFrames;
+    bool floor = false;  // key_floor's row: a reference, not a target
 };
 
 double percentile(std::vector<double> v, double p) {
@@ -110,8 +119,8 @@ public:
     Drawable counted() const { return windowRects_ > 0 ? window_ : DefaultRootWindow(dpy_); }
     std::string whereReported() const {
         char s[160];
-        std::snprintf(s, sizeof s, "damage rectangles seen: guichet's window %ld, root window %ld; counted on %s",
-                      windowRects_, rootRects_, windowRects_ > 0 ? "guichet's window" : "the root window");
+        std::snprintf(s, sizeof s, "damage rectangles seen: its window %ld, root window %ld; counted on %s",
+                      windowRects_, rootRects_, windowRects_ > 0 ? "its window" : "the root window");
         return s;
     }
     const std::vector<Present>& lastPresents() const { return lastPresents_; }
@@ -146,7 +155,7 @@ private:
 
 // The cases on one started terminal. The watch lives here, inside the display's lifetime:
 // its damages are destroyed before the connection closes.
-bool runCases(Display* dpy, Window window, const std::string& label, const Options& o,
+bool runCases(Display* dpy, Window window, const std::string& label, bool floor, const Options& o,
               const std::vector<RouteStep>& route, std::vector<Row>& rows) {
     DamageWatch watch(dpy);
     if (!watch.ok()) {
@@ -165,15 +174,16 @@ bool runCases(Display* dpy, Window window, const std::string& label, const Optio
 
     KeyBench bench(dpy, watch, window, o);
     // Escape on the attract screen starts a session and goes home: Tab then walks the home
-    // screen's tiles, the page a resident sees most.
+    // screen's tiles, the page a resident sees most. The floor gets the same first press
+    // (one frame, like any key).
     Press home = bench.press(XK_Escape);
     watch.collect(milliseconds(1000), milliseconds(1000));
-    std::printf("%s (%dx%d window): Escape to the home screen: %d frames, settled after %.1f ms\n", label.c_str(), a.width,
-                a.height, home.frames, home.settledMs);
+    std::printf("%s (%dx%d window): Escape %s: %d frames, settled after %.1f ms\n", label.c_str(), a.width, a.height,
+                floor ? "(first key)" : "to the home screen", home.frames, home.settledMs);
 
     auto row = [&](const std::string& text, const std::string& keyName, const std::string& what, KeySym key,
                    double targetFrames) {
-        Row r{label, text, keyName + " (" + what + ")", {}, "", targetFrames};
+        Row r{label, text, keyName + " (" + what + ")", {}, "", targetFrames, floor};
         watch.collect(o.quiet, seconds(2));
         // The screen's hash after each settled burst (outside any timed span): which presses
         // changed pixels at all. A clock's minute turning over also counts as a change.
@@ -194,6 +204,12 @@ bool runCases(Display* dpy, Window window, const std::string& label, const Optio
         r.screen = std::to_string(changed) + "/" + std::to_string(o.presses);
         rows.push_back(r);
     };
+    if (floor) {
+        row("—", "Tab", "one full-screen frame", XK_Tab, 1);
+        std::printf("  %s; presents between presses (not counted): %d\n", bench.whereReported().c_str(),
+                    bench.strayDamage());
+        return true;
+    }
     row("100 %", "Tab", "focus moves", XK_Tab, 1);
     KeySym still = XStringToKeysym(o.stillKey.c_str());
     if (still != NoSymbol) row("100 %", o.stillKey, "should change nothing", still, 0);
@@ -207,15 +223,19 @@ bool runCases(Display* dpy, Window window, const std::string& label, const Optio
     return true;
 }
 
-// Runs one renderer's cases on a fresh guichet; rows appended to `rows`.
-bool benchRenderer(const std::string& label, const std::vector<std::string>& extraArgs, const XvfbServer& x,
-                   const Options& o, const std::vector<RouteStep>& route, std::vector<Row>& rows) {
+// Runs one renderer's cases on a fresh guichet (or, with `floor`, on a fresh key_floor);
+// rows appended to `rows`.
+bool benchRenderer(const std::string& label, bool floor, const std::vector<std::string>& extraArgs,
+                   const XvfbServer& x, const Options& o, const std::vector<RouteStep>& route, std::vector<Row>& rows) {
     const fs::path data = fs::temp_directory_path() / ("bench-key-settled-" + std::to_string(getpid()));
     fs::remove_all(data);
     fs::create_directories(data);
-    GuichetProcess g = startGuichet({o.guichet, o.localeDir, x.display, data.string(), extraArgs}, seconds(30));
+    GuichetLaunch launch{floor ? o.floor : o.guichet, o.localeDir, x.display, data.string(), extraArgs};
+    launch.bare = floor;
+    GuichetProcess g = startGuichet(launch, seconds(30));
     if (!g.firstFrameNs) {
-        std::printf("%s: no first frame within 30 s (log: %s/guichet.log)\n", label.c_str(), data.c_str());
+        std::printf("%s: no first frame within 30 s (log: %s/%s.log)\n", label.c_str(), data.c_str(),
+                    floor ? "floor" : "guichet");
         stopGuichet(g);
         return false;
     }
@@ -223,13 +243,13 @@ bool benchRenderer(const std::string& label, const std::vector<std::string>& ext
     Window window = dpy ? findWindowOf(dpy, g.pid) : 0;
     int ev, er, major, minor;
     if (!window || !XTestQueryExtension(dpy, &ev, &er, &major, &minor)) {
-        std::printf("%s: %s\n", label.c_str(), !dpy ? "cannot open the display" : !window ? "guichet's window not found"
+        std::printf("%s: %s\n", label.c_str(), !dpy ? "cannot open the display" : !window ? "its window not found"
                                                                                         : "no XTest on the server");
         if (dpy) XCloseDisplay(dpy);
         stopGuichet(g);
         return false;
     }
-    bool ok = runCases(dpy, window, label, o, route, rows);
+    bool ok = runCases(dpy, window, label, floor, o, route, rows);
     XCloseDisplay(dpy);
     stopGuichet(g);
     fs::remove_all(data);
@@ -257,7 +277,7 @@ void printTable(const std::vector<Row>& rows) {
             std::snprintf(s, sizeof s, "%.1f", v);
             return std::string(s);
         };
-        std::string target = r.targetFrames > 0 ? "≤ 25 ms, 1 frame" : "0 frames";
+        std::string target = r.floor ? "— (floor)" : r.targetFrames > 0 ? "≤ 25 ms, 1 frame" : "0 frames";
         std::printf("| %s | %s | %s | %zu | %s | %s | %s | %s | %.2f (%s) | %s | %s |\n", r.renderer.c_str(), r.text.c_str(),
                     r.key.c_str(), r.presses.size(),
                     ms(percentile(first, 0.5)).c_str(), ms(percentile(settled, 0.5)).c_str(),
@@ -266,11 +286,36 @@ void printTable(const std::vector<Row>& rows) {
     }
 }
 
+double medianSettled(const Row& r) {
+    std::vector<double> settled;
+    for (const auto& p : r.presses)
+        if (p.settledMs >= 0) settled.push_back(p.settledMs);
+    return percentile(settled, 0.5);
+}
+
+// One line per path: guichet's Tab (100 %, and 200 % when measured) beside its floor.
+void printAboveFloor(const std::vector<Row>& rows, const std::string& guichetLabel, const std::string& floorLabel,
+                     const char* floorName) {
+    const Row* floorRow = nullptr;
+    for (const auto& r : rows)
+        if (r.renderer == floorLabel) floorRow = &r;
+    if (!floorRow) return;
+    const double f = medianSettled(*floorRow);
+    for (const auto& r : rows) {
+        if (r.renderer != guichetLabel || r.key.rfind("Tab", 0) != 0) continue;
+        const double g = medianSettled(r);
+        if (g < 0 || f < 0) continue;
+        std::printf("%s, Tab at %s: guichet key→settled %.1f ms, floor (%s) %.1f ms, guichet on top of the floor %.1f ms\n",
+                    guichetLabel.c_str(), r.text.c_str(), g, floorName, f, g - f);
+    }
+}
+
 int usage() {
     std::fprintf(stderr,
-                 "usage: bench_key_settled [--guichet EXE] [--cwd DIR] [--locale-dir DIR] [--presses N]\n"
+                 "usage: bench_key_settled [--guichet EXE] [--floor EXE] [--cwd DIR] [--locale-dir DIR] [--presses N]\n"
                  "                         [--quiet MS] [--interval MS] [--still-key KEYSYM] [--only gl|software]\n"
                  "  --cwd: where guichet runs (its config/); default the source tree\n"
+                 "  --floor: key_floor, measured beside guichet on each path ('' for none)\n"
                  "  --still-key: an X keysym name that should change nothing on the screen (default F3, 'repeat')\n");
     return 2;
 }
@@ -286,6 +331,7 @@ int main(int argc, char** argv) {
         if (i + 1 >= argc) return usage();
         std::string v = argv[++i];
         if (a == "--guichet") o.guichet = v;
+        else if (a == "--floor") o.floor = v;
         else if (a == "--cwd") o.cwd = v;
         else if (a == "--locale-dir") o.localeDir = v;
         else if (a == "--presses") o.presses = std::max(1, std::atoi(v.c_str()));
@@ -296,6 +342,7 @@ int main(int argc, char** argv) {
         else return usage();
     }
     o.guichet = fs::absolute(o.guichet).string();
+    if (!o.floor.empty()) o.floor = fs::absolute(o.floor).string();
     o.localeDir = fs::absolute(o.localeDir).string();
     std::printf("== key to settled screen (issue 17): guichet --demo full screen 1920x1080 under Xvfb (SDL x11),\n"
                 "   XTest key presses %d ms apart, XDamage; settled = %d ms without damage; load %s\n",
@@ -321,10 +368,26 @@ int main(int argc, char** argv) {
     }
     std::vector<Row> rows;
     bool ok = true;
-    if (only.empty() || only == "gl") ok = benchRenderer("opengl3 (Mesa)", {}, x, o, route, rows) && ok;
-    if (only.empty() || only == "software") ok = benchRenderer("sdl software", {"--software"}, x, o, route, rows) && ok;
+    // Each path's floor right after guichet's rows, so both see about the same load.
+    const std::string glLabel = "opengl3 (Mesa)", swLabel = "sdl software";
+    const std::string glFloor = "floor: bare SDL + GL, one full-screen frame per key";
+    const std::string glClearFloor = "floor: bare SDL + GL, clear + swap only per key";
+    const std::string swFloor = "floor: bare SDL software renderer, one frame per key";
+    if (only.empty() || only == "gl") {
+        ok = benchRenderer(glLabel, false, {}, x, o, route, rows) && ok;
+        if (!o.floor.empty()) ok = benchRenderer(glFloor, true, {}, x, o, route, rows) && ok;
+        if (!o.floor.empty()) ok = benchRenderer(glClearFloor, true, {"--clear-only"}, x, o, route, rows) && ok;
+    }
+    if (only.empty() || only == "software") {
+        ok = benchRenderer(swLabel, false, {"--software"}, x, o, route, rows) && ok;
+        if (!o.floor.empty()) ok = benchRenderer(swFloor, true, {"--software"}, x, o, route, rows) && ok;
+    }
     stopProgram(x.pid);
     printTable(rows);
+    std::printf("\n");
+    printAboveFloor(rows, glLabel, glFloor, "textured full-screen quad");
+    printAboveFloor(rows, glLabel, glClearFloor, "clear + swap only");
+    printAboveFloor(rows, swLabel, swFloor, "clear + copy");
     std::printf("\nload at the end: %s\n", loadAverage().c_str());
     return ok ? 0 : 1;
 }

@@ -15,10 +15,11 @@ GuichetProcess startGuichet(const GuichetLaunch& launch, seconds timeout) {
     GuichetProcess p;
     int fds[2];
     if (pipe(fds) != 0) return p;
-    std::vector<std::string> args = {launch.exe, "--demo", "--report-first-frame", "--data", launch.dataDir};
+    std::vector<std::string> args = {launch.exe};
+    if (!launch.bare) args.insert(args.end(), {"--demo", "--report-first-frame", "--data", launch.dataDir});
     args.insert(args.end(), launch.extraArgs.begin(), launch.extraArgs.end());
     // Its log beside its data: read it when a run goes wrong.
-    int log = open((launch.dataDir + "/guichet.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int log = open((launch.dataDir + (launch.bare ? "/floor.log" : "/guichet.log")).c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     p.pid = spawnProgram(args, fds[1], log >= 0 ? log : kDevNull,
                          {"DISPLAY=" + launch.display, "SDL_VIDEODRIVER=x11", "SDL_AUDIODRIVER=dummy",
                           "GUICHET_LOCALE_DIR=" + launch.localeDir});

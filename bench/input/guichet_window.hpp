@@ -1,6 +1,7 @@
 // The real terminal on the bench's X server: started with --demo --report-first-frame (full
 // screen, as in a town hall), waited for until its first frame is on the screen, and found
-// among the X windows by the process id SDL puts on its window (_NET_WM_PID).
+// among the X windows by the process id SDL puts on its window (_NET_WM_PID). A floor
+// program (key_floor) is started and found the same way, with only its own arguments.
 #pragma once
 
 #include <X11/Xlib.h>
@@ -18,6 +19,7 @@ struct GuichetLaunch {
     std::string display;    // ":N"
     std::string dataDir;    // a fresh folder: the outbox of each run starts empty
     std::vector<std::string> extraArgs;  // --software …
+    bool bare = false;  // a floor program: exe and extraArgs only, no guichet options
 };
 
 struct GuichetProcess {
