@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include <imgui_internal.h>
 
@@ -12,17 +14,35 @@
 
 namespace guichet::ui {
 
+namespace {
+// The clock's column of a landscape header, a line each: the date and the time, as on a
+// town hall's notice board; with large text the time alone. At 200 % the date's width
+// wrapped long titles ("Rendez-vous carte d'identité ou passeport") onto a second line and
+// the header took over a third of the screen: a page of one question then ran under the
+// footer (the nightly walks at 200 % in landscape). A portrait header has none: it needs
+// its width for the title.
+std::vector<std::string> clockLines(const UiContext& ctx, std::time_t now) {
+    if (ctx.portrait()) return {};
+    if (ctx.session.settings().textScale() > 1.0f) return {timeText(now)};
+    return {dateText(now), timeText(now)};
+}
+
+float clockColumnWidth(const UiContext& ctx, const std::vector<std::string>& lines, float margin) {
+    if (lines.empty()) return 0;
+    ImFont* f = ctx.fonts.body;
+    float w = 0;
+    for (const auto& l : lines) w = std::max(w, f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, l.c_str()).x);
+    return w + margin;
+}
+}  // namespace
+
 PageLayout pageLayout(const UiContext& ctx, bool withFooter, float customFooterHeight, std::string_view title,
                       std::string_view subtitle) {
     PageLayout l;
     float W = ctx.width, H = ctx.height;
     l.margin = ctx.portrait() ? ctx.px(40) : ctx.px(60);
     // The header grows with its text (large text wraps the subtitle), never cuts it.
-    float textW = W - 3 * l.margin - ctx.px(96);
-    if (!ctx.portrait()) {  // the clock's column (drawHeader)
-        std::string date = dateText(std::time(nullptr));
-        textW -= ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, date.c_str()).x + l.margin;
-    }
+    float textW = W - 3 * l.margin - ctx.px(96) - clockColumnWidth(ctx, clockLines(ctx, std::time(nullptr)), l.margin);
     float textH = (title.empty() ? ctx.fonts.title->FontSize : measureWrappedText(ctx.fonts.title, textW, title).y) +
                   (subtitle.empty() ? ctx.fonts.body->FontSize : measureWrappedText(ctx.fonts.body, textW, subtitle).y + ctx.px(8));
     float headerH = std::max(ctx.px(150), textH + ctx.px(50));
@@ -66,20 +86,15 @@ void drawHeader(UiContext& ctx, const PageLayout& l, std::string_view title, std
         if (!subtitle.empty())
             drawWrappedText(dl, ctx.fonts.body, ImVec2(x, top + titleH + ctx.px(12)), w, col(p.headerText), subtitle, true);
     } else {
-        // Date and time on the right, as on a town hall's notice board (landscape only:
-        // a portrait header needs its width for the title).
-        float clockW = 0;
-        if (!ctx.portrait()) {
-            std::time_t now = std::time(nullptr);
-            std::string date = dateText(now), time = timeText(now);
-            ImFont* f = ctx.fonts.body;
-            float dw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, date.c_str()).x;
-            float tw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, time.c_str()).x;
-            clockW = std::max(dw, tw) + l.margin;
-            float cy = (l.headerMax.y - 2 * f->FontSize) * 0.5f;
-            dl->AddText(f, f->FontSize, ImVec2(ctx.width - l.margin - dw, cy), col(p.headerText), date.c_str());
-            dl->AddText(f, f->FontSize, ImVec2(ctx.width - l.margin - tw, cy + f->FontSize), col(p.headerText),
-                        time.c_str());
+        // The clock on the right (clockLines), right-aligned, centred in the header.
+        const std::vector<std::string> lines = clockLines(ctx, std::time(nullptr));
+        const float clockW = clockColumnWidth(ctx, lines, l.margin);
+        ImFont* f = ctx.fonts.body;
+        float cy = (l.headerMax.y - lines.size() * f->FontSize) * 0.5f;
+        for (const auto& line : lines) {
+            const float lw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, line.c_str()).x;
+            dl->AddText(f, f->FontSize, ImVec2(ctx.width - l.margin - lw, cy), col(p.headerText), line.c_str());
+            cy += f->FontSize;
         }
         float titleH = measureWrappedText(ctx.fonts.title, ctx.width - 3 * l.margin - logo - clockW, title).y;
         float subH = subtitle.empty() ? 0 : measureWrappedText(ctx.fonts.body, ctx.width - 3 * l.margin - logo - clockW, subtitle).y;
