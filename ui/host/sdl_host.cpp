@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <future>
 #include <thread>
 
 #include "drivers/common/log.hpp"
@@ -68,6 +69,14 @@ Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions optio
         host->fullscreenAfterFirstFrame_ = true;
     }
     if (o.windowed) flags |= SDL_WINDOW_RESIZABLE;
+    // The fonts are CPU work alone (FreeType into ImGui's atlas): rasterised on a thread of
+    // their own while the window and the OpenGL context are created (~80 ms on Mesa's
+    // llvmpipe), ~30 ms off the first frame (issue 17). Sized for the screen the window is
+    // asked to cover; a window that comes out another size rebuilds them at its first frame
+    // (Shell::fontsMatchSettings). Window creation touches no ImGui state but the backend's
+    // own fields; the atlas is uploaded once the thread is joined.
+    shell.setDisplaySize(o.width, o.height);
+    std::future<Result<void>> fonts = std::async(std::launch::async, [&shell] { return shell.prepareFonts(); });
     bool tryGl = !o.headless && !o.software;
     if (tryGl) {
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -93,6 +102,7 @@ Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions optio
         host->backend_ = std::move(*r);
     }
     tracePhase("window and backend");
+    if (auto built = fonts.get(); !built) return built.error();
     int w = o.width, h = o.height;
     SDL_GetWindowSize(host->window_, &w, &h);
     shell.setDisplaySize(w, h);
@@ -111,7 +121,7 @@ Result<std::unique_ptr<SdlHost>> SdlHost::create(Shell& shell, HostOptions optio
                        change->invalidate();
                        backend->destroyTexture(t);
                    }});
-    if (auto f = shell.prepareFonts(); !f) return f.error();
+    backend->fontsChanged();  // the atlas built above, uploaded now that the backend exists
     tracePhase("fonts");
     Uint32 wakeType = EventTranslator::wakeEventType();
     shell.queue().setWakeup([wakeType] {
