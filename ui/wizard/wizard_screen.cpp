@@ -250,8 +250,9 @@ private:
 
     // The line "Partie n sur m" takes above the navigation when it does not fit between the
     // buttons of a part that has two on its left ("Annuler"/"Précédent" and "Voir la suite"),
-    // not even on two lines; 0 when it fits (200 % text: on two lines). Unreserved, it was drawn over the last
-    // block of the part (the fresh scan's "Recommencer" at 200 % in landscape).
+    // not even on two lines; 0 when it fits (200 % text: on two lines). Unreserved, it was
+    // drawn over the part's last block (the fresh scan's "Recommencer", 200 % in landscape).
+    // Sized for one-digit counts: a page of ten parts or more may still draw it above.
     float partLineAbove(UiContext& ctx, float width) const {
         ImFont* f = ctx.fonts.body;
         auto textW = [f](const std::string& t) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x; };
