@@ -61,8 +61,18 @@ double threadCpu() {
 
 std::size_t discard(char*, std::size_t size, std::size_t n, void*) { return size * n; }
 
-// The reference client: one handle, one kept-alive connection, one POST after the other.
-double referenceWebhook(int port, const std::string& body, int n) {
+// `us` microseconds of the calling thread's CPU, spent (a client's own work between two
+// requests: reading the outbox, decrypting, signing, recording).
+void spin(int us) {
+    if (us <= 0) return;
+    const auto end = Clock::now() + std::chrono::microseconds(us);
+    volatile unsigned sink = 0;
+    while (Clock::now() < end) sink = sink + 1;
+}
+
+// The reference client: one handle, one kept-alive connection, one POST after the other;
+// with workUs > 0, that much CPU spent before each request (--reference-work-us).
+double referenceWebhook(int port, const std::string& body, int n, int workUs = 0) {
     CURL* c = curl_easy_init();
     curl_slist* h = curl_slist_append(nullptr, "Content-Type: application/json");
     h = curl_slist_append(h, "Expect:");
@@ -74,7 +84,10 @@ double referenceWebhook(int port, const std::string& body, int n) {
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
     curl_easy_setopt(c, CURLOPT_TCP_NODELAY, 1L);
     auto t0 = Clock::now();
-    for (int i = 0; i < n; ++i) curl_easy_perform(c);
+    for (int i = 0; i < n; ++i) {
+        spin(workUs);
+        curl_easy_perform(c);
+    }
     const double s = seconds(t0);
     curl_slist_free_all(h);
     curl_easy_cleanup(c);
@@ -107,6 +120,10 @@ int main(int argc, char** argv) {
     int rounds = 4;
     int delayMs = 0, delayedCount = 200;  // the delayed receiver: fewer demands (30 ms each for the reference)
     std::string only;  // "webhook", "delayed" or "directory": one receiver (for a profiler)
+    // A second reference that does this much CPU work before each request: how fast the same
+    // client goes, on this machine, when it does as much work per send as Guichet does (the
+    // receiver's wake-ups cost more when the client is away longer). 0: not measured.
+    int referenceWorkUs = 0;
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--count") == 0) n = std::atoi(argv[i + 1]);
         if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
@@ -114,6 +131,7 @@ int main(int argc, char** argv) {
         if (std::strcmp(argv[i], "--delayed-count") == 0) delayedCount = std::atoi(argv[i + 1]);
         if (std::strcmp(argv[i], "--in-flight") == 0) inFlight = std::atoi(argv[i + 1]);
         if (std::strcmp(argv[i], "--rounds") == 0) rounds = std::max(std::atoi(argv[i + 1]), 1);
+        if (std::strcmp(argv[i], "--reference-work-us") == 0) referenceWorkUs = std::atoi(argv[i + 1]);
     }
     const std::string base = (fs::temp_directory_path() / ("bench-drain-" + std::to_string(getpid()))).string();
     curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -147,7 +165,7 @@ int main(int argc, char** argv) {
             (void)fillBacklog(loopDirs.back(), per, "webhook");
         }
         double oursSeconds = 0, refSeconds = 0, worst = 1e9, best = 0, oursCpu = 0, refCpu = 0;
-        double loopSeconds = 0, loopCpu = 0, loopWorst = 1e9, loopBest = 0;
+        double loopSeconds = 0, loopCpu = 0, loopWorst = 1e9, loopBest = 0, busyRefSeconds = 0;
         int sent = 0, loopSent = 0;
         std::uint64_t oursConnections = 0;
         for (int k = 0; k < rounds; ++k) {
@@ -162,6 +180,7 @@ int main(int argc, char** argv) {
             sent += r ? r->sent : 0;
             const double ref = per / referenceWebhook(sink.port(), body, per);
             refCpu += threadCpu() - c1;
+            if (referenceWorkUs > 0) busyRefSeconds += per / referenceWebhook(sink.port(), body, per, referenceWorkUs);
             oursSeconds += ours;
             refSeconds += ref;
             worst = std::min(worst, ref / ours);
@@ -196,6 +215,11 @@ int main(int argc, char** argv) {
         std::printf("(client CPU per send: drain loop %.0f us, reference %.0f us, %.2fx)\n", 1e6 * loopCpu / std::max(loopSent, 1),
                     1e6 * refCpu / (rounds * per), refCpu / (rounds * per) / std::max(loopCpu / std::max(loopSent, 1), 1e-9));
         if (loopSent != rounds * per) std::printf("(drain loop sent %d of %d)\n", loopSent, rounds * per);
+        if (referenceWorkUs > 0) {
+            const double busy = rounds * per / std::max(busyRefSeconds, 1e-9);
+            std::printf("| the reference client with %d us of CPU work before each request | %.0f | %.0f (same reference rounds) | %.2fx | (what a client doing that much work per send can reach here) |\n",
+                        referenceWorkUs, busy, ref, busy / ref);
+        }
     }
     if (delayMs > 0 && (only.empty() || only == "delayed")) {
         LoopbackSink sink(/*keepAlive=*/true, delayMs);
