@@ -60,14 +60,20 @@ def walk(args, x, t):
     if not files:
         raise Failure("no scenario to play")
     failures = []
-    for f in files:
+    for i, f in enumerate(files):
         name = os.path.basename(f)
         t0 = time.monotonic()
+        restart = False
         try:
             p.run(f)
+            # A walk that ends away from the attract screen (the information pages end on
+            # a topic, not with "Terminer") would start the next one in the wrong place.
+            restart = i + 1 < len(files) and t.settle()["screen"] != "attract"
         except Failure as e:
             path = t.shot("failed-" + name.split(".")[0])
             failures.append(f"{e} (screenshot {path})")
+            restart = True
+        if restart:
             # Back to a known state for the next procedure: the session ends on its own
             # only after minutes; restart the terminal instead.
             t.stop()
