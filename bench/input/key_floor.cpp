@@ -15,40 +15,15 @@
 // changes every pixel. Between keys it sleeps in SDL_WaitEvent. It prints the wall clock at
 // its first present as guichet's --report-first-frame does (first-frame-realtime-ns), so
 // bench_key_settled starts and finds both the same way (guichet_window.cpp).
-#include <SDL.h>
-#define GL_GLEXT_PROTOTYPES 1
-#include <GL/gl.h>
-#include <GL/glext.h>
-#include <time.h>
-
 #include <cstdio>
 #include <cstring>
 #include <vector>
 
+#include "floor_window.hpp"
+
+using namespace guichet::bench;
+
 namespace {
-
-const char* kVertex = R"(#version 130
-in vec2 position;
-in vec2 uv;
-out vec2 fragUv;
-void main() { fragUv = uv; gl_Position = vec4(position, 0.0, 1.0); }
-)";
-const char* kFragment = R"(#version 130
-uniform sampler2D tex;
-in vec2 fragUv;
-out vec4 colour;
-void main() { colour = texture(tex, fragUv); }
-)";
-
-GLuint compile(GLenum kind, const char* source) {
-    GLuint s = glCreateShader(kind);
-    glShaderSource(s, 1, &source, nullptr);
-    glCompileShader(s);
-    GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-    if (!ok) std::fprintf(stderr, "key_floor: shader did not compile\n");
-    return s;
-}
 
 // A display-sized picture, half transparent: a gradient with a grid, so the texture reads
 // are not all one cache line.
@@ -78,16 +53,10 @@ struct GlFloor {
     SDL_Window* window;
     int w, h;
     bool clearOnly = false;
-    GLuint program = 0, texture = 0, vao = 0, vbo = 0;
+    GLuint program = 0, texture = 0;
 
     void setUp() {
-        program = glCreateProgram();
-        glAttachShader(program, compile(GL_VERTEX_SHADER, kVertex));
-        glAttachShader(program, compile(GL_FRAGMENT_SHADER, kFragment));
-        glLinkProgram(program);
-        GLint linked = 0;
-        glGetProgramiv(program, GL_LINK_STATUS, &linked);
-        if (!linked) std::fprintf(stderr, "key_floor: program did not link\n");
+        program = texturedQuadProgram("key_floor");
         auto pixels = picture(w, h);
         glGenTextures(1, &texture);
         glBindTexture(GL_TEXTURE_2D, texture);
@@ -96,18 +65,7 @@ struct GlFloor {
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
         // Full screen; v flipped so the picture's first row is at the top.
         const float quad[] = {-1, -1, 0, 1, 1, -1, 1, 1, -1, 1, 0, 0, 1, 1, 1, 0};
-        glGenVertexArrays(1, &vao);
-        glBindVertexArray(vao);
-        glGenBuffers(1, &vbo);
-        glBindBuffer(GL_ARRAY_BUFFER, vbo);
-        glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
-        GLint position = glGetAttribLocation(program, "position"), uv = glGetAttribLocation(program, "uv");
-        glEnableVertexAttribArray(position);
-        glVertexAttribPointer(position, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
-        glEnableVertexAttribArray(uv);
-        glVertexAttribPointer(uv, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), reinterpret_cast<void*>(2 * sizeof(float)));
-        glUseProgram(program);
-        glUniform1i(glGetUniformLocation(program, "tex"), 0);
+        quadVertices(program, quad);
         glEnable(GL_BLEND);  // as ImGui's OpenGL3 backend
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     }
@@ -147,13 +105,6 @@ struct SoftwareFloor {
     }
 };
 
-void reportFirstFrame() {
-    timespec now{};
-    clock_gettime(CLOCK_REALTIME, &now);
-    std::printf("first-frame-realtime-ns %lld\n", static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec);
-    std::fflush(stdout);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -166,45 +117,18 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");  // as guichet: SIGTERM stops it
-    if (software) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");  // as guichet's software path
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) return 1;
-    SDL_DisplayMode mode{};
-    SDL_Rect bounds{0, 0, 1920, 1080};
-    SDL_GetDisplayBounds(0, &bounds);
-    int w = bounds.w, h = bounds.h;
-    if (SDL_GetDesktopDisplayMode(0, &mode) == 0 && mode.w > 0) w = mode.w, h = mode.h;
-    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_BORDERLESS;
-    if (!software) {
-        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-        SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-        flags |= SDL_WINDOW_OPENGL;
-    }
-    SDL_Window* window = SDL_CreateWindow("key_floor", bounds.x, bounds.y, w, h, flags);
-    if (!window) return 1;
-    SDL_GLContext context = nullptr;
-    SDL_Renderer* renderer = nullptr;
-    GlFloor gl{window, w, h, clearOnly};
-    SoftwareFloor sw{nullptr, w, h};
-    if (!software) {
-        context = SDL_GL_CreateContext(window);
-        if (!context) return 1;
-        SDL_GL_MakeCurrent(window, context);
-        SDL_GL_SetSwapInterval(1);
-        gl.setUp();
-    } else {
-        renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
-        if (!renderer) return 1;
-        sw.renderer = renderer;
-        if (!sw.setUp()) return 1;
-    }
+    FloorWindow f = openFloorWindow("key_floor", !software);
+    if (!f.window) return 1;
+    GlFloor gl{f.window, f.width, f.height, clearOnly};
+    SoftwareFloor sw{f.renderer, f.width, f.height};
+    if (!software) gl.setUp();
+    else if (!sw.setUp()) return 1;
     int frames = 0;
     auto draw = [&] { software ? sw.frame(frames++) : gl.frame(frames++); };
     draw();
-    reportFirstFrame();
+    reportFirstFrame(/*withCpu=*/false);
     // As guichet: full screen after the first frame, then one more frame.
-    SDL_SetWindowFullscreen(window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    SDL_SetWindowFullscreen(f.window, SDL_WINDOW_FULLSCREEN_DESKTOP);
     draw();
     SDL_Event e;
     while (SDL_WaitEvent(&e)) {
@@ -212,9 +136,6 @@ int main(int argc, char** argv) {
         if (e.type == SDL_KEYDOWN && !e.key.repeat) draw();  // releases draw nothing, as in guichet
     }
     if (sw.texture) SDL_DestroyTexture(sw.texture);
-    if (renderer) SDL_DestroyRenderer(renderer);
-    if (context) SDL_GL_DeleteContext(context);
-    SDL_DestroyWindow(window);
-    SDL_Quit();
+    closeFloorWindow(f);
     return 0;
 }
