@@ -160,6 +160,10 @@ class Player:
         for _ in range(12):
             if d.get("personal") or any(text in n["label"] or text in n.get("value", "") for n in d["nodes"]):
                 return d
+            # A field of personal data (a name) keeps its value out of the dump: what the walk
+            # can see is that the field still holds as many characters as the answer expected.
+            if any("value" not in n and n.get("valueLength") == len(text) for n in d["nodes"] if n["visible"]):
+                return d
             # Never "Voir la suite": what an expect names must be on the part a page opens on
             # (the window.scan tests fail so when a fresh scan opens on an empty part).
             q = re.search(r"question (\d+)", d.get("instruction", ""))
@@ -220,8 +224,11 @@ class Player:
             self.t.wait(lambda x: x["screen"] != "attract", "the home screen")
             self.t.settle()
             return
-        if d["keyboardOpen"] and text == "Valider":
+        just_typed, self.just_typed = getattr(self, "just_typed", False), False
+        if d["keyboardOpen"] and text == "Valider" and just_typed:
             # What a resident does after typing on the keypad: Enter, expecting to validate.
+            # (After an on-screen key pressed with Enter, "Effacer", the focus is on that key:
+            # the resident moves to "Valider" first, the way below.)
             field, length = self.typed or (None, None)
             self.t.key("enter")
             d = self.t.settle()
@@ -299,6 +306,7 @@ class Player:
             last = digit
         # Validating (Enter) makes the last letter final: no pause needed.
         self.typed = (field, len(text))
+        self.just_typed = True
 
     # ---- the text size, as a resident changes it (footer button, then the chip)
 

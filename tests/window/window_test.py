@@ -53,7 +53,11 @@ def walk(args, x, t):
     mm = layout_audit.mm_per_px(args.config, *size_of(args.size))
     p = Player(t, mm, keypad=args.input == "keypad", scale=args.scale, shots=args.shots)
     names = args.procedures.split(",") if args.procedures else None
-    files = sorted(glob.glob(os.path.join(args.root, "tests/wizard/scenarios/*.standard.scenario")))
+    # Large text shows one question a page: the walks written for it (".large-text"), with
+    # their own "Continuer" per question and their own errors (corrections: the name's
+    # error stops the resident on the name's page, before the date is ever asked).
+    mode = "standard" if args.scale == "standard" else "large-text"
+    files = sorted(glob.glob(os.path.join(args.root, f"tests/wizard/scenarios/*.{mode}.scenario")))
     files = [f for f in files if not names or os.path.basename(f).split(".")[0] in names]
     if args.scenarios:  # given files instead of the procedures' own walks
         files = [os.path.join(args.root, f) for f in args.scenarios.split(",")]

@@ -34,6 +34,34 @@ float clockColumnWidth(const UiContext& ctx, const std::vector<std::string>& lin
     for (const auto& l : lines) w = std::max(w, f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, l.c_str()).x);
     return w + margin;
 }
+
+// Where the title, the subtitle and the clock of a (not tall) header go. The clock's column
+// sits beside the whole text block; but when the time is alone (large text) and only the
+// clock's width makes the title wrap, the time moves down to the subtitle's line and the
+// title keeps one line. "Payer une facture de cantine ou de périscolaire" took two lines at
+// 200 % in landscape, and its family-card question then ran 86 px under the footer.
+struct HeaderColumns {
+    std::vector<std::string> clock;  // the clock's lines, right-aligned
+    float titleW = 0, subtitleW = 0;
+    bool clockOnSubtitleLine = false;
+};
+
+HeaderColumns headerColumns(const UiContext& ctx, float margin, std::string_view title, std::string_view subtitle) {
+    HeaderColumns c;
+    c.clock = clockLines(ctx, std::time(nullptr));
+    const float full = ctx.width - 3 * margin - ctx.px(96);
+    const float clockW = clockColumnWidth(ctx, c.clock, margin);
+    c.titleW = c.subtitleW = full - clockW;
+    if (c.clock.size() == 1 && !subtitle.empty() && !title.empty()) {
+        const float oneLine = ctx.fonts.title->FontSize * 1.5f;
+        if (measureWrappedText(ctx.fonts.title, c.titleW, title).y > oneLine &&
+            measureWrappedText(ctx.fonts.title, full, title).y <= oneLine) {
+            c.titleW = full;
+            c.clockOnSubtitleLine = true;
+        }
+    }
+    return c;
+}
 }  // namespace
 
 PageLayout pageLayout(const UiContext& ctx, bool withFooter, float customFooterHeight, std::string_view title,
@@ -42,9 +70,10 @@ PageLayout pageLayout(const UiContext& ctx, bool withFooter, float customFooterH
     float W = ctx.width, H = ctx.height;
     l.margin = ctx.portrait() ? ctx.px(40) : ctx.px(60);
     // The header grows with its text (large text wraps the subtitle), never cuts it.
-    float textW = W - 3 * l.margin - ctx.px(96) - clockColumnWidth(ctx, clockLines(ctx, std::time(nullptr)), l.margin);
-    float textH = (title.empty() ? ctx.fonts.title->FontSize : measureWrappedText(ctx.fonts.title, textW, title).y) +
-                  (subtitle.empty() ? ctx.fonts.body->FontSize : measureWrappedText(ctx.fonts.body, textW, subtitle).y + ctx.px(8));
+    const HeaderColumns cols = headerColumns(ctx, l.margin, title, subtitle);
+    float textH = (title.empty() ? ctx.fonts.title->FontSize : measureWrappedText(ctx.fonts.title, cols.titleW, title).y) +
+                  (subtitle.empty() ? ctx.fonts.body->FontSize
+                                    : measureWrappedText(ctx.fonts.body, cols.subtitleW, subtitle).y + ctx.px(8));
     float headerH = std::max(ctx.px(150), textH + ctx.px(50));
     if (ctx.session.settings().reach) headerH = std::max(headerH, H * (ctx.portrait() ? 0.40f : 0.30f));
     float footerH = withFooter ? std::max(ctx.px(150), ctx.fonts.bold->FontSize + ctx.px(100)) : customFooterHeight;
@@ -86,27 +115,28 @@ void drawHeader(UiContext& ctx, const PageLayout& l, std::string_view title, std
         if (!subtitle.empty())
             drawWrappedText(dl, ctx.fonts.body, ImVec2(x, top + titleH + ctx.px(12)), w, col(p.headerText), subtitle, true);
     } else {
-        // The clock on the right (clockLines), right-aligned, centred in the header.
-        const std::vector<std::string> lines = clockLines(ctx, std::time(nullptr));
-        const float clockW = clockColumnWidth(ctx, lines, l.margin);
+        // The clock on the right (headerColumns), right-aligned: centred in the header, or
+        // on the subtitle's first line.
+        const HeaderColumns cols = headerColumns(ctx, l.margin, title, subtitle);
+        float titleH = measureWrappedText(ctx.fonts.title, cols.titleW, title).y;
+        float subH = subtitle.empty() ? 0 : measureWrappedText(ctx.fonts.body, cols.subtitleW, subtitle).y;
+        blockH = titleH + (subH > 0 ? subH + ctx.px(8) : 0);
+        top = (l.headerMax.y - blockH) * 0.5f;
         ImFont* f = ctx.fonts.body;
-        float cy = (l.headerMax.y - lines.size() * f->FontSize) * 0.5f;
-        for (const auto& line : lines) {
+        float cy = cols.clockOnSubtitleLine ? top + titleH + ctx.px(8) : (l.headerMax.y - cols.clock.size() * f->FontSize) * 0.5f;
+        for (const auto& line : cols.clock) {
             const float lw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, line.c_str()).x;
             dl->AddText(f, f->FontSize, ImVec2(ctx.width - l.margin - lw, cy), col(p.headerText), line.c_str());
             cy += f->FontSize;
         }
-        float titleH = measureWrappedText(ctx.fonts.title, ctx.width - 3 * l.margin - logo - clockW, title).y;
-        float subH = subtitle.empty() ? 0 : measureWrappedText(ctx.fonts.body, ctx.width - 3 * l.margin - logo - clockW, subtitle).y;
-        blockH = titleH + (subH > 0 ? subH + ctx.px(8) : 0);
-        top = (l.headerMax.y - blockH) * 0.5f;
         drawIcon(dl, "mairie", ImVec2(l.margin + logo * 0.5f, top + std::min(blockH, logo) * 0.5f), logo,
                  col(p.headerBg), col(p.headerBg), col(p.headerText));
         x = l.margin + logo + l.margin * 0.6f;
-        w = ctx.width - x - l.margin - clockW;
-        drawWrappedText(dl, ctx.fonts.title, ImVec2(x, top), w, col(p.headerText), title, false);
+        w = cols.titleW;
+        drawWrappedText(dl, ctx.fonts.title, ImVec2(x, top), cols.titleW, col(p.headerText), title, false);
         if (!subtitle.empty())
-            drawWrappedText(dl, ctx.fonts.body, ImVec2(x, top + titleH + ctx.px(8)), w, col(p.headerText), subtitle, false);
+            drawWrappedText(dl, ctx.fonts.body, ImVec2(x, top + titleH + ctx.px(8)), cols.subtitleW, col(p.headerText),
+                            subtitle, false);
     }
     if (!ctx.inert) {
         a11y::Node n;

@@ -149,7 +149,8 @@ private:
         bool cancel = true;       // "Annuler la démarche", as a quiet link at the left
     };
     // The navigation's height: its labels on one line where the row allows (no icons: the
-    // words say it), two at most.
+    // words say it), two at most. A cut page's row holds up to three narrow buttons, and
+    // keeps one height for every main label, so that its parts agree.
     static constexpr float kSide = 0.22f, kMain = 0.40f;
     static float navHeight(UiContext& ctx, float width) {
         ImFont* f = ctx.fonts.bold;
@@ -161,6 +162,19 @@ private:
             h = std::max(h, measureWrappedText(f, width * kMain - 2 * pad, l).y);
         return std::max(ctx.px(104), h + 2 * ctx.px(24));
     }
+    // The row of a page that is not cut: "Annuler la démarche" alone on the left, with all the
+    // room up to the main action, and this page's own main label. At 200 % in landscape the
+    // cut page's row wrapped "Annuler la démarche" on three lines in its narrow column, and
+    // the 80 px it took were what the family-card question lacked to fit.
+    static float wholePageNavHeight(UiContext& ctx, float width, const Nav& nav) {
+        float pad = ctx.px(28);
+        float h = nav.cancel ? measureWrappedText(ctx.fonts.body, wholePageCancelWidth(ctx, width) - 2 * pad,
+                                                  _("Annuler la démarche")).y
+                             : 0;
+        h = std::max(h, measureWrappedText(ctx.fonts.bold, width * kMain - 2 * pad, nav.mainLabel).y);
+        return std::max(ctx.px(104), h + 2 * ctx.px(24));
+    }
+    static float wholePageCancelWidth(UiContext& ctx, float width) { return width - width * kMain - ctx.px(20); }
     // Returns 1 when the main action was taken, 0 otherwise (sub-page moves are handled here).
     // Left to right: [Annuler la démarche] [Précédent] … "Partie 2 sur 3" … [main action].
     int drawNav(UiContext& ctx, float x, float y, float w, float h, const Nav& nav) {
@@ -173,7 +187,12 @@ private:
             ButtonStyle st;
             st.kind = ButtonKind::Link;
             st.font = ctx.fonts.body;
-            if (button(ctx, "cancel##wizard", _("Annuler la démarche"), ImVec2(left, y), ImVec2(sideW, h), st))
+            // Alone on its side (a page not cut), the link's words keep one line
+            // (wholePageNavHeight), at the left where a cut page has it.
+            const float oneLine = ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0,
+                                                                _("Annuler la démarche")).x + 2 * ctx.px(28);
+            const ImVec2 size(more ? sideW : std::clamp(oneLine, sideW, wholePageCancelWidth(ctx, w)), h);
+            if (button(ctx, "cancel##wizard", _("Annuler la démarche"), ImVec2(left, y), size, st))
                 session_->requestCancel();
             left += sideW + gap;
         }
@@ -263,24 +282,44 @@ private:
     }
 
     float partLine_ = 0;  // the last cutIntoParts' partLineAbove
-    // Measures `blocks` and cuts them into parts of `available` height; `available` comes
-    // back as the height each part really has (less the line "Partie n sur m" above the
-    // navigation when the page is cut and that line does not fit between the buttons).
-    // pagedBody and firstSubPageOf both cut through here, so they agree on the parts.
-    std::vector<SubPage> cutIntoParts(UiContext& ctx, const std::vector<Block>& blocks, float width, float& available) {
+    // How a page is cut: its parts, the room each has above the navigation, the navigation's height.
+    struct Cut {
+        std::vector<SubPage> parts;
+        float available = 0;
+        float navH = 0;
+    };
+    // Measures `blocks` (drawn from `topY` down) and cuts them into parts that fit above the
+    // navigation. A page that fits whole gets the roomier row of wholePageNavHeight; one that
+    // does not, the row of navHeight, less the line "Partie n sur m" above it when that line
+    // does not fit between the buttons. pagedBody and firstSubPageOf both cut through here,
+    // so they agree on the parts.
+    Cut cutIntoParts(UiContext& ctx, PageScope& page, const std::vector<Block>& blocks, float width, float topY,
+                     const Nav& nav) {
+        auto room = [&](float navH) { return lowestNavY(ctx, page, navH) - ctx.px(24) - topY; };
         const float line = partLineAbove(ctx, width);
         partLine_ = line;
+        Cut cut;
+        cut.navH = navHeight(ctx, width);
+        cut.available = room(cut.navH);
         // What a shrinkable block (the fresh scan) is measured against: a part of a cut page.
-        ctx.page.partRoom = available - line;
+        ctx.page.partRoom = cut.available - line;
         std::vector<float> heights;
         heights.reserve(blocks.size());
         for (const auto& b : blocks) heights.push_back(measureBlock(ctx, b.draw));
-        auto pages = paginate(heights, blocks, available);
-        if (pages.size() > 1 && line > 0) {
-            available -= line;
-            pages = paginate(heights, blocks, available);
+        const float wholeNavH = wholePageNavHeight(ctx, width, nav);
+        auto whole = paginate(heights, blocks, room(wholeNavH));
+        if (whole.size() == 1) {
+            cut.parts = std::move(whole);
+            cut.navH = wholeNavH;
+            cut.available = room(wholeNavH);
+            return cut;
         }
-        return pages;
+        cut.parts = paginate(heights, blocks, cut.available);
+        if (cut.parts.size() > 1 && line > 0) {
+            cut.available -= line;
+            cut.parts = paginate(heights, blocks, cut.available);
+        }
+        return cut;
     }
 
     // Lays `blocks` out in sub-pages that fit above the navigation, draws the current one,
@@ -290,20 +329,19 @@ private:
         float width = page.contentWidth();
         float x = ImGui::GetCursorScreenPos().x;
         float startY = ImGui::GetCursorScreenPos().y;
-        float navH = navHeight(ctx, width);
-        // The lowest the navigation may sit without making the body scroll (its padding and
-        // the closing spacer of PageScope::finish).
-        float navY = lowestNavY(ctx, page, navH);
         if (top) {
             top();
             startY = ImGui::GetCursorScreenPos().y;
         }
-        float available = navY - ctx.px(24) - startY;
-        auto pages = cutIntoParts(ctx, blocks, width, available);
-        subPageCount_ = static_cast<int>(pages.size());
+        const Cut cut = cutIntoParts(ctx, page, blocks, width, startY, nav);
+        const float navH = cut.navH;
+        // The lowest the navigation may sit without making the body scroll (its padding and
+        // the closing spacer of PageScope::finish).
+        float navY = lowestNavY(ctx, page, navH);
+        subPageCount_ = static_cast<int>(cut.parts.size());
         subPage_ = std::clamp(subPage_, 0, subPageCount_ - 1);
-        ctx.page.partBottom = startY + available;
-        for (int i : pages[subPage_].blocks) blocks[i].draw();
+        ctx.page.partBottom = startY + cut.available;
+        for (int i : cut.parts[subPage_].blocks) blocks[i].draw();
         ctx.page.partBottom = 0;
         // A block taller than the whole body (a document of many pages at 200 %) cannot be
         // cut: the navigation then follows it, and the page scrolls with its big arrows,
@@ -367,20 +405,17 @@ private:
         if (pendingErrorGroup_ >= 0) {
             int group = pendingErrorGroup_;
             pendingErrorGroup_ = -1;
-            subPage_ = firstSubPageOf(ctx, page, blocks, group, top);
+            subPage_ = firstSubPageOf(ctx, page, blocks, group, nav, top);
         }
         return pagedBody(ctx, page, blocks, nav, top);
     }
-    int firstSubPageOf(UiContext& ctx, PageScope& page, const std::vector<Block>& blocks, int group,
+    int firstSubPageOf(UiContext& ctx, PageScope& page, const std::vector<Block>& blocks, int group, const Nav& nav,
                        const std::function<void()>& top) {
         float width = page.contentWidth();
-        float navH = navHeight(ctx, width);
-        float navY = lowestNavY(ctx, page, navH);
         float topH = top ? measureBlock(ctx, top) : 0;
-        float available = navY - ctx.px(24) - (ImGui::GetCursorScreenPos().y + topH);
-        auto pages = cutIntoParts(ctx, blocks, width, available);
-        for (int p = 0; p < static_cast<int>(pages.size()); ++p)
-            for (int i : pages[p].blocks)
+        const Cut cut = cutIntoParts(ctx, page, blocks, width, ImGui::GetCursorScreenPos().y + topH, nav);
+        for (int p = 0; p < static_cast<int>(cut.parts.size()); ++p)
+            for (int i : cut.parts[p].blocks)
                 if (blocks[i].group == group) return p;
         return 0;
     }
