@@ -52,9 +52,11 @@ void HttpParallel::submit(const HttpRequest& req, std::size_t tag) {
     }
     slot->busy = true;
     slot->tag = tag;
-    // On the wire now, not at the next next(): the caller prepares the next request while
-    // this one travels (on a kept-alive connection one call writes it whole).
-    (void)pump();
+    // Alone in flight, it goes on the wire now, not at the next next(): the caller prepares
+    // the next request while this one travels (on a kept-alive connection one call writes it
+    // whole). With others in flight the back office is busy anyway: it leaves at next(), and
+    // the other transfers are not polled once more for each request (a system call each).
+    if (std::count_if(slots_.begin(), slots_.end(), [](const Slot& s) { return s.busy; }) == 1) (void)pump();
 }
 
 int HttpParallel::pump() {

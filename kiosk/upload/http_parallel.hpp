@@ -24,9 +24,9 @@ public:
 
     bool hasFreeSlot() const;
     bool idle() const;  // nothing in flight, no answer waiting to be read
-    // Starts req under tag and hands it to the network before returning; req (its body,
-    // headers) must live until its answer is read. Needs a free slot. A body that cannot be
-    // read gives its (failed) answer at once.
+    // Starts req under tag (alone in flight: handed to the network before returning); req
+    // (its body, headers) must live until its answer is read. Needs a free slot. A body that
+    // cannot be read gives its (failed) answer at once.
     void submit(const HttpRequest& req, std::size_t tag);
     // Blocks until one request is answered (or failed); not to be called when idle().
     std::pair<std::size_t, HttpResponse> next();

@@ -69,10 +69,8 @@ SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Ent
 void WebhookConnector::sendEach(outbox::OutboxStore& store, const std::vector<outbox::Entry>& entries,
                                 BatchSends& sends) {
     // in_flight = 1 goes through the same loop with one slot: still one request on the wire
-    // at a time, but the next body is built while the current request travels. Built after
-    // it, the 90 us of loading, decrypting, building and signing a demand cost the drain
-    // more than 90 us each (the receiver's wake-ups get dearer too): 0.62x of a plain
-    // sequential client on loopback, where overlapped they cost nothing.
+    // at a time, but the next body is built (loaded, decrypted, signed) while the current
+    // request travels instead of after its answer: that work leaves the request's path.
     if (!parallel_) parallel_ = std::make_unique<HttpParallel>(http_, http_.inFlight);
     std::vector<std::unique_ptr<Prepared>> inFlight(entries.size());  // by entry index
     // The next entry, prepared and not started: it starts only if mayStart() says so when a
