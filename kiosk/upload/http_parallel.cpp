@@ -38,6 +38,7 @@ void HttpParallel::submit(const HttpRequest& req, std::size_t tag) {
     if (!multi_ || !ex.handle()) {
         HttpResponse res;
         res.error = "curl initialisation failed";
+        res.connectFailed = true;  // nothing left: the submission waits, as perform() says too
         ready_.emplace_back(tag, std::move(res));
         return;
     }
@@ -51,6 +52,18 @@ void HttpParallel::submit(const HttpRequest& req, std::size_t tag) {
     }
     slot->busy = true;
     slot->tag = tag;
+    // Alone in flight, it goes on the wire now, not at the next next(): the caller prepares
+    // the next request while this one travels (on a kept-alive connection one call writes it
+    // whole). With others in flight the back office is busy anyway: it leaves at next(), and
+    // the other transfers are not polled once more for each request (a system call each).
+    if (std::count_if(slots_.begin(), slots_.end(), [](const Slot& s) { return s.busy; }) == 1) (void)pump();
+}
+
+int HttpParallel::pump() {
+    int running = 0;
+    api_->multi_perform(multi_, &running);
+    collect();
+    return running;
 }
 
 void HttpParallel::collect() {
@@ -70,9 +83,7 @@ void HttpParallel::collect() {
 
 std::pair<std::size_t, HttpResponse> HttpParallel::next() {
     while (ready_.empty()) {
-        int running = 0;
-        api_->multi_perform(multi_, &running);
-        collect();
+        const int running = pump();
         if (!ready_.empty() || running == 0) break;
         // Sleeps on the sockets; each transfer's own timeout still applies.
         api_->multi_poll(multi_, nullptr, 0, 1000, nullptr);

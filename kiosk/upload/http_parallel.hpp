@@ -24,8 +24,9 @@ public:
 
     bool hasFreeSlot() const;
     bool idle() const;  // nothing in flight, no answer waiting to be read
-    // Starts req under tag; req (its body, headers) must live until its answer is read.
-    // Needs a free slot. A body that cannot be read gives its (failed) answer at once.
+    // Starts req under tag (alone in flight: handed to the network before returning); req
+    // (its body, headers) must live until its answer is read. Needs a free slot. A body that
+    // cannot be read gives its (failed) answer at once.
     void submit(const HttpRequest& req, std::size_t tag);
     // Blocks until one request is answered (or failed); not to be called when idle().
     std::pair<std::size_t, HttpResponse> next();
@@ -36,6 +37,7 @@ private:
         bool busy = false;
         std::size_t tag = 0;
     };
+    int pump();      // every transfer as far as it goes without waiting, then collect(); how many still run
     void collect();  // finished transfers into ready_
 
     outbox::HttpConfig cfg_;

@@ -1,5 +1,6 @@
 #include "kiosk/upload/webhook_connector.hpp"
 
+#include "drivers/common/log.hpp"
 #include "kiosk/crypto/json_wipe.hpp"
 #include "kiosk/upload/multipart_body.hpp"
 #include "kiosk/upload/webhook_document.hpp"
@@ -67,37 +68,56 @@ SendOutcome WebhookConnector::send(outbox::OutboxStore& store, const outbox::Ent
 
 void WebhookConnector::sendEach(outbox::OutboxStore& store, const std::vector<outbox::Entry>& entries,
                                 BatchSends& sends) {
-    if (http_.inFlight <= 1) return Connector::sendEach(store, entries, sends);
+    // in_flight = 1 goes through the same loop with one slot: still one request on the wire
+    // at a time, but the next body is built (loaded, decrypted, signed) while the current
+    // request travels instead of after its answer: that work leaves the request's path.
     if (!parallel_) parallel_ = std::make_unique<HttpParallel>(http_, http_.inFlight);
     std::vector<std::unique_ptr<Prepared>> inFlight(entries.size());  // by entry index
-    std::size_t nextEntry = 0;
+    // The next entry, prepared and not started: it starts only if mayStart() says so when a
+    // slot is free; otherwise it is wiped below and its entry goes back to the queue as it
+    // was (no outcome, no attempt counted). A load that failed waits here too, so that its
+    // outcome is recorded at its turn, as if it had been prepared then.
+    std::unique_ptr<Prepared> staged;
+    std::size_t stagedIndex = 0, nextEntry = 0;
+    auto stage = [&] {
+        if (!staged && nextEntry < entries.size()) {
+            stagedIndex = nextEntry++;
+            staged = prepare(store, entries[stagedIndex]);
+        }
+        return staged != nullptr;
+    };
     bool starting = true;
     for (;;) {
-        // Fill the free slots; the next body is built while earlier requests travel.
-        // Until an answer has come back over this connector, one request at a time: when the
-        // back office is unreachable, one attempt is counted, not in_flight of them.
-        while (starting && nextEntry < entries.size() && parallel_->hasFreeSlot() &&
-               (answering_ || parallel_->idle())) {
+        // Fill the free slots. Until an answer has come back over this connector, one
+        // request at a time: when the back office is unreachable, one attempt is counted,
+        // not in_flight of them.
+        while (starting && parallel_->hasFreeSlot() && (answering_ || parallel_->idle()) && stage()) {
             if (!sends.mayStart()) {
                 starting = false;
                 break;
             }
-            const std::size_t i = nextEntry++;
-            auto p = prepare(store, entries[i]);
+            auto p = std::move(staged);
             if (p->failed) {
-                sends.done(i, *p->failed);
+                sends.done(stagedIndex, *p->failed);
                 continue;
             }
-            parallel_->submit(p->request, i);
-            inFlight[i] = std::move(p);
+            parallel_->submit(p->request, stagedIndex);  // on the wire before the next is built
+            inFlight[stagedIndex] = std::move(p);
         }
         if (parallel_->idle()) break;
+        // Every slot busy (or the first answer awaited): the next body is built now, while
+        // the requests travel, instead of after the answer.
+        if (starting && !staged && stage() && log::enabled(log::Level::Debug))
+            log::debug("upload", "webhook: " + entries[stagedIndex].uuid +
+                                     (staged->failed ? " could not be loaded (recorded at its turn)" : " prepared") +
+                                     " while a request travels");
         auto [i, res] = parallel_->next();
         if (res.transferred) answering_ = true;
         else if (res.connectFailed) answering_ = false;
         sends.done(i, readAnswer(res));
         inFlight[i].reset();  // body and signature wiped now, not at the end of the batch
     }
+    staged.reset();  // prepared, never started (stopped, offline): wiped now
 }
 
 SendOutcome WebhookConnector::readAnswer(const HttpResponse& res) {

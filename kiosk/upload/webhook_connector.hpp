@@ -1,7 +1,8 @@
 // The generic webhook: POST of the submission as JSON (attachments inline as base64) or,
 // with format = "multipart", as multipart/form-data (the JSON part "submission", then one
 // binary part per attachment); Idempotency-Key: <uuid>, X-Guichet-Signature: sha256=<hex
-// HMAC-SHA256 of the whole body>. A batch keeps up to [upload] in_flight requests in flight.
+// HMAC-SHA256 of the whole body>. A batch keeps up to [upload] in_flight requests in flight,
+// and builds the next body while they travel (with in_flight = 1 too: one on the wire).
 #pragma once
 
 #include <memory>

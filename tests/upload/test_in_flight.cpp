@@ -16,21 +16,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::vector<Submission> storeSome(outbox::OutboxStore& store, int n) {
-    std::vector<Submission> subs;
-    for (int i = 0; i < n; ++i) {
-        subs.push_back(sampleSubmission(300 + i, "webhook", "p"));
-        REQUIRE(store.store(subs.back()).ok());
-    }
-    return subs;
-}
-
-int maxConcurrent(const ReceiverProcess& r) {
-    int most = 0;
-    for (const auto& q : r.requests()) most = std::max(most, q.value("concurrent", 0));
-    return most;
-}
-
 // A webhook receiver answering after `delay` seconds, with the bench's connector sending up
 // to `inFlight` requests at once.
 std::unique_ptr<ReceiverProcess> slowWebhook(UploadBench& b, const char* delay, int inFlight) {
@@ -46,7 +31,7 @@ TEST_CASE("upload.in-flight: a slow back office gets up to in_flight requests at
     UploadBench b;
     auto receiver = slowWebhook(b, "0.25", 4);
     auto store = b.open();
-    auto subs = storeSome(*store, 12);
+    auto subs = storeWebhookDemands(*store, 12, 300);
     const auto t0 = Clock::now();
     auto report = upload::Uploader::sendOnce(b.options(), b.cfg);
     const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
@@ -74,7 +59,7 @@ TEST_CASE("upload.in-flight: in_flight = 1 sends one after the other") {
     UploadBench b;
     auto receiver = slowWebhook(b, "0.05", 1);
     auto store = b.open();
-    auto subs = storeSome(*store, 5);
+    auto subs = storeWebhookDemands(*store, 5, 300);
     auto report = upload::Uploader::sendOnce(b.options(), b.cfg);
     REQUIRE(report.ok());
     CHECK(report->sent == 5);
@@ -93,7 +78,7 @@ TEST_CASE("upload.in-flight: a 413 and a 500 amid in-flight sends are recorded a
     b.cfg.http.inFlight = 4;
     b.cfg.backoff = {1, 5, 5};
     auto store = b.open();
-    auto subs = storeSome(*store, 10);
+    auto subs = storeWebhookDemands(*store, 10, 300);
     auto report = upload::Uploader::sendOnce(b.options(), b.cfg);
     REQUIRE(report.ok());
     CHECK(report->sent == 8);

@@ -21,15 +21,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-bool waitUntil(const std::function<bool()>& done, std::chrono::milliseconds limit) {
-    const auto end = Clock::now() + limit;
-    while (Clock::now() < end) {
-        if (done()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return done();
-}
-
 int countState(outbox::OutboxStore& store, outbox::State s) { return static_cast<int>(store.list(s).size()); }
 
 }  // namespace

@@ -4,10 +4,12 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace guichet::test {
 
@@ -72,6 +74,30 @@ outbox::Entry entryOf(outbox::OutboxStore& store, const std::string& uuid) {
     auto e = store.find(uuid);
     if (!e) throw std::runtime_error("no entry " + uuid);
     return *e;
+}
+
+std::vector<Submission> storeWebhookDemands(outbox::OutboxStore& store, int n, int firstSeed) {
+    std::vector<Submission> subs;
+    for (int i = 0; i < n; ++i) {
+        subs.push_back(sampleSubmission(firstSeed + i, "webhook", "p"));
+        if (!store.store(subs.back())) throw std::runtime_error("cannot store " + subs.back().uuid);
+    }
+    return subs;
+}
+
+int maxConcurrent(const ReceiverProcess& receiver) {
+    int most = 0;
+    for (const auto& q : receiver.requests()) most = std::max(most, q.value("concurrent", 0));
+    return most;
+}
+
+bool waitUntil(const std::function<bool()>& done, std::chrono::milliseconds limit) {
+    const auto end = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < end) {
+        if (done()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return done();
 }
 
 StderrCapture::StderrCapture() {

@@ -2,8 +2,11 @@
 // known answers and attachments, base64 decoding, stderr capture (to read the log).
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kiosk/outbox/outbox_config.hpp"
 #include "kiosk/outbox/outbox_store.hpp"
@@ -24,6 +27,12 @@ Submission sampleSubmission(int seed, const std::string& connector, const std::s
 Bytes sampleBytes(int seed, std::size_t size);
 Bytes base64Decode(const std::string& s);
 outbox::Entry entryOf(outbox::OutboxStore& store, const std::string& uuid);
+// n webhook demands, sampleSubmission(firstSeed + i, "webhook", "p"), stored in queue order.
+std::vector<Submission> storeWebhookDemands(outbox::OutboxStore& store, int n, int firstSeed);
+// The most requests a receiver was answering at once (the "concurrent" of its log).
+int maxConcurrent(const ReceiverProcess& receiver);
+// Polls done() until it holds or limit has passed; its last answer.
+bool waitUntil(const std::function<bool()>& done, std::chrono::milliseconds limit);
 
 // Redirects stderr (where log:: writes) to a file while alive; text() reads it so far.
 class StderrCapture {

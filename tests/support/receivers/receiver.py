@@ -4,7 +4,8 @@
 Modes: webhook (checks X-Guichet-Signature and Idempotency-Key, 409 on a repeat),
 open311 (GeoReport v2 requests.json + tokens), wcs (Publik signed query strings).
 --faults makes a share of requests fail (500, connection reset, hang past the client's
-timeout, slow answer). Every request is appended to --log as one JSON line. The chosen
+timeout, slow answer). --hold FILE holds every answer until FILE exists (a test decides
+when the back office answers). Every request is appended to --log as one JSON line. The chosen
 port is printed as "PORT <n>" on stdout once listening (--port 0 picks a free one).
 """
 import argparse
@@ -12,6 +13,7 @@ import base64
 import hashlib
 import hmac
 import json
+import os
 import random
 import socket
 import struct
@@ -96,6 +98,8 @@ class Handler(BaseHTTPRequestHandler):
         return body
 
     def answer(self, status, payload, content_type="application/json"):
+        while ARGS.hold and not os.path.exists(ARGS.hold):  # the request is logged already
+            time.sleep(0.005)
         body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
         self.send_response(status)
         self.send_header("Content-Type", content_type)
@@ -324,6 +328,7 @@ def main():
     p.add_argument("--statuses", default="")
     p.add_argument("--delay", type=float, default=0.0)
     p.add_argument("--close-after", action="store_true")
+    p.add_argument("--hold", default="")
     p.add_argument("--fault-kinds", default="500,reset,hang,slow")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--tls-cert", default="")
