@@ -418,3 +418,37 @@ TEST_CASE("ui.part buttons show their label on one line at 200 %, in both orient
         CHECK(apart);
     }
 }
+
+TEST_CASE("ui.a drag follows the finger to where it lifts, its last move arriving with the lift", "[ui]") {
+    // A quick flick on a busy terminal: the finger's last move and its lift reach the same
+    // frame. The page once stopped where the previous frame had left it (half the drag).
+    Harness h;
+    h.tap("Touchez l'écran pour commencer");
+    h.shell.applyMode("large-text-200");  // the language list scrolls at 200 % in landscape
+    h.settle();
+    h.tap("Langue");
+    REQUIRE(h.shell.screenId() == "language");
+    const auto& page = h.shell.context().page;
+    REQUIRE(page.scrollMaxY > 200);
+    const float x = 1920 * 0.4f, y = page.bodyBottom - 80;
+    auto pointer = [&](InputEvent::Kind kind, float py) {
+        InputEvent e;
+        e.kind = kind;
+        e.x = x;
+        e.y = py;
+        h.shell.input(e);
+    };
+    h.now += milliseconds(400);
+    pointer(InputEvent::Kind::PointerMove, y);
+    pointer(InputEvent::Kind::PointerDown, y);
+    h.settle();
+    pointer(InputEvent::Kind::PointerMove, y - 60);  // past the drag threshold: the page follows
+    h.settle();
+    const float midway = page.scrollY;
+    CHECK(midway == Approx(60).margin(1));
+    pointer(InputEvent::Kind::PointerMove, y - 200);  // the last move and the lift, one frame
+    pointer(InputEvent::Kind::PointerUp, y - 200);
+    h.settle();
+    CHECK(page.scrollY == Approx(200).margin(1));
+    CHECK(h.shell.screenId() == "language");  // a drag presses nothing
+}

@@ -224,7 +224,10 @@ def drag(args, x, t):
     # The wheel of a mouse (a development machine) scrolls too.
     before = t.dump["page"]["scrollY"]
     t.xdotool("mousemove", int(d["width"] * 0.4), int((top + bottom) / 2), "click", "5", "click", "5")
-    d = t.settle()
+    try:  # a wheel is no press the dump counts: what shows it arrived is the page it scrolled
+        d = t.wait(lambda x: x["page"]["scrollY"] > before and x.get("settled"), "the wheel to scroll", timeout=5)
+    except Failure:
+        d = t.dump
     if d["page"]["scrollY"] <= before:
         problems.append(f"the mouse wheel did not scroll ({before:.0f} -> {d['page']['scrollY']:.0f})")
     return problems

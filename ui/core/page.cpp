@@ -180,6 +180,10 @@ void dragToScroll(UiContext& ctx, ImVec2 bodyMin, ImVec2 bodyMax) {
         g_drag.startScroll = ImGui::GetScrollY();
     }
     if (!io.MouseDown[0]) {
+        // The finger's last move can arrive with the lift, in the same frame (a quick flick
+        // on a busy terminal): the page still follows it to where the finger left.
+        if (g_drag.dragging && io.MousePos.y > -1e30f)
+            ImGui::SetScrollY(std::clamp(g_drag.startScroll - (io.MousePos.y - g_drag.startY), 0.0f, maxY));
         g_drag.pressing = g_drag.dragging = false;
         return;
     }

@@ -341,6 +341,31 @@ void documentLater(UiContext& ctx, WizardSession& s, const Field& f, const std::
     if (bigButton(ctx, lid.c_str(), later, ls)) s.documentLater(f.id);
 }
 
+// Asks the reader for the card's identifier; the answer fills the field, or leaves the
+// resident message of a failed read (never personal data) for the field to show.
+void startCardRead(UiContext& ctx, WizardSession& s, const Field& f) {
+    fieldBuffer(ctx, f, "cardError").clear();
+    fieldBuffer(ctx, f, "reading") = "1";
+    std::string fieldId = f.id;
+    WizardSession* session = &s;
+    Session* resident = &ctx.session;
+    ctx.services.cardReader->readIdentifier([session, resident, fieldId](Result<std::string> r) {
+        auto* rt = WizardRuntime::instance();
+        if (!rt || rt->current() != session) {
+            if (r) card::wipeStorage(r.value());
+            return;
+        }
+        resident->field("wizard." + fieldId + ".reading").clear();
+        std::string& failed = resident->field("wizard." + fieldId + ".cardError");
+        if (r) {
+            failed.clear();
+            session->setCardIdentifier(fieldId, std::move(r.value()));
+        } else if (r.error().code != ErrorCode::Cancelled) {
+            failed = card::residentMessage(r.error());
+        }
+    });
+}
+
 void cardField(UiContext& ctx, WizardSession& s, const Field& f, const std::string& lang) {
     std::string& mode = fieldBuffer(ctx, f, "mode");
     // The last failed read's resident message (not personal data); cleared on a new read.
@@ -358,28 +383,7 @@ void cardField(UiContext& ctx, WizardSession& s, const Field& f, const std::stri
         st.disabled = !available;
         std::string id = f.id + "##read";
         std::string& reading = fieldBuffer(ctx, f, "reading");
-        if (bigButton(ctx, id.c_str(), _("Lire ma carte"), st) && available) {
-            failure.clear();
-            reading = "1";
-            std::string fieldId = f.id;
-            WizardSession* session = &s;
-            Session* resident = &ctx.session;
-            reader->readIdentifier([session, resident, fieldId](Result<std::string> r) {
-                auto* rt = WizardRuntime::instance();
-                if (!rt || rt->current() != session) {
-                    if (r) card::wipeStorage(r.value());
-                    return;
-                }
-                resident->field("wizard." + fieldId + ".reading").clear();
-                std::string& failed = resident->field("wizard." + fieldId + ".cardError");
-                if (r) {
-                    failed.clear();
-                    session->setCardIdentifier(fieldId, std::move(r.value()));
-                } else if (r.error().code != ErrorCode::Cancelled) {
-                    failed = card::residentMessage(r.error());
-                }
-            });
-        }
+        if (bigButton(ctx, id.c_str(), _("Lire ma carte"), st) && available) startCardRead(ctx, s, f);
         if (!available) paragraph(ctx, _("Le lecteur de carte n'est pas disponible pour le moment."), true);
         // Waiting for a card that is not there: say so, never a silent button.
         if (available && !reading.empty() && !TakeCardBackPanel::cardInside(ctx))
@@ -397,9 +401,20 @@ void cardField(UiContext& ctx, WizardSession& s, const Field& f, const std::stri
             if (reader) reader->cancel();  // a read still waiting for the card must not fill the field later
         }
     } else {
+        // Typing: the field's own label is the question's title (no heading above it saying
+        // the same), and the card can still be read instead, in one tap, while there is a reader.
         typedField(ctx, s, f, f.label.in(lang), FieldKind::Text, 20, {});
+        ButtonStyle st;
+        st.kind = ButtonKind::Quiet;
+        std::string id = f.id + "##read";
+        if (available && bigButton(ctx, id.c_str(), _("Lire ma carte"), st)) {
+            mode.clear();
+            startCardRead(ctx, s, f);
+        }
     }
 }
+
+bool cardTyped(UiContext& ctx, const Field& f) { return f.type == FieldType::Card && fieldBuffer(ctx, f, "mode") == "saisie"; }
 
 }  // namespace
 
@@ -526,9 +541,13 @@ std::vector<Block> fieldBlocks(UiContext& ctx, WizardSession& s, const Field& f,
         }
         default:
             out.push_back({[&ctx, &s, &f, shown, help, error, end, lang] {
-                               heading(ctx, shown);
-                               help();
-                               error();
+                               // A card identifier being typed: the typed field has its own
+                               // label and error, and "insert your card" no longer applies.
+                               if (!cardTyped(ctx, f)) {
+                                   heading(ctx, shown);
+                                   help();
+                                   error();
+                               }
                                switch (f.type) {
                                    case FieldType::PostalCommune: placeFields(ctx, s, f, false); break;
                                    case FieldType::Address: placeFields(ctx, s, f, true); break;

@@ -200,3 +200,28 @@ TEST_CASE("card.ui the wizard's card field shows a failed read as an alert with 
     rig.tap("Je n'ai pas ma carte");
     CHECK_FALSE(rig.shell->tree().findByText(message));
 }
+
+TEST_CASE("card.ui the wizard's card field, typed: labelled once, no card instruction, the card can still be read",
+          "[card][ui]") {
+    Rig rig;
+    rig.openTile("Payer une facture de cantine ou de périscolaire");
+    REQUIRE(rig.shell->screenId() == "wizard");
+    rig.tap("La cantine");
+    auto count = [&rig](const std::string& text) {
+        int n = 0;
+        for (const auto& node : rig.shell->tree().nodes()) n += node.label.find(text) != std::string::npos;
+        return n;
+    };
+    const std::string insert = "Insérez votre carte famille";
+    for (int part = 0; part < 4 && !rig.find("Je n'ai pas ma carte"); ++part) rig.tap("Voir la suite");
+    CHECK(count(insert) == 1);
+    rig.tap("Je n'ai pas ma carte");
+    // The typed field is the question: its title once (it was a heading and the field's
+    // label, one under the other), and "insert your card" is gone.
+    CHECK(count("Votre identifiant famille") == 1);
+    CHECK(count(insert) == 0);
+    // A resident who finds the card after all reads it in one tap.
+    demoCardReader()->insertCard(emu::cityCardT1());
+    rig.tap("Lire ma carte");
+    CHECK(rig.waitFor("Votre carte a été lue."));
+}
