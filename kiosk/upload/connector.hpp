@@ -39,6 +39,10 @@ public:
     virtual bool mayStart() = 0;
     // entries[index] was sent (or failed); called once per send started, in any order.
     virtual void done(std::size_t index, const SendOutcome& outcome) = 0;
+    // Every entry has started (or been reported) and the last answers are awaited: called
+    // at most once a batch, by a connector that keeps requests in flight (the webhook). The
+    // uploader claims its next batch then (ConnectorWorker::sendBatch).
+    virtual void allStarted() {}
 };
 
 class Connector {
