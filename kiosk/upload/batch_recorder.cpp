@@ -1,5 +1,9 @@
 #include "kiosk/upload/batch_recorder.hpp"
 
+#include <utility>
+
+#include "drivers/common/log.hpp"
+
 namespace guichet::upload {
 
 BatchRecorder::BatchRecorder(std::unique_ptr<outbox::OutboxStore> store, const std::string& connectorName)
@@ -16,11 +20,16 @@ Result<std::unique_ptr<BatchRecorder>> BatchRecorder::open(const outbox::StoreOp
 
 BatchRecorder::~BatchRecorder() { (void)wait(); }
 
-void BatchRecorder::record(SentBatch batch) {
+void BatchRecorder::waitIdle(std::unique_lock<std::mutex>& lock) {
+    idle_.wait(lock, [this] { return !busy_; });
+}
+
+void BatchRecorder::record(SentBatch batch, std::optional<Claim> then) {
     {
         std::unique_lock lock(mutex_);
-        recorded_.wait(lock, [this] { return !busy_; });  // its counts stay in report_ for wait()
+        waitIdle(lock);  // the counts of the batch before stay in report_ for wait()
         batch_ = std::move(batch);
+        claim_ = claimed_.entries.empty() ? then : std::nullopt;
         busy_ = true;
     }
     if (!worker_.post([this] { run(); })) run();  // never stopped before the destructor: not expected
@@ -28,19 +37,35 @@ void BatchRecorder::record(SentBatch batch) {
 
 void BatchRecorder::run() {
     SendReport recorded = recordSent(*store_, name_, *batch_);
+    ClaimedBatch next;
+    if (claim_) {
+        auto claims = store_->claimBatch(name_, claim_->before, claim_->count);
+        if (claims) {
+            next.entries = std::move(*claims);
+            next.payloads = store_->takeClaimedPayloads();
+        } else {  // the sender claims it itself at the next batch, and says so if it fails too
+            log::warning("upload", name_ + ": cannot claim ahead: " + claims.error().message);
+        }
+    }
     std::lock_guard lock(mutex_);
     report_.add(recorded);
+    if (!next.entries.empty()) claimed_ = std::move(next);
     batch_.reset();
+    claim_.reset();
     busy_ = false;
-    recorded_.notify_all();
+    idle_.notify_all();
+}
+
+ClaimedBatch BatchRecorder::claimed() {
+    std::unique_lock lock(mutex_);
+    waitIdle(lock);
+    return std::exchange(claimed_, ClaimedBatch{});
 }
 
 SendReport BatchRecorder::wait() {
     std::unique_lock lock(mutex_);
-    recorded_.wait(lock, [this] { return !busy_; });
-    SendReport r = report_;
-    report_ = SendReport{};
-    return r;
+    waitIdle(lock);
+    return std::exchange(report_, SendReport{});
 }
 
 }  // namespace guichet::upload

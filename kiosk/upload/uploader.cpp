@@ -49,18 +49,28 @@ void ConnectorWorker::recordNow(SentBatch& batch, SendReport& report) {
     report.add(recordSent(*store_, name_, batch));
 }
 
-void ConnectorWorker::claimAhead(std::int64_t claimBefore, SendReport& report) {
-    if (!ahead_.empty()) return;
-    if (recorder_) report.add(recorder_->wait());
-    // An error leaves ahead_ empty: the next batch claims as usual, and says so if it fails.
+bool ConnectorWorker::takeAhead(std::int64_t claimBefore) {
+    if (ClaimedBatch next = recorder_->claimed(); !next.entries.empty()) {
+        store_->adoptClaimedPayloads(std::move(next.payloads));  // loaded without a statement, as if claimed here
+        ahead_ = std::move(next.entries);
+        return true;
+    }
+    // The first boundary of a drain (nothing claimed ahead yet): claimed here, once. An error
+    // leaves ahead_ empty: the batch is recorded now and the next one claims as usual.
     if (auto claims = store_->claimBatch(name_, claimBefore, kBatchSize)) ahead_ = std::move(*claims);
+    return !ahead_.empty();
 }
 
 void ConnectorWorker::unclaimAhead(SendReport& report) {
-    if (ahead_.empty()) return;
-    SentBatch back = unsent(std::move(ahead_));
+    std::vector<outbox::Entry> back = std::move(ahead_);
     ahead_.clear();
-    recordNow(back, report);
+    if (recorder_) {
+        ClaimedBatch more = recorder_->claimed();
+        back.insert(back.end(), more.entries.begin(), more.entries.end());
+    }
+    if (back.empty()) return;
+    SentBatch untouched = unsent(std::move(back));
+    recordNow(untouched, report);
 }
 
 outbox::SendRecord ConnectorWorker::recordOf(const SendOutcome& o, const outbox::Entry& entry) {
@@ -104,12 +114,9 @@ bool ConnectorWorker::sendBatch(SendReport& report, std::int64_t claimBefore) {
         ConnectorWorker& w;
         const std::vector<outbox::Entry>& entries;
         std::vector<outbox::SendRecord>& records;
-        SendReport& report;
-        const std::int64_t claimBefore;
         const std::int64_t started = nowMs();
-        Sends(ConnectorWorker& w, const std::vector<outbox::Entry>& e, std::vector<outbox::SendRecord>& r,
-              SendReport& report, std::int64_t claimBefore)
-            : w(w), entries(e), records(r), report(report), claimBefore(claimBefore) {}
+        Sends(ConnectorWorker& w, const std::vector<outbox::Entry>& e, std::vector<outbox::SendRecord>& r)
+            : w(w), entries(e), records(r) {}
         bool mayStart() override { return !w.offline_ && nowMs() - started <= kBatchMs; }
         void done(std::size_t i, const SendOutcome& o) override {
             records[i] = w.recordOf(o, entries[i]);
@@ -120,13 +127,7 @@ bool ConnectorWorker::sendBatch(SendReport& report, std::int64_t claimBefore) {
                                            std::to_string(w.cfg_.http.probeIntervalMs) + " ms");
             }
         }
-        // A full batch: more is likely queued. Claimed now, while the last answers are
-        // awaited, so that it starts as soon as this one is answered (its record then runs
-        // on the recorder, beside it). A short batch emptied the queue: nothing to claim.
-        void allStarted() override {
-            if (entries.size() == static_cast<std::size_t>(kBatchSize) && w.recorder()) w.claimAhead(claimBefore, report);
-        }
-    } sends(*this, entries, records, report, claimBefore);
+    } sends(*this, entries, records);
     connector_->beginBatch();
     {
         // One read transaction for the whole batch: each attachment list and chunk is
@@ -149,14 +150,16 @@ bool ConnectorWorker::sendBatch(SendReport& report, std::int64_t claimBefore) {
             records[i] = recordOf(retry, entries[i]);
         }
     }
-    // Every entry answered and the back office still there: the batch claimed ahead starts
-    // now, this one is recorded beside it. Otherwise both are settled now, in order: this
-    // one's outcomes, then the batch claimed ahead back to the queue untouched.
+    // Every entry answered, the back office still there and the batch full (more is likely
+    // queued): the next batch starts at the next call, this one is recorded beside it, and
+    // the one after is claimed then. Otherwise all is settled now, in order: this batch's
+    // outcomes, then what was claimed ahead back to the queue untouched.
     const bool clean = !offline_ && std::none_of(records.begin(), records.end(), [](const outbox::SendRecord& r) {
         return r.kind == outbox::SendRecord::Kind::Unclaimed;
     });
-    if (clean && !ahead_.empty()) {
-        recorder_->record(std::move(batch));
+    if (clean && entries.size() == static_cast<std::size_t>(kBatchSize) && connector_->pipelinesBatches() &&
+        recorder() && takeAhead(claimBefore)) {
+        recorder_->record(std::move(batch), BatchRecorder::Claim{claimBefore, kBatchSize});
         return true;
     }
     recordNow(batch, report);

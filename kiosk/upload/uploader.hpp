@@ -26,16 +26,17 @@ namespace guichet::upload {
 
 // One connector's send loop over its own store connection.
 //
-// A backlog is sent as a pipeline of batches when the connector says when its last
-// requests travel (BatchSends::allStarted, the webhook): batch n+1 is claimed then, and once
-// batch n is answered its outcomes are recorded by a BatchRecorder, on a connection and a
-// thread of their own, while batch n+1's first requests are on the wire. Claiming and
-// recording (~1 ms of SQLite a batch of 32) then leave the requests' path. What the
-// outbox promises stays: an outcome is recorded only after its answer; a crash leaves
-// at most two batches "sending" (re-queued at the next start as possible duplicates,
-// never lost: 64 demands, about 32 of them really sent); a batch that did not end
-// cleanly (offline, a send not started) is recorded at once and the batch claimed ahead
-// goes back to the queue untouched (attempt not counted), as does one claimed at a stop.
+// A backlog is sent as a pipeline of batches when the connector allows it (the webhook:
+// Connector::pipelinesBatches): once full batch n is answered, batch n+1, claimed ahead,
+// starts at once, while a BatchRecorder, on a connection and a thread of its own, records
+// batch n's outcomes and then claims batch n+2. Claiming and recording (~1 ms of SQLite a
+// batch of 32) leave the requests' path; only the first boundary of a drain claims here.
+// What the outbox promises stays: an outcome is recorded only after its answer; a crash
+// leaves at most two batches "sending" (re-queued at the next start as possible
+// duplicates, never lost: 64 demands, of which at most one batch and the first requests
+// of the next were really sent); a batch that did not end cleanly (offline, a send not
+// started) is recorded at once and the batches claimed ahead go back to the queue
+// untouched (attempt not counted), as they do at a stop.
 class ConnectorWorker {
 public:
     // recordOptions: how the BatchRecorder opens its connection (the sender's options);
@@ -67,11 +68,12 @@ private:
     // records every outcome in one transaction (now, or on the recorder while the batch
     // claimed ahead is sent). False when nothing was due or the outbox could not be read.
     bool sendBatch(SendReport& report, std::int64_t claimBefore);
-    // Claims the next batch into ahead_ (the recorder idle first: no wait on SQLite's lock).
-    void claimAhead(std::int64_t claimBefore, SendReport& report);
+    // The next batch into ahead_: the recorder's claim (its payloads adopted), else claimed
+    // here. False when there is none.
+    bool takeAhead(std::int64_t claimBefore);
     // Records `batch` now, on this connection, after the recorder's batch.
     void recordNow(SentBatch& batch, SendReport& report);
-    // Back to the queue untouched (attempt not counted): ahead_, if any.
+    // Back to the queue untouched (attempt not counted): ahead_ and the recorder's claim.
     void unclaimAhead(SendReport& report);
     // The recorder, opened on first use; nullptr when it cannot be (records stay on store_).
     BatchRecorder* recorder();
@@ -92,7 +94,7 @@ private:
     outbox::StoreOptions recordOptions_;
     std::unique_ptr<BatchRecorder> recorder_;
     bool recorderFailed_ = false;
-    std::vector<outbox::Entry> ahead_;  // claimed while the last batch's last answers were awaited
+    std::vector<outbox::Entry> ahead_;  // the next batch, claimed ahead: sent at the next sendBatch
 };
 
 class Uploader {

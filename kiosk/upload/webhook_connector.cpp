@@ -86,7 +86,7 @@ void WebhookConnector::sendEach(outbox::OutboxStore& store, const std::vector<ou
         }
         return staged != nullptr;
     };
-    bool starting = true, announced = false;
+    bool starting = true;
     for (;;) {
         // Fill the free slots. Until an answer has come back over this connector, one
         // request at a time: when the back office is unreachable, one attempt is counted,
@@ -111,11 +111,6 @@ void WebhookConnector::sendEach(outbox::OutboxStore& store, const std::vector<ou
             log::debug("upload", "webhook: " + entries[stagedIndex].uuid +
                                      (staged->failed ? " could not be loaded (recorded at its turn)" : " prepared") +
                                      " while a request travels");
-        // Nothing left to prepare: the uploader's turn to use the wait (its next claim).
-        if (!staged && nextEntry == entries.size() && !announced) {
-            announced = true;
-            sends.allStarted();
-        }
         auto [i, res] = parallel_->next();
         if (res.transferred) answering_ = true;
         else if (res.connectFailed) answering_ = false;
