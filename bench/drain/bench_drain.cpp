@@ -192,7 +192,7 @@ int main(int argc, char** argv) {
             auto store = outbox::OutboxStore::open(so);
             auto connector = upload::makeConnector("webhook", cfg);
             if (!store || !connector) continue;
-            upload::ConnectorWorker worker(std::move(*store), std::move(*connector), cfg);
+            upload::ConnectorWorker worker(std::move(*store), std::move(*connector), cfg, so);  // recorder as the uploader's
             const auto t1 = Clock::now();
             const double c2 = threadCpu();
             loopSent += worker.drainOnce().sent;

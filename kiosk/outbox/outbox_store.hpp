@@ -139,6 +139,11 @@ public:
     // The same statement reads their sealed payloads (still sealed: ciphertext only), kept
     // until the batch is recorded: loadPayload of a claimed entry then reads no row.
     Result<std::vector<Entry>> claimBatch(const std::string& connector, std::int64_t nowMs, int maxCount);
+    // The sealed payloads read by the last claimBatch, moved to another connection of this
+    // process that sends the batch (the uploader's recorder claims ahead for its sender).
+    using ClaimedPayloads = std::vector<std::pair<std::int64_t, Bytes>>;
+    ClaimedPayloads takeClaimedPayloads() { return std::move(claimedPayloads_); }
+    void adoptClaimedPayloads(ClaimedPayloads payloads) { claimedPayloads_ = std::move(payloads); }
     // Every record in one transaction: all of them, or none (the rows then stay "sending").
     // Unclaimed: never sent (the network went away mid-batch): queued again, attempt not counted.
     Result<void> recordBatch(std::vector<SendRecord>& records, std::int64_t nowMs);
@@ -195,7 +200,7 @@ private:
     // The uploader's statements, prepared once: a backlog runs them thousands of times.
     Stmt claimSelect_, claimUpdate_, markSent_, markRejected_, attemptsOfRow_, markRetry_, unclaim_, readPayload_, listAttachments_;
     // The sealed payloads read by the last claimBatch, by submission id (a batch: 32 at most).
-    std::vector<std::pair<std::int64_t, Bytes>> claimedPayloads_;
+    ClaimedPayloads claimedPayloads_;
     const Bytes* claimedPayload(std::int64_t id) const;
 };
 

@@ -59,6 +59,10 @@ public:
     // other; a connector may keep several in flight (the webhook does).
     virtual void sendEach(outbox::OutboxStore& store, const std::vector<outbox::Entry>& entries, BatchSends& sends);
     virtual std::vector<BatchFailure> finishBatch() { return {}; }
+    // True: a backlog goes as a pipeline of batches, each sent while the previous one's
+    // outcomes are recorded and the next one is claimed (ConnectorWorker). Only the webhook,
+    // the connector measured for it (issue 17); the others send and record in turn.
+    virtual bool pipelinesBatches() const { return false; }
 };
 
 // nullptr with a message when the connector is not configured.

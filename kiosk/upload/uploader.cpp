@@ -18,8 +18,60 @@ namespace guichet::upload {
 using outbox::nowMs;
 
 ConnectorWorker::ConnectorWorker(std::unique_ptr<outbox::OutboxStore> store, std::unique_ptr<Connector> connector,
-                                 outbox::OutboxConfig cfg)
-    : store_(std::move(store)), connector_(std::move(connector)), cfg_(std::move(cfg)), name_(connector_->name()) {}
+                                 outbox::OutboxConfig cfg, outbox::StoreOptions recordOptions)
+    : store_(std::move(store)), connector_(std::move(connector)), cfg_(std::move(cfg)), name_(connector_->name()),
+      recordOptions_(std::move(recordOptions)) {}
+
+ConnectorWorker::~ConnectorWorker() { (void)finish(); }
+
+SendReport ConnectorWorker::finish() {
+    SendReport report;
+    unclaimAhead(report);
+    if (recorder_) report.add(recorder_->wait());
+    return report;
+}
+
+BatchRecorder* ConnectorWorker::recorder() {
+    if (!recorder_ && !recorderFailed_ && !recordOptions_.path.empty()) {
+        auto opened = BatchRecorder::open(recordOptions_, name_);
+        if (opened) {
+            recorder_ = std::move(*opened);
+        } else {
+            recorderFailed_ = true;  // once: the outcomes are then recorded between batches, as before
+            log::warning("upload", name_ + ": outcomes recorded between batches: " + opened.error().message);
+        }
+    }
+    return recorder_.get();
+}
+
+void ConnectorWorker::recordNow(SentBatch& batch, SendReport& report) {
+    if (recorder_) report.add(recorder_->wait());
+    report.add(recordSent(*store_, name_, batch));
+}
+
+bool ConnectorWorker::takeAhead(std::int64_t claimBefore) {
+    if (ClaimedBatch next = recorder_->claimed(); !next.entries.empty()) {
+        store_->adoptClaimedPayloads(std::move(next.payloads));  // loaded without a statement, as if claimed here
+        ahead_ = std::move(next.entries);
+        return true;
+    }
+    // The first boundary of a drain (nothing claimed ahead yet): claimed here, once. An error
+    // leaves ahead_ empty: the batch is recorded now and the next one claims as usual.
+    if (auto claims = store_->claimBatch(name_, claimBefore, kBatchSize)) ahead_ = std::move(*claims);
+    return !ahead_.empty();
+}
+
+void ConnectorWorker::unclaimAhead(SendReport& report) {
+    std::vector<outbox::Entry> back = std::move(ahead_);
+    ahead_.clear();
+    if (recorder_) {
+        ClaimedBatch more = recorder_->claimed();
+        back.insert(back.end(), more.entries.begin(), more.entries.end());
+    }
+    if (back.empty()) return;
+    SentBatch untouched = unsent(std::move(back));
+    recordNow(untouched, report);
+}
 
 outbox::SendRecord ConnectorWorker::recordOf(const SendOutcome& o, const outbox::Entry& entry) {
     outbox::SendRecord rec;
@@ -41,51 +93,23 @@ outbox::SendRecord ConnectorWorker::recordOf(const SendOutcome& o, const outbox:
     return rec;
 }
 
-void ConnectorWorker::logRecorded(const outbox::SendRecord& rec, const outbox::Entry& entry, SendReport& report) {
-    using Kind = outbox::SendRecord::Kind;
-    switch (rec.kind) {
-        case Kind::Sent:
-            // One journal line a batch (sendBatch); each demand's line at debug level only.
-            if (log::enabled(log::Level::Debug))
-                log::debug("upload", name_ + ": sent " + entry.uuid + " (attempt " + std::to_string(entry.attempts) +
-                                         (rec.remoteId.empty() ? "" : ", remote id " + rec.remoteId) +
-                                         (rec.remoteToken.empty() ? "" : ", token " + rec.remoteToken) + ")");
-            ++report.sent;
-            break;
-        case Kind::Rejected:
-            log::warning("upload", name_ + ": rejected " + entry.uuid + ": " + rec.detail + " — operator: guichetctl outbox show " + entry.uuid);
-            ++report.rejected;
-            break;
-        case Kind::Retry:
-            if (rec.resulting == outbox::State::Dead) {
-                log::error("upload", name_ + ": " + entry.uuid + " is dead after " + std::to_string(entry.attempts) +
-                                         " attempts (" + rec.detail + ") — operator: guichetctl outbox retry " + entry.uuid);
-                ++report.dead;
-            } else {
-                log::warning("upload", name_ + ": backoff: " + entry.uuid + " attempt " + std::to_string(entry.attempts) +
-                                           " failed (" + rec.detail + "); next try in " + std::to_string(rec.delayMs) + " ms");
-                ++report.retried;
-            }
-            break;
-        case Kind::Unclaimed: break;
-    }
-}
-
 bool ConnectorWorker::sendBatch(SendReport& report, std::int64_t claimBefore) {
-    auto claims = store_->claimBatch(name_, claimBefore, kBatchSize);
-    if (!claims) {
-        log::error("upload", name_ + ": cannot read the outbox: " + claims.error().message);
-        return false;
+    std::vector<outbox::Entry> claimed = std::move(ahead_);
+    ahead_.clear();
+    if (claimed.empty()) {
+        auto claims = store_->claimBatch(name_, claimBefore, kBatchSize);
+        if (!claims) {
+            log::error("upload", name_ + ": cannot read the outbox: " + claims.error().message);
+            return false;
+        }
+        if (claims->empty()) return false;
+        claimed = std::move(*claims);
     }
-    if (claims->empty()) return false;
-    const std::vector<outbox::Entry>& entries = *claims;
     // Every entry starts as "not sent": one the connector does not start (offline, the
     // batch lasted kBatchMs) goes back to the queue as it was.
-    std::vector<outbox::SendRecord> records(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        records[i].id = entries[i].id;
-        records[i].kind = outbox::SendRecord::Kind::Unclaimed;
-    }
+    SentBatch batch = unsent(std::move(claimed));
+    const std::vector<outbox::Entry>& entries = batch.entries;
+    std::vector<outbox::SendRecord>& records = batch.records;
     struct Sends : upload::BatchSends {
         ConnectorWorker& w;
         const std::vector<outbox::Entry>& entries;
@@ -126,31 +150,20 @@ bool ConnectorWorker::sendBatch(SendReport& report, std::int64_t claimBefore) {
             records[i] = recordOf(retry, entries[i]);
         }
     }
-    if (auto saved = store_->recordBatch(records, nowMs()); !saved) {
-        // The rows stay "sending": the next start re-queues them as possible duplicates.
-        log::error("upload", name_ + ": cannot record the outcome of " + std::to_string(entries.size()) +
-                                 " submission(s): " + saved.error().message);
+    // Every entry answered, the back office still there and the batch full (more is likely
+    // queued): the next batch starts at the next call, this one is recorded beside it, and
+    // the one after is claimed then. Otherwise all is settled now, in order: this batch's
+    // outcomes, then what was claimed ahead back to the queue untouched.
+    const bool clean = !offline_ && std::none_of(records.begin(), records.end(), [](const outbox::SendRecord& r) {
+        return r.kind == outbox::SendRecord::Kind::Unclaimed;
+    });
+    if (clean && entries.size() == static_cast<std::size_t>(kBatchSize) && connector_->pipelinesBatches() &&
+        recorder() && takeAhead(claimBefore)) {
+        recorder_->record(std::move(batch), BatchRecorder::Claim{claimBefore, kBatchSize});
         return true;
     }
-    SendReport batch;
-    for (std::size_t i = 0; i < entries.size(); ++i) logRecorded(records[i], entries[i], batch);
-    if (batch.sent > 0) {
-        // The references of the first and last sent: enough to find the batch in `guichetctl
-        // outbox list`; never personal data (a UUID and a reference are neither).
-        const outbox::Entry* first = nullptr;
-        const outbox::Entry* last = nullptr;
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            if (records[i].kind != outbox::SendRecord::Kind::Sent) continue;
-            if (!first) first = &entries[i];
-            last = &entries[i];
-        }
-        log::info("upload", name_ + ": sent " + std::to_string(batch.sent) + " submission(s): " + first->reference +
-                                (batch.sent > 1 ? " … " + last->reference : ""));
-    }
-    report.sent += batch.sent;
-    report.rejected += batch.rejected;
-    report.retried += batch.retried;
-    report.dead += batch.dead;
+    recordNow(batch, report);
+    unclaimAhead(report);
     return true;
 }
 
@@ -196,7 +209,7 @@ std::int64_t ConnectorWorker::step(SendReport& report) {
     }
     // A read first: the claim is a write transaction, taken only when something is due.
     auto due = store_->nextDueMs(name_);
-    if (due && *due <= now && sendBatch(report, now)) return 0;
+    if ((!ahead_.empty() || (due && *due <= now)) && sendBatch(report, now)) return 0;
     pollTokens(now);
     purgeIfDue(now);
     now = nowMs();
@@ -279,7 +292,7 @@ Result<std::vector<std::unique_ptr<ConnectorWorker>>> makeWorkers(const outbox::
             if (!opened) return opened.error();
             store = std::move(*opened);
         }
-        workers.push_back(std::make_unique<ConnectorWorker>(std::move(store), std::move(*connector), cfg));
+        workers.push_back(std::make_unique<ConnectorWorker>(std::move(store), std::move(*connector), cfg, workerOptions));
     }
     return workers;
 }
@@ -292,11 +305,7 @@ Result<SendReport> Uploader::sendOnce(const outbox::StoreOptions& so, const outb
     auto workers = makeWorkers(so, cfg, total);
     if (workers) {
         for (auto& w : *workers) {
-            SendReport r = w->drainOnce();
-            total.sent += r.sent;
-            total.rejected += r.rejected;
-            total.retried += r.retried;
-            total.dead += r.dead;
+            total.add(w->drainOnce());
         }
     }
     ::close(*lock);
@@ -388,10 +397,7 @@ void Uploader::step(Lane& lane) {
     const std::int64_t wait = lane.sender->step(r);
     {
         std::lock_guard lock(mutex_);
-        report_.sent += r.sent;
-        report_.rejected += r.rejected;
-        report_.retried += r.retried;
-        report_.dead += r.dead;
+        report_.add(r);
     }
     if (wait == 0) kick(lane);
     else if (wait > 0)
@@ -410,6 +416,13 @@ void Uploader::stop() {
     watch_.reset();  // joins its thread: no wake() after this
     for (auto& lane : lanes_) lane->worker->stop();
     for (auto& lane : lanes_) lane->worker->join();
+    // Their threads are gone: the batch being recorded is waited for, and one claimed ahead
+    // goes back to the queue, on this thread.
+    for (auto& lane : lanes_) {
+        SendReport r = lane->sender->finish();
+        std::lock_guard lock(mutex_);
+        report_.add(r);
+    }
     lanes_.clear();
     if (lockFd_ >= 0) ::close(lockFd_);
     lockFd_ = -1;

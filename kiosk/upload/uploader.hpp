@@ -16,21 +16,37 @@
 
 #include "kiosk/outbox/outbox_config.hpp"
 #include "kiosk/outbox/outbox_store.hpp"
+#include "kiosk/upload/batch_record.hpp"
+#include "kiosk/upload/batch_recorder.hpp"
 #include "kiosk/upload/connector.hpp"
 #include "kiosk/upload/outbox_watch.hpp"
 #include "kiosk/worker/worker.hpp"
 
 namespace guichet::upload {
 
-struct SendReport {
-    int sent = 0, rejected = 0, retried = 0, dead = 0, recovered = 0;
-};
-
 // One connector's send loop over its own store connection.
+//
+// A backlog is sent as a pipeline of batches when the connector allows it (the webhook:
+// Connector::pipelinesBatches): once full batch n is answered, batch n+1, claimed ahead,
+// starts at once, while a BatchRecorder, on a connection and a thread of its own, records
+// batch n's outcomes and then claims batch n+2. Claiming and recording (~1 ms of SQLite a
+// batch of 32) leave the requests' path; only the first boundary of a drain claims here.
+// What the outbox promises stays: an outcome is recorded only after its answer; a crash
+// leaves at most two batches "sending" (re-queued at the next start as possible
+// duplicates, never lost: 64 demands, of which at most one batch and the first requests
+// of the next were really sent); a batch that did not end cleanly (offline, a send not
+// started) is recorded at once and the batches claimed ahead go back to the queue
+// untouched (attempt not counted), as they do at a stop.
 class ConnectorWorker {
 public:
+    // recordOptions: how the BatchRecorder opens its connection (the sender's options);
+    // empty path: every batch recorded on `store`, after its last answer.
     ConnectorWorker(std::unique_ptr<outbox::OutboxStore> store, std::unique_ptr<Connector> connector,
-                    outbox::OutboxConfig cfg);
+                    outbox::OutboxConfig cfg, outbox::StoreOptions recordOptions = {});
+    ~ConnectorWorker();  // finish()
+    // Waits for the batch being recorded and puts a batch claimed ahead back in the queue:
+    // nothing left "sending". What was recorded since the last report. Idempotent.
+    SendReport finish();
     // Sends every submission due now, once each (what `guichetctl outbox send --once` does).
     SendReport drainOnce();
     // One pass of the loop; returns how long to sleep before the next one (ms), or
@@ -48,11 +64,20 @@ public:
     outbox::OutboxStore& store() { return *store_; }
 
 private:
-    // Claims up to kBatchSize due submissions, sends them, records every outcome in one
-    // transaction. False when nothing was due or the outbox could not be read.
+    // Sends the batch claimed ahead or claims up to kBatchSize due submissions, sends them,
+    // records every outcome in one transaction (now, or on the recorder while the batch
+    // claimed ahead is sent). False when nothing was due or the outbox could not be read.
     bool sendBatch(SendReport& report, std::int64_t claimBefore);
+    // The next batch into ahead_: the recorder's claim (its payloads adopted), else claimed
+    // here. False when there is none.
+    bool takeAhead(std::int64_t claimBefore);
+    // Records `batch` now, on this connection, after the recorder's batch.
+    void recordNow(SentBatch& batch, SendReport& report);
+    // Back to the queue untouched (attempt not counted): ahead_ and the recorder's claim.
+    void unclaimAhead(SendReport& report);
+    // The recorder, opened on first use; nullptr when it cannot be (records stay on store_).
+    BatchRecorder* recorder();
     outbox::SendRecord recordOf(const SendOutcome& o, const outbox::Entry& entry);
-    void logRecorded(const outbox::SendRecord& rec, const outbox::Entry& entry, SendReport& report);
     void pollTokens(std::int64_t now);
     void purgeIfDue(std::int64_t now);
 
@@ -66,6 +91,10 @@ private:
     bool purges_ = false;
     std::int64_t nextPurgeMs_ = 0;
     std::mt19937_64 rng_{std::random_device{}()};
+    outbox::StoreOptions recordOptions_;
+    std::unique_ptr<BatchRecorder> recorder_;
+    bool recorderFailed_ = false;
+    std::vector<outbox::Entry> ahead_;  // the next batch, claimed ahead: sent at the next sendBatch
 };
 
 class Uploader {

@@ -21,6 +21,7 @@ public:
     SendOutcome send(outbox::OutboxStore& store, const outbox::Entry& entry) override;
     void sendEach(outbox::OutboxStore& store, const std::vector<outbox::Entry>& entries, BatchSends& sends) override;
     bool reachable() override { return probe(cfg_.url, http_); }
+    bool pipelinesBatches() const override { return true; }
 
     // What the back office's answer means (exposed for tests and the fuzzer): 2xx sent (an
     // "id" if the JSON has one), 409 already received, else classifyFailure's reading.

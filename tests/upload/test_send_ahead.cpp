@@ -8,16 +8,11 @@
 // "Prepared" is read in the uploader's own debug journal line.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <optional>
-#include <thread>
-
 #include "drivers/common/log.hpp"
 #include "tests/upload/upload_fixtures.hpp"
 
 using namespace guichet;
 using namespace guichet::test;
-
 namespace {
 
 // The uploader's journal at debug level, read from stderr; back to the default after.
@@ -26,39 +21,6 @@ struct DebugJournal {
     DebugJournal() { log::setLevel(log::Level::Debug); }
     ~DebugJournal() { log::setLevel(log::Level::Info); }
     bool says(const std::string& text) const { return capture.text().find(text) != std::string::npos; }
-};
-
-// A webhook receiver that answers nothing until release(): the test decides when the back
-// office answers.
-struct HeldWebhook {
-    UploadBench& b;
-    std::unique_ptr<ReceiverProcess> receiver;
-    HeldWebhook(UploadBench& bench, int inFlight) : b(bench) {
-        receiver = ReceiverProcess::start({"--mode", "webhook", "--hold", b.dir / "answer"}, b.dir / "log.jsonl");
-        b.cfg.webhook = outbox::WebhookConfig{receiver->url("/hook"), "s3cret"};
-        b.cfg.http.inFlight = inFlight;
-    }
-    void release() const { std::ofstream(b.dir / "answer") << "go"; }
-};
-
-// `guichetctl outbox send --once` on a thread of its own; released and joined when it goes
-// (a failed REQUIRE included), so that the held receiver never hangs the test.
-struct Drain {
-    const HeldWebhook& hook;
-    std::optional<Result<upload::SendReport>> report;
-    std::thread thread;
-    explicit Drain(const HeldWebhook& h) : hook(h) {
-        thread = std::thread([this] { report = upload::Uploader::sendOnce(hook.b.options(), hook.b.cfg); });
-    }
-    const Result<upload::SendReport>& finish() {
-        hook.release();
-        if (thread.joinable()) thread.join();
-        return *report;
-    }
-    ~Drain() {
-        hook.release();
-        if (thread.joinable()) thread.join();
-    }
 };
 
 }  // namespace

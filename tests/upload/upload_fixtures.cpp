@@ -100,6 +100,31 @@ bool waitUntil(const std::function<bool()>& done, std::chrono::milliseconds limi
     return done();
 }
 
+HeldWebhook::HeldWebhook(UploadBench& bench, int inFlight, int answeredFirst) : b(bench) {
+    receiver = ReceiverProcess::start({"--mode", "webhook", "--hold", b.dir / "answer", "--hold-after",
+                                       std::to_string(answeredFirst)},
+                                      b.dir / "log.jsonl");
+    b.cfg.webhook = outbox::WebhookConfig{receiver->url("/hook"), "s3cret"};
+    b.cfg.http.inFlight = inFlight;
+}
+
+void HeldWebhook::release() const { std::ofstream(b.dir / "answer") << "go"; }
+
+Drain::Drain(const HeldWebhook& h) : hook(h) {
+    thread = std::thread([this] { report = upload::Uploader::sendOnce(hook.b.options(), hook.b.cfg); });
+}
+
+const Result<upload::SendReport>& Drain::finish() {
+    hook.release();
+    if (thread.joinable()) thread.join();
+    return *report;
+}
+
+Drain::~Drain() {
+    hook.release();
+    if (thread.joinable()) thread.join();
+}
+
 StderrCapture::StderrCapture() {
     char tmpl[] = "/tmp/guichet-stderr-XXXXXX";
     int fd = ::mkstemp(tmpl);

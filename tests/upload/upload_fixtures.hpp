@@ -5,7 +5,9 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "kiosk/outbox/outbox_config.hpp"
@@ -33,6 +35,27 @@ std::vector<Submission> storeWebhookDemands(outbox::OutboxStore& store, int n, i
 int maxConcurrent(const ReceiverProcess& receiver);
 // Polls done() until it holds or limit has passed; its last answer.
 bool waitUntil(const std::function<bool()>& done, std::chrono::milliseconds limit);
+
+// A webhook receiver that holds its answers until release(): the test decides when the back
+// office answers. The first `answeredFirst` answers go at once (a hold at a given request).
+struct HeldWebhook {
+    UploadBench& b;
+    std::unique_ptr<ReceiverProcess> receiver;
+    HeldWebhook(UploadBench& bench, int inFlight, int answeredFirst = 0);
+    void release() const;
+};
+
+// `guichetctl outbox send --once` (Uploader::sendOnce) on a thread of its own; released and
+// joined when it goes (a failed REQUIRE included), so that the held receiver never hangs
+// the test.
+struct Drain {
+    const HeldWebhook& hook;
+    std::optional<Result<upload::SendReport>> report;
+    std::thread thread;
+    explicit Drain(const HeldWebhook& h);
+    const Result<upload::SendReport>& finish();
+    ~Drain();
+};
 
 // Redirects stderr (where log:: writes) to a file while alive; text() reads it so far.
 class StderrCapture {

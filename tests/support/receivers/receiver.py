@@ -5,8 +5,10 @@ Modes: webhook (checks X-Guichet-Signature and Idempotency-Key, 409 on a repeat)
 open311 (GeoReport v2 requests.json + tokens), wcs (Publik signed query strings).
 --faults makes a share of requests fail (500, connection reset, hang past the client's
 timeout, slow answer). --hold FILE holds every answer until FILE exists (a test decides
-when the back office answers). Every request is appended to --log as one JSON line. The chosen
-port is printed as "PORT <n>" on stdout once listening (--port 0 picks a free one).
+when the back office answers); with --hold-after N the first N answers go at once (a test
+holds the back office at a given request). Every request is appended to --log as one JSON
+line. The chosen port is printed as "PORT <n>" on stdout once listening (--port 0 picks a
+free one).
 """
 import argparse
 import base64
@@ -26,7 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ARGS = None
 LOCK = threading.Lock()
-STATE = {"active": 0, "count": 0, "seen_keys": set(), "nonces": set(), "next_id": 1, "tokens": {}}
+STATE = {"active": 0, "count": 0, "answers": 0, "seen_keys": set(), "nonces": set(), "next_id": 1, "tokens": {}}
 RNG = random.Random()
 
 
@@ -86,6 +88,10 @@ def next_id():
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # The headers and the body leave in two writes: with Nagle the body waits for the
+    # client's delayed ACK, 40 ms an answer on a kept-alive connection (a batch of 32 then
+    # outlasts the uploader's kBatchMs).
+    disable_nagle_algorithm = True
 
     def log_message(self, fmt, *args):  # quiet: the JSON log is the record
         pass
@@ -98,7 +104,10 @@ class Handler(BaseHTTPRequestHandler):
         return body
 
     def answer(self, status, payload, content_type="application/json"):
-        while ARGS.hold and not os.path.exists(ARGS.hold):  # the request is logged already
+        with LOCK:
+            STATE["answers"] += 1
+            held = STATE["answers"] > ARGS.hold_after
+        while held and ARGS.hold and not os.path.exists(ARGS.hold):  # the request is logged already
             time.sleep(0.005)
         body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
         self.send_response(status)
@@ -329,6 +338,7 @@ def main():
     p.add_argument("--delay", type=float, default=0.0)
     p.add_argument("--close-after", action="store_true")
     p.add_argument("--hold", default="")
+    p.add_argument("--hold-after", type=int, default=0)
     p.add_argument("--fault-kinds", default="500,reset,hang,slow")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--tls-cert", default="")
