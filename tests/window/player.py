@@ -171,6 +171,12 @@ class Player:
             turn = None
             if q and step and here and here.group(1) == step.group(1):
                 turn = find_control(d, "Continuer")
+            # Except after a failed "Continuer" on a page in parts: the summary at its top
+            # names every answer to correct, and an error of a later part is read there
+            # with "Voir la suite" (the page opens on the part of the first one).
+            elif any(n["label"].startswith(("Des réponses sont à corriger", "Une réponse est à corriger"))
+                     for n in d["nodes"]):
+                turn = find_control(d, "Voir la suite")
             if not turn:
                 break
             if self.keypad:
