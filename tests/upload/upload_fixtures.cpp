@@ -76,6 +76,18 @@ outbox::Entry entryOf(outbox::OutboxStore& store, const std::string& uuid) {
     return *e;
 }
 
+std::string unreachableLeftOneAttempt(outbox::OutboxStore& store, const std::vector<Submission>& subs) {
+    int attempted = 0;
+    for (const auto& s : subs) {
+        auto e = entryOf(store, s.uuid);
+        if (e.state != outbox::State::Queued) return s.uuid + " is not queued";
+        if (store.attemptsOf(e.id).size() != static_cast<std::size_t>(e.attempts))
+            return s.uuid + ": " + std::to_string(e.attempts) + " attempts, not one journal row each";
+        attempted += e.attempts;
+    }
+    return attempted == 1 ? std::string() : std::to_string(attempted) + " attempts in all, not 1";
+}
+
 std::vector<Submission> storeWebhookDemands(outbox::OutboxStore& store, int n, int firstSeed) {
     std::vector<Submission> subs;
     for (int i = 0; i < n; ++i) {

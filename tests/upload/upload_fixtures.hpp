@@ -31,6 +31,10 @@ Bytes base64Decode(const std::string& s);
 outbox::Entry entryOf(outbox::OutboxStore& store, const std::string& uuid);
 // n webhook demands, sampleSubmission(firstSeed + i, "webhook", "p"), stored in queue order.
 std::vector<Submission> storeWebhookDemands(outbox::OutboxStore& store, int n, int firstSeed);
+// After a drain that found the back office unreachable: every demand still queued, one
+// journal row per attempt, and one attempt in all (not one per demand, nor in_flight of
+// them). Empty when so; otherwise what is wrong, for the test's message.
+std::string unreachableLeftOneAttempt(outbox::OutboxStore& store, const std::vector<Submission>& subs);
 // The most requests a receiver was answering at once (the "concurrent" of its log).
 int maxConcurrent(const ReceiverProcess& receiver);
 // Polls done() until it holds or limit has passed; its last answer.
