@@ -452,3 +452,23 @@ TEST_CASE("ui.a drag follows the finger to where it lifts, its last move arrivin
     CHECK(page.scrollY == Approx(200).margin(1));
     CHECK(h.shell.screenId() == "language");  // a drag presses nothing
 }
+
+TEST_CASE("ui.a header grown tall by a long title at 200 % in portrait holds all its text", "[ui]") {
+    // Only the reach layout centres the title under a big logo. A header tall from its own
+    // text took that layout too, and its subtitle's last line fell under the header's edge.
+    setenv("GUICHET_CATALOGUE", (std::string(GUICHET_SOURCE_DIR) + "/config/procedures").c_str(), 1);
+    Harness h(testConfig(), 1080, 1920);
+    h.tap("Touchez l'écran pour commencer");
+    h.shell.applyMode("large-text-200");
+    h.shell.navigate(Intent::push("wizard", "paiement-facture"));
+    h.settle();
+    REQUIRE(h.shell.screenId() == "wizard");
+    const auto& page = h.shell.context().page;
+    const a11y::Node* title = nullptr;
+    for (const auto& n : h.shell.tree().nodes())
+        if (n.id == "page:title") title = &n;
+    REQUIRE(title);
+    CHECK(title->label == "Payer une facture de cantine ou de périscolaire");
+    CHECK(page.bodyTop > 400);  // the header did grow with its text
+    CHECK(title->rect.y + title->rect.h <= page.bodyTop);
+}

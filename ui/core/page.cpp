@@ -96,7 +96,10 @@ void drawHeader(UiContext& ctx, const PageLayout& l, std::string_view title, std
     float logo = ctx.px(96);
     // In the reach layout the header is tall: the page's name sits centred in it, under a
     // large town logo, like a sign above the controls that stay within reach below.
-    bool tall = l.headerMax.y > ctx.px(400);
+    // Only the reach layout: a header grown tall by its own text (a long title at 200 % in
+    // portrait) keeps the logo beside the text, for pageLayout measured it so; the centred
+    // layout adds a 200 px logo above, and cut the subtitle's last line there.
+    bool tall = ctx.session.settings().reach && l.headerMax.y > ctx.px(400);
     float x, w, top, blockH;
     if (tall) {
         float big = std::min(ctx.px(200), l.headerMax.y * 0.3f);
